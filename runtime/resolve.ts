@@ -1,0 +1,108 @@
+/**
+ * From the FunctionName and Qualifier a caller sent to the policy the request is about: the
+ * name checks that need no state (region, name/Qualifier agreement), then the look-up of the
+ * function, version or alias in the registry.
+ */
+import { functionArn } from './arn.js';
+import { ServiceError } from './errors.js';
+import { errorNames, messages } from './messages.js';
+import type { AliasRecord, FunctionRecord, FunctionRegistry } from './registry.js';
+
+export interface RequestedFunction {
+  region?: string;
+  account?: string;
+  name: string;
+  qualifier?: string;
+}
+
+// Every name form the service accepts: `F`, `F:Q`, `function:F`, `A:function:F`, a full ARN,
+// each optionally qualified. This is the widest of the operations' documented patterns (the
+// GetPolicy/RemovePermission one); the server has already applied the operation's own.
+const FUNCTION_NAME =
+  /^(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d):)?(?:(\d{12}):)?(?:function:)?([a-zA-Z0-9_.-]+)(?::(\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$/;
+
+export function parseFunctionName(raw: string): RequestedFunction | undefined {
+  const match = FUNCTION_NAME.exec(raw);
+  if (!match) return undefined;
+  const [, region, account, name, qualifier] = match;
+  return { region, account, name: name!, qualifier };
+}
+
+export interface NameCheckOptions {
+  /** The operation's documented FunctionName pattern, quoted if a caller skipped validation. */
+  documentedPattern: string;
+}
+
+/**
+ * The checks the service makes before any look-up, in its order: the name's form, the region of
+ * an ARN, and agreement between a qualifier in the name and the Qualifier member.
+ */
+export function checkNameAndQualifier(
+  registry: FunctionRegistry,
+  functionName: string,
+  qualifier: string | undefined,
+  options: NameCheckOptions,
+): RequestedFunction {
+  const parsed = parseFunctionName(functionName);
+  if (!parsed) {
+    throw new ServiceError(
+      errorNames.validation,
+      messages.patternViolation(functionName, 'functionName', options.documentedPattern),
+    );
+  }
+  if (parsed.region !== undefined && parsed.region !== registry.region) {
+    throw new ServiceError(errorNames.resourceNotFound, messages.regionNotReachable(parsed.region, registry.region));
+  }
+  const explicit = qualifier === '' ? undefined : qualifier;
+  if (parsed.qualifier !== undefined && explicit !== undefined && parsed.qualifier !== explicit) {
+    throw new ServiceError(errorNames.invalidParameterValue, messages.qualifierMismatch);
+  }
+  return { ...parsed, qualifier: parsed.qualifier ?? explicit };
+}
+
+export type TargetKind = 'function' | 'version' | 'alias';
+
+/** The resource a policy belongs to. */
+export interface PolicyTarget {
+  kind: TargetKind;
+  function: FunctionRecord;
+  /** Undefined for the unqualified function (including `$LATEST`, whose policy is the function's). */
+  qualifier?: string;
+  alias?: AliasRecord;
+  /** The canonical ARN: the policy's Resource and the store's key. */
+  resourceArn: string;
+}
+
+export type Location =
+  | { found: true; target: PolicyTarget }
+  | { found: false; missing: 'function'; arn: string }
+  | { found: false; missing: 'version' | 'alias'; arn: string };
+
+const VERSION_NUMBER = /^\d+$/;
+const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]+$/;
+
+/** Looks the requested function, version or alias up; the operation chooses the not-found message. */
+export function locate(registry: FunctionRegistry, requested: RequestedFunction): Location {
+  const account = requested.account ?? registry.account;
+  const unqualifiedArn = functionArn(registry.region, account, requested.name);
+  // The registry holds one account: a function of another account is simply not there.
+  const fn = account === registry.account ? registry.functions.get(requested.name) : undefined;
+  if (!fn) return { found: false, missing: 'function', arn: unqualifiedArn };
+
+  const qualifier = requested.qualifier;
+  if (qualifier === undefined || qualifier === '$LATEST') {
+    return { found: true, target: { kind: 'function', function: fn, resourceArn: unqualifiedArn } };
+  }
+  const qualifiedArn = functionArn(registry.region, account, fn.name, qualifier);
+  if (ALIAS_NAME.test(qualifier)) {
+    const alias = fn.aliases.get(qualifier);
+    if (!alias) return { found: false, missing: 'alias', arn: qualifiedArn };
+    return { found: true, target: { kind: 'alias', function: fn, qualifier, alias, resourceArn: qualifiedArn } };
+  }
+  // Anything else the Qualifier pattern lets through (`$FOO`, `$LATEST.PUBLISHED`) is looked up
+  // as a version and is never one.
+  if (!VERSION_NUMBER.test(qualifier) || !fn.versions.has(qualifier)) {
+    return { found: false, missing: 'version', arn: qualifiedArn };
+  }
+  return { found: true, target: { kind: 'version', function: fn, qualifier, resourceArn: qualifiedArn } };
+}

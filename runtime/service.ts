@@ -1,0 +1,122 @@
+/**
+ * AddPermission, GetPolicy and RemovePermission with the service's semantics, in the service's
+ * order of checks. Everything is decided before the one store call that commits a change, so a
+ * refused request leaves the stored policies as they were.
+ */
+import { randomUUID } from 'node:crypto';
+import { ServiceError } from './errors.js';
+import { KeyedLock } from './keyed-lock.js';
+import { errorNames, messages, POLICY_SIZE_LIMIT } from './messages.js';
+import { renderPolicy, sizeAfterAppend, sizeAfterRemove, utf8Length } from './policy-document.js';
+import type { FunctionRegistry } from './registry.js';
+import { checkNameAndQualifier, locate, type PolicyTarget, type RequestedFunction } from './resolve.js';
+import { existingPolicy, revisionAccepted } from './revision.js';
+import { buildStatement, serialiseStatement } from './statement.js';
+import { InMemoryPolicyStore, type PolicyStore } from './store.js';
+import type {
+  AddPermissionInput,
+  AddPermissionOutput,
+  GetPolicyInput,
+  GetPolicyOutput,
+  LambdaImplementation,
+  OperationContext,
+  RemovePermissionInput,
+} from './types.js';
+
+export interface LambdaRuntimeOptions {
+  registry: FunctionRegistry;
+  store?: PolicyStore;
+  newRevisionId?: () => string;
+}
+
+// The operations' documented FunctionName patterns, quoted only if a caller bypassed the
+// generated server's validation.
+const ADD_PERMISSION_NAME_PATTERN =
+  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?';
+const POLICY_NAME_PATTERN =
+  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?';
+
+const notFound = (message: string) => new ServiceError(errorNames.resourceNotFound, message);
+
+// Clients send only the members that are set; an empty string carries no value either.
+const given = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
+
+export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaImplementation {
+  const { registry } = options;
+  const store = options.store ?? new InMemoryPolicyStore();
+  const newRevisionId = options.newRevisionId ?? randomUUID;
+  const lock = new KeyedLock();
+
+  function requested(functionName: string, qualifier: string | undefined, documentedPattern: string): RequestedFunction {
+    return checkNameAndQualifier(registry, functionName, given(qualifier), { documentedPattern });
+  }
+
+  async function AddPermission(input: AddPermissionInput, _ctx: OperationContext): Promise<AddPermissionOutput> {
+    const wanted = requested(input.FunctionName, input.Qualifier, ADD_PERMISSION_NAME_PATTERN);
+    if (wanted.qualifier === '$LATEST') {
+      throw new ServiceError(errorNames.invalidParameterValue, messages.latestNotSupported);
+    }
+    const location = locate(registry, wanted);
+    if (!location.found) {
+      throw notFound(location.missing === 'alias' ? messages.aliasNotFound(location.arn) : messages.functionNotFound(location.arn));
+    }
+    const target = location.target;
+
+    return lock.run(target.resourceArn, async () => {
+      const policy = await store.get(target.resourceArn);
+      if (!revisionAccepted(given(input.RevisionId), target, policy)) {
+        throw new ServiceError(errorNames.preconditionFailed, messages.revisionMismatch);
+      }
+      if (policy?.statements.has(input.StatementId)) {
+        throw new ServiceError(errorNames.resourceConflict, messages.duplicateStatementId(input.StatementId));
+      }
+      const statementJson = serialiseStatement(buildStatement(input, target.resourceArn, registry.region));
+      const count = policy?.statements.size ?? 0;
+      const byteLength = sizeAfterAppend(policy?.byteLength ?? 0, count, utf8Length(statementJson));
+      if (byteLength > POLICY_SIZE_LIMIT) {
+        throw new ServiceError(errorNames.policyLengthExceeded, messages.policyTooLarge(byteLength));
+      }
+      await store.addStatement(target.resourceArn, input.StatementId, statementJson, {
+        revisionId: newRevisionId(),
+        byteLength,
+      });
+      return { Statement: statementJson };
+    });
+  }
+
+  async function GetPolicy(input: GetPolicyInput, _ctx: OperationContext): Promise<GetPolicyOutput> {
+    const wanted = requested(input.FunctionName, input.Qualifier, POLICY_NAME_PATTERN);
+    const location = locate(registry, wanted);
+    // GetPolicy answers the same for a missing function, version or alias as for a missing policy.
+    if (!location.found) throw notFound(messages.policyDoesNotExist);
+    const policy = existingPolicy(await store.get(location.target.resourceArn));
+    if (!policy) throw notFound(messages.policyDoesNotExist);
+    return { Policy: renderPolicy(policy.statements.values()), RevisionId: policy.revisionId };
+  }
+
+  async function RemovePermission(input: RemovePermissionInput, _ctx: OperationContext): Promise<void> {
+    const wanted = requested(input.FunctionName, input.Qualifier, POLICY_NAME_PATTERN);
+    const location = locate(registry, wanted);
+    if (!location.found) {
+      if (location.missing === 'function') throw notFound(messages.noPolicyFoundFor(location.arn));
+      throw notFound(location.missing === 'alias' ? messages.aliasNotFound(location.arn) : messages.functionNotFound(location.arn));
+    }
+    const target: PolicyTarget = location.target;
+
+    await lock.run(target.resourceArn, async () => {
+      const policy = existingPolicy(await store.get(target.resourceArn));
+      if (!policy) throw notFound(messages.noPolicyAssociated);
+      const statementJson = policy.statements.get(input.StatementId);
+      if (statementJson === undefined) throw notFound(messages.statementNotFound(input.StatementId));
+      if (!revisionAccepted(given(input.RevisionId), target, policy)) {
+        throw new ServiceError(errorNames.preconditionFailed, messages.revisionMismatch);
+      }
+      await store.removeStatement(target.resourceArn, input.StatementId, {
+        revisionId: newRevisionId(),
+        byteLength: sizeAfterRemove(policy.byteLength, policy.statements.size, utf8Length(statementJson)),
+      });
+    });
+  }
+
+  return { AddPermission, GetPolicy, RemovePermission };
+}
