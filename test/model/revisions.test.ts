@@ -1,0 +1,379 @@
+// The AddPermission facts of each revision document in model/revisions/, against the fact tables
+// (facts.ts) and directly against the capture text (captures.ts).
+import { describe, expect, it } from 'vitest';
+import { capture, memberOf } from './captures.js';
+import {
+  ADD_PERMISSION,
+  CARRIED_OVER_2025,
+  PRIMARY_CAPTURE,
+  REVISIONS,
+  SAMPLES,
+  SERVICE_MEMBER_ORDER,
+  type MemberFact,
+} from './facts.js';
+import {
+  anchor,
+  deref,
+  errorSchema,
+  findKey,
+  loadRevision,
+  memberSchemaNode,
+  members,
+  operation,
+  operations,
+  requestBodySchema,
+  revisionNames,
+  successResponse,
+  type Json,
+  type ModelMember,
+} from './load.js';
+
+const revisions = revisionNames();
+
+function addPermission(rev: string): { doc: Json; op: Json; path: string; method: string } {
+  const doc = loadRevision(rev);
+  const { op, path, method } = operation(doc, ADD_PERMISSION.operationId);
+  return { doc, op, path, method };
+}
+
+function modelMembers(rev: string): Map<string, ModelMember> {
+  const { doc, op } = addPermission(rev);
+  return members(doc, op);
+}
+
+function names(rev: string): string[] {
+  return [...modelMembers(rev).keys()].sort();
+}
+
+function errorStatuses(rev: string): Record<string, number> {
+  const { doc, op } = addPermission(rev);
+  return Object.fromEntries((op['x-errors'] as string[]).map((n) => [n, errorSchema(doc, n)['x-error'].status]));
+}
+
+it('every revision file has a fact table, and every fact table a revision file', () => {
+  expect(revisions).toEqual(Object.keys(REVISIONS).sort());
+});
+
+describe.each(revisions)('revision %s: AddPermission', (rev) => {
+  const facts = REVISIONS[rev];
+
+  it('is the only operation: POST /2015-03-31/functions/{FunctionName}/policy, operationId AddPermission', () => {
+    const { doc, path, method } = addPermission(rev);
+    expect([...operations(doc).keys()]).toEqual([ADD_PERMISSION.operationId]);
+    expect(path).toBe(ADD_PERMISSION.path);
+    expect(method).toBe(ADD_PERMISSION.method);
+  });
+
+  it('succeeds with 201 and a JSON AddPermissionResponse {Statement: string}', () => {
+    const { doc, op } = addPermission(rev);
+    const { status, response } = successResponse(op);
+    expect(status).toBe(ADD_PERMISSION.successStatus);
+    const ref = response.content?.['application/json']?.schema?.$ref;
+    expect(ref).toBe(`#/components/schemas/${ADD_PERMISSION.responseSchema}`);
+    const schema = deref(doc, response.content['application/json'].schema);
+    expect(schema.type).toBe('object');
+    expect(Object.fromEntries(Object.entries<Json>(schema.properties).map(([k, v]) => [k, v.type]))).toEqual(
+      ADD_PERMISSION.responseMembers,
+    );
+  });
+
+  it('takes a required JSON body AddPermissionRequest', () => {
+    const { doc, op } = addPermission(rev);
+    expect(op.requestBody.required).toBe(true);
+    expect(op.requestBody.content['application/json'].schema.$ref).toBe(
+      `#/components/schemas/${ADD_PERMISSION.requestSchema}`,
+    );
+    expect(requestBodySchema(doc, op).type).toBe('object');
+  });
+
+  it('has exactly the member set of the table', () => {
+    expect(names(rev)).toEqual(Object.keys(facts.members).sort());
+  });
+
+  it.each(Object.keys(facts.members))(
+    '%s: location, type, required, minLength, maxLength, pattern, x-documented-pattern and enum are the documented values',
+    (name) => {
+      expect(modelMembers(rev).get(name)).toEqual(facts.members[name]);
+    },
+  );
+
+  it('writes every pattern anchored: ^(?:P)$ for the documented P, or P when the page prints ^…$', () => {
+    for (const [name, m] of modelMembers(rev)) {
+      expect(m.pattern === undefined, `${name}: pattern without x-documented-pattern or the reverse`).toBe(
+        m.documentedPattern === undefined,
+      );
+      if (m.documentedPattern !== undefined) expect(m.pattern, name).toBe(anchor(m.documentedPattern));
+    }
+  });
+
+  it('has exactly the errors of the table, each with its status, listed in x-errors alphabetically', () => {
+    const { op } = addPermission(rev);
+    expect(op['x-errors']).toEqual(Object.keys(facts.errors).sort());
+    expect(errorStatuses(rev)).toEqual(facts.errors);
+  });
+
+  it('lists the members in x-member-order in the service order, filtered to this revision', () => {
+    const { op } = addPermission(rev);
+    expect(op['x-member-order']).toEqual(SERVICE_MEMBER_ORDER.filter((n) => n in facts.members));
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// The model against the capture text directly (no table in between).
+
+/** The model member with only the keys a page can state (no anchored pattern). */
+function documentedOf(m: ModelMember): Omit<MemberFact, 'pattern'> {
+  const { pattern: _anchored, ...rest } = m;
+  return rest as Omit<MemberFact, 'pattern'>;
+}
+
+describe.each(['2017', '2020', '2022'])('revision %s against the text of its capture', (rev) => {
+  const c = capture(PRIMARY_CAPTURE[rev]);
+
+  it(`has the members of ${c.file}, each with its printed location, type, required-ness, lengths, pattern and enum`, () => {
+    const model = modelMembers(rev);
+    expect([...model.keys()].sort()).toEqual(c.members.map((m) => m.name).sort());
+    for (const m of c.members) {
+      const { name, ...printed } = m;
+      expect(documentedOf(model.get(name)!), name).toEqual(printed);
+    }
+  });
+
+  it(`has the errors and statuses of ${c.file}`, () => {
+    const printed = c.errors.map((e) => [e.name ?? '(name stripped)', e.status]);
+    const named = rev === '2022'
+      // 001 lost the names: they follow the alphabetical order of 004's list, status by status.
+      ? capture('004').errors.map((e, i) => [e.name, c.errors[i]?.status])
+      : printed;
+    expect(Object.fromEntries(named)).toEqual(errorStatuses(rev));
+  });
+
+  it(`has the HTTP binding and success status of ${c.file}`, () => {
+    const { op, path, method } = addPermission(rev);
+    expect([method, path, successResponse(op).status]).toEqual([c.method, c.path, c.successStatus]);
+  });
+});
+
+describe('revision 2020 follows capture 004, not the `+`-stripped capture 003', () => {
+  it('has 004\'s pattern wherever 003 differs from it', () => {
+    const model = modelMembers('2020');
+    const c3 = capture('003');
+    const c4 = capture('004');
+    let differing = 0;
+    for (const m4 of c4.members) {
+      const m3 = memberOf(c3, m4.name);
+      expect(model.get(m4.name)?.documentedPattern, m4.name).toBe(m4.documentedPattern);
+      if (m3.documentedPattern !== m4.documentedPattern) {
+        differing++;
+        expect(model.get(m4.name)?.documentedPattern, m4.name).not.toBe(m3.documentedPattern);
+      }
+    }
+    expect(differing).toBeGreaterThan(0);
+  });
+
+  it('StatementId is `([a-zA-Z0-9-_]+)` (one or more), not 003\'s `([a-zA-Z0-9-_])` (exactly one)', () => {
+    expect(modelMembers('2020').get('StatementId')?.documentedPattern).toBe('([a-zA-Z0-9-_]+)');
+  });
+});
+
+describe('revision 2025 against the text of capture 002 (boto3)', () => {
+  const c = capture('002');
+
+  it('has the members of 002, each with its type, required-ness and enum', () => {
+    const model = modelMembers('2025');
+    expect([...model.keys()].sort()).toEqual(c.members.map((m) => m.name).sort());
+    for (const m of c.members) {
+      const mm = model.get(m.name)!;
+      expect({ type: mm.type, required: mm.required, enum: mm.enum }, m.name).toEqual({
+        type: m.type,
+        required: m.required,
+        enum: m.enum,
+      });
+    }
+  });
+
+  it('lists x-member-order exactly as 002\'s Request Syntax does', () => {
+    expect(addPermission('2025').op['x-member-order']).toEqual(c.requestSyntax);
+  });
+
+  it('has the errors 002 names', () => {
+    expect(addPermission('2025').op['x-errors']).toEqual(c.errors.map((e) => e.name).sort());
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// What each revision adds over the one before, as issue 2 states it.
+
+function added<T>(after: T[], before: T[]): T[] {
+  return after.filter((x) => !before.includes(x));
+}
+
+describe('what each revision adds', () => {
+  it('2017 has no RevisionId, no PreconditionFailedException and no 412 response', () => {
+    const { doc, op } = addPermission('2017');
+    expect(names('2017')).not.toContain('RevisionId');
+    expect(op['x-errors']).not.toContain('PreconditionFailedException');
+    expect(doc.components.schemas.PreconditionFailedException).toBeUndefined();
+    expect(Object.keys(op.responses)).not.toContain('412');
+  });
+
+  it('2020 adds RevisionId (optional string) and PreconditionFailedException (412)', () => {
+    expect(added(names('2020'), names('2017'))).toEqual(['RevisionId']);
+    expect(added(Object.keys(errorStatuses('2020')), Object.keys(errorStatuses('2017')))).toEqual([
+      'PreconditionFailedException',
+    ]);
+    expect(modelMembers('2020').get('RevisionId')).toEqual({ in: 'body', type: 'string', required: false });
+    expect(errorStatuses('2020').PreconditionFailedException).toBe(412);
+    expect(Object.keys(addPermission('2020').op.responses)).toContain('412');
+  });
+
+  it('2020 makes FunctionName and SourceArn partition- and GovCloud-aware', () => {
+    for (const name of ['FunctionName', 'SourceArn']) {
+      expect(modelMembers('2017').get(name)?.documentedPattern).not.toContain('(-gov)?');
+      expect(modelMembers('2020').get(name)?.documentedPattern).toContain('(-gov)?');
+      expect(modelMembers('2020').get(name)?.documentedPattern).toMatch(/\(aws\[a-zA-Z(0-9)?-\]\*\)/);
+    }
+  });
+
+  it('2022 adds PrincipalOrgID (12..34, ^o-[a-z0-9]{10,32}$) and FunctionUrlAuthType (NONE|AWS_IAM)', () => {
+    expect(added(names('2022'), names('2020'))).toEqual(['FunctionUrlAuthType', 'PrincipalOrgID']);
+    const m = modelMembers('2022');
+    expect(m.get('PrincipalOrgID')).toEqual({
+      in: 'body',
+      type: 'string',
+      required: false,
+      minLength: 12,
+      maxLength: 34,
+      pattern: '^o-[a-z0-9]{10,32}$',
+      documentedPattern: '^o-[a-z0-9]{10,32}$',
+    });
+    expect(m.get('FunctionUrlAuthType')).toEqual({
+      in: 'body',
+      type: 'string',
+      required: false,
+      enum: ['NONE', 'AWS_IAM'],
+    });
+  });
+
+  it('2022 changes Principal to [^\\s]+ and gives SourceAccount a maximum length of 12', () => {
+    const before = modelMembers('2020');
+    const m = modelMembers('2022');
+    expect(before.get('Principal')?.documentedPattern).toBe('.*');
+    expect(m.get('Principal')?.documentedPattern).toBe(String.raw`[^\s]+`);
+    expect(m.get('Principal')?.pattern).toBe(String.raw`^(?:[^\s]+)$`);
+    expect(before.get('SourceAccount')?.maxLength).toBeUndefined();
+    expect(m.get('SourceAccount')?.maxLength).toBe(12);
+    expect(m.get('SourceAccount')?.minLength).toBeUndefined();
+  });
+
+  it('2022 adds no error', () => {
+    expect(errorStatuses('2022')).toEqual(errorStatuses('2020'));
+  });
+
+  it('2025 adds InvokedViaFunctionUrl as an optional boolean, and nothing else', () => {
+    expect(added(names('2025'), names('2022'))).toEqual(['InvokedViaFunctionUrl']);
+    expect(added(names('2022'), names('2025'))).toEqual([]);
+    expect(modelMembers('2025').get('InvokedViaFunctionUrl')).toEqual({ in: 'body', type: 'boolean', required: false });
+    expect(errorStatuses('2025')).toEqual(errorStatuses('2022'));
+  });
+
+  it('keeps the required members FunctionName, StatementId, Action and Principal in every revision', () => {
+    for (const rev of revisions) {
+      const required = [...modelMembers(rev)].filter(([, m]) => m.required).map(([n]) => n).sort();
+      expect(required, rev).toEqual(['Action', 'FunctionName', 'Principal', 'StatementId']);
+      expect(requestBodySchema(addPermission(rev).doc, addPermission(rev).op).required.sort(), rev).toEqual([
+        'Action',
+        'Principal',
+        'StatementId',
+      ]);
+    }
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// 2025: constraints no 2025 capture states are carried over from 2022, and marked.
+
+describe('revision 2025: carried-over constraints', () => {
+  const doc = loadRevision('2025');
+  const { op } = operation(doc, 'AddPermission');
+  const model25 = modelMembers('2025');
+  const model22 = modelMembers('2022');
+
+  it.each(CARRIED_OVER_2025)('%s keeps the 2022 constraints unchanged and is marked x-carried-over: "2022"', (name) => {
+    expect(model25.get(name)).toEqual(model22.get(name));
+    expect(memberSchemaNode(doc, op, name)['x-carried-over']).toBe('2022');
+  });
+
+  it('marks exactly the members that have a length or pattern constraint', () => {
+    const constrained = [...model25]
+      .filter(([, m]) => m.minLength !== undefined || m.maxLength !== undefined || m.pattern !== undefined)
+      .map(([n]) => n);
+    expect(constrained.sort()).toEqual([...CARRIED_OVER_2025].sort());
+    for (const name of ['RevisionId', 'FunctionUrlAuthType', 'InvokedViaFunctionUrl']) {
+      // RevisionId has no constraint; 002 states FunctionUrlAuthType's enum itself; InvokedViaFunctionUrl is new.
+      expect(memberSchemaNode(doc, op, name)['x-carried-over'], name).toBeUndefined();
+    }
+  });
+
+  it('marks every error schema of the operation x-carried-over: "2022" (002 gives names only), with 2022\'s status', () => {
+    const doc22 = loadRevision('2022');
+    for (const name of op['x-errors'] as string[]) {
+      const schema = errorSchema(doc, name);
+      expect(schema['x-carried-over'], name).toBe('2022');
+      expect(schema['x-error'], name).toEqual(errorSchema(doc22, name)['x-error']);
+      expect(schema.description, name).toBe(errorSchema(doc22, name).description);
+    }
+  });
+
+  it('uses no other revision than "2022" in any x-carried-over marker, and marks nothing else', () => {
+    const marks = findKey(doc, 'x-carried-over');
+    expect(new Set(marks.map((m) => m.value))).toEqual(new Set(['2022']));
+    expect(marks.length).toBe(CARRIED_OVER_2025.length + (op['x-errors'] as string[]).length);
+  });
+
+  it('says so in info.x-revision.carriedOver', () => {
+    expect(doc.info['x-revision'].carriedOver.length).toBeGreaterThan(0);
+  });
+
+  it.each(['2017', '2020', '2022'])('revision %s carries nothing over and has no x-carried-over marker', (rev) => {
+    const d = loadRevision(rev);
+    expect(findKey(d, 'x-carried-over')).toEqual([]);
+    expect(d.info['x-revision'].carriedOver).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Every anchored pattern is a JavaScript regular expression that matches whole values.
+
+describe.each(revisions)('revision %s: anchored patterns', (rev) => {
+  const patterned = [...modelMembers(rev)].filter(([, m]) => m.pattern !== undefined);
+
+  it('has samples for every member with a pattern, and for no other member', () => {
+    const sampled = Object.keys(SAMPLES[rev] ?? {}).filter((n) => modelMembers(rev).has(n));
+    expect(sampled.sort()).toEqual(patterned.map(([n]) => n).sort());
+  });
+
+  it.each(patterned.map(([n, m]) => [n, m.pattern!]))('%s: %s compiles and matches whole values only', (name, pattern) => {
+    const samples = SAMPLES[rev][name];
+    for (const flags of ['', 'u']) {
+      const re = new RegExp(pattern, flags);
+      for (const v of samples.accept) expect(re.test(v), `${name} /${flags} should accept ${JSON.stringify(v)}`).toBe(true);
+      for (const v of samples.reject) expect(re.test(v), `${name} /${flags} should reject ${JSON.stringify(v)}`).toBe(false);
+    }
+  });
+});
+
+describe('anchored patterns: the examples of the issue', () => {
+  it('StatementId 2020 accepts "s3" and rejects "example.com"', () => {
+    const re = new RegExp(modelMembers('2020').get('StatementId')!.pattern!);
+    expect(re.test('s3')).toBe(true);
+    expect(re.test('example.com')).toBe(false);
+  });
+
+  it('Principal 2022 rejects "" and "a b"', () => {
+    const re = new RegExp(modelMembers('2022').get('Principal')!.pattern!);
+    expect(re.test('')).toBe(false);
+    expect(re.test('a b')).toBe(false);
+    expect(re.test('s3.amazonaws.com')).toBe(true);
+  });
+});
