@@ -1,0 +1,260 @@
+// Compares the sets of string values two revisions accept, by language rather than by text.
+//
+// A value set is the intersection of its constraints: a whole-value `pattern`, `minLength` and
+// `maxLength` in Unicode code points, and `enum`. Each becomes a finite automaton (refa builds
+// them from JavaScript regular expressions, parsed by @eslint-community/regexpp); two sets are
+// compared by the emptiness of A∖B and B∖A, and a non-empty difference yields a shortest value
+// as a witness. Whatever the library cannot decide is reported as `undecidable` with the reason.
+
+import { DFA, JS, NFA, Transformers, Words, getIntersectionWordSets, transform } from 'refa';
+import type { CharSet, ReadonlyWordSet } from 'refa';
+
+export interface ValueConstraints {
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  enum?: readonly unknown[];
+}
+
+/** How the new value set relates to the old one. */
+export type Relation = 'equal' | 'wider' | 'narrower' | 'incomparable' | 'undecidable';
+
+export interface Comparison {
+  relation: Relation;
+  /** A shortest value the old set accepts and the new one rejects (present when there is one). */
+  oldOnly?: string;
+  /** A shortest value the new set accepts and the old one rejects. */
+  newOnly?: string;
+  /** Why the comparison could not be decided. */
+  reason?: string;
+}
+
+/** Regex flags for comparing: `u` makes a character a code point, as the length bounds count them. */
+export type Mode = 'unicode' | 'utf16';
+
+/** Past this many automaton states a comparison is reported as undecidable rather than run on. */
+const STATE_LIMIT = 40_000;
+
+class UndecidableError extends Error {}
+
+/** Whether a value meets every constraint, evaluated directly with JavaScript's RegExp. */
+export function accepts(parts: readonly ValueConstraints[], value: string, mode: Mode = 'unicode'): boolean {
+  const length = mode === 'unicode' ? [...value].length : value.length;
+  for (const part of parts) {
+    if (part.minLength !== undefined && length < part.minLength) return false;
+    if (part.maxLength !== undefined && length > part.maxLength) return false;
+    if (part.enum !== undefined && !part.enum.includes(value)) return false;
+    if (part.pattern !== undefined && !wholeValueRegExp(part.pattern, mode).test(value)) return false;
+  }
+  return true;
+}
+
+const regexCache = new Map<string, RegExp>();
+function wholeValueRegExp(pattern: string, mode: Mode): RegExp {
+  const key = mode + '\0' + pattern;
+  let regex = regexCache.get(key);
+  if (!regex) {
+    regex = new RegExp(`^(?:${pattern})$`, mode === 'unicode' ? 'u' : '');
+    regexCache.set(key, regex);
+  }
+  return regex;
+}
+
+/**
+ * The regex mode both sides can be compared in: `unicode` when every pattern is valid with the `u`
+ * flag, else `utf16` (JavaScript's default syntax, which allows escapes such as `\-` outside a class).
+ */
+export function modeFor(parts: readonly ValueConstraints[]): Mode | { invalid: string } {
+  let mode: Mode = 'unicode';
+  for (const { pattern } of parts) {
+    if (pattern === undefined) continue;
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      try {
+        new RegExp(pattern);
+        mode = 'utf16';
+      } catch {
+        return { invalid: pattern };
+      }
+    }
+  }
+  return mode;
+}
+
+/** Compares the value sets `old` and `new` (each the intersection of its parts). */
+export function compareValueSets(oldParts: readonly ValueConstraints[], newParts: readonly ValueConstraints[]): Comparison {
+  const mode = modeFor([...oldParts, ...newParts]);
+  if (typeof mode !== 'string') {
+    return { relation: 'undecidable', reason: `\`${mode.invalid}\` is not a valid JavaScript regular expression` };
+  }
+  try {
+    const maxCharacter = mode === 'unicode' ? 0x10ffff : 0xffff;
+    const oldSide = sideOf(oldParts, mode, maxCharacter);
+    const newSide = sideOf(newParts, mode, maxCharacter);
+    const oldOnly = shortestDifference(oldSide, newSide, mode);
+    const newOnly = shortestDifference(newSide, oldSide, mode);
+    // The automata are only trusted when JavaScript's own RegExp agrees with the witnesses.
+    for (const [value, acceptedByOld] of [[oldOnly, true], [newOnly, false]] as const) {
+      if (value === undefined) continue;
+      if (accepts(oldParts, value, mode) !== acceptedByOld || accepts(newParts, value, mode) === acceptedByOld) {
+        return { relation: 'undecidable', reason: `the automaton's witness ${JSON.stringify(value)} disagrees with the RegExp engine` };
+      }
+    }
+    const relation: Relation =
+      oldOnly === undefined && newOnly === undefined ? 'equal' : oldOnly === undefined ? 'wider' : newOnly === undefined ? 'narrower' : 'incomparable';
+    return { relation, oldOnly, newOnly };
+  } catch (error) {
+    return { relation: 'undecidable', reason: reasonOf(error) };
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UndecidableError) return message;
+  if (/backreference/i.test(message)) return 'it uses a backreference, which no finite automaton can represent in general';
+  if (/assertion/i.test(message)) return 'it uses a lookaround or boundary assertion that the automaton library cannot remove';
+  if (/too many nodes/i.test(message) || error?.constructor?.name === 'TooManyNodesError') {
+    return `its automaton grows past ${STATE_LIMIT} states`;
+  }
+  return `the automaton library could not build it (${message.split('\n')[0]})`;
+}
+
+/**
+ * One side of a comparison: the regular part (patterns and enums, as one minimized DFA) and the
+ * length interval. Lengths are kept apart because a counter of a few hundred states multiplied
+ * into every pattern automaton is what makes such comparisons slow.
+ */
+interface Side {
+  regular: DFA;
+  min: number;
+  max: number;
+}
+
+function sideOf(parts: readonly ValueConstraints[], mode: Mode, maxCharacter: number): Side {
+  let regular: DFA | undefined;
+  let min = 0;
+  let max = Infinity;
+  for (const part of parts) {
+    const pieces: DFA[] = [];
+    if (part.pattern !== undefined) pieces.push(patternDfa(part.pattern, mode));
+    if (part.enum !== undefined) pieces.push(enumDfa(part.enum, mode, maxCharacter));
+    for (const piece of pieces) {
+      regular = regular ? DFA.fromIntersection(regular, piece, new DFA.LimitedNodeFactory(STATE_LIMIT)) : piece;
+      regular.minimize();
+    }
+    if (part.minLength !== undefined) min = Math.max(min, part.minLength);
+    if (part.maxLength !== undefined) max = Math.min(max, part.maxLength);
+  }
+  return { regular: regular ?? DFA.all({ maxCharacter }), min, max };
+}
+
+const dfaCache = new Map<string, DFA>();
+
+/** The whole-value language of a pattern: `^(?:P)$`, whose edge assertions then hold trivially. */
+function patternDfa(pattern: string, mode: Mode): DFA {
+  const key = mode + '\0' + pattern;
+  const cached = dfaCache.get(key);
+  if (cached) return cached;
+  const parser = JS.Parser.fromLiteral({ source: `^(?:${pattern})$`, flags: flagsOf(mode) });
+  const { expression, maxCharacter } = parser.parse({ backreferences: 'throw', maxNodes: STATE_LIMIT });
+  let simplified = transform(Transformers.simplify(), expression);
+  simplified = transform(Transformers.patternEdgeAssertions({ remove: true }), simplified);
+  const nfa = NFA.fromRegex(simplified, { maxCharacter }, { assertions: 'throw', unknowns: 'throw' }, new NFA.LimitedNodeFactory(STATE_LIMIT));
+  const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(STATE_LIMIT));
+  dfa.minimize();
+  dfaCache.set(key, dfa);
+  return dfa;
+}
+
+function enumDfa(values: readonly unknown[], mode: Mode, maxCharacter: number): DFA {
+  const toWord = mode === 'unicode' ? Words.fromStringToUnicode : Words.fromStringToUTF16;
+  const words = values.filter((v): v is string => typeof v === 'string').map((v) => toWord(v));
+  const dfa = DFA.fromWords(words, { maxCharacter });
+  dfa.minimize();
+  return dfa;
+}
+
+function flagsOf(mode: Mode): string {
+  return mode === 'unicode' ? 'u' : '';
+}
+
+type Interval = [number, number];
+
+/** Lengths in `a` but not in `b`: at most two intervals. */
+function subtractInterval([aMin, aMax]: Interval, [bMin, bMax]: Interval): Interval[] {
+  if (aMin > aMax) return [];
+  if (bMin > bMax) return [[aMin, aMax]];
+  const result: Interval[] = [];
+  if (aMin < bMin) result.push([aMin, Math.min(aMax, bMin - 1)]);
+  if (aMax > bMax) result.push([Math.max(aMin, bMax + 1), aMax]);
+  return result;
+}
+
+/**
+ * A shortest, most readable value in `a` and not in `b`, or undefined when a ⊆ b. A value is
+ * outside `b` when b's regular part rejects it or b's length bounds do:
+ * (Ra ∩ La) ∖ (Rb ∩ Lb) = (Ra ∩ ¬Rb ∩ La) ∪ (Ra ∩ (La ∖ Lb)).
+ */
+function shortestDifference(a: Side, b: Side, mode: Mode): string | undefined {
+  const notB = b.regular.copy(new DFA.LimitedNodeFactory(STATE_LIMIT));
+  notB.complement();
+  const rejectedByPattern = DFA.fromIntersection(a.regular, notB, new DFA.LimitedNodeFactory(STATE_LIMIT));
+  const candidates = [
+    shortestWithLength(rejectedByPattern, [[a.min, a.max]], mode),
+    shortestWithLength(a.regular, subtractInterval([a.min, a.max], [b.min, b.max]), mode),
+  ].filter((c): c is Candidate => c !== undefined);
+  candidates.sort((x, y) => x.word.length - y.word.length || x.score - y.score);
+  const best = candidates[0];
+  if (!best) return undefined;
+  return mode === 'unicode' ? Words.fromUnicodeToString(best.word) : Words.fromUTF16ToString(best.word);
+}
+
+interface Candidate {
+  word: number[];
+  score: number;
+}
+
+function shortestWithLength(fa: DFA, intervals: Interval[], mode: Mode): Candidate | undefined {
+  const usable = intervals.filter(([min, max]) => min <= max);
+  if (usable.length === 0 || fa.isEmpty) return undefined;
+  for (const [min, max] of usable) {
+    if (min > STATE_LIMIT || (max !== Infinity && max > STATE_LIMIT)) throw new UndecidableError(`its length bound is too large to build (over ${STATE_LIMIT})`);
+  }
+  const source = usable.map(([min, max]) => `[^]{${min},${max === Infinity ? '' : max}}`).join('|');
+  const { expression, maxCharacter } = JS.Parser.fromLiteral({ source, flags: flagsOf(mode) }).parse();
+  const lengths = NFA.fromRegex(expression, { maxCharacter }, {}, new NFA.LimitedNodeFactory(STATE_LIMIT));
+  let best: Candidate | undefined;
+  let length = -1;
+  let seen = 0;
+  for (const wordSet of getIntersectionWordSets(fa, lengths, STATE_LIMIT * 4)) {
+    if (length === -1) length = wordSet.length;
+    // Word sets come by ascending length: keep to the shortest ones, and to a few of those.
+    if (wordSet.length > length || ++seen > 64) break;
+    const candidate = readableWord(wordSet);
+    if (!best || candidate.score < best.score) best = candidate;
+  }
+  return best;
+}
+
+// Characters in the order a reader finds them easiest: letters, digits, ARN-ish punctuation, then
+// the rest of printable ASCII, a space, and only then control or non-ASCII characters.
+const PREFERRED = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:/' + "*$@!#%&'()+,;<=>?[]^`{|}~\"\\" + ' \t\n\r';
+const PREFERRED_CODES = [...PREFERRED].map((c) => c.codePointAt(0)!);
+
+function readableCharacter(set: CharSet): { char: number; rank: number } {
+  for (let i = 0; i < PREFERRED_CODES.length; i++) if (set.has(PREFERRED_CODES[i])) return { char: PREFERRED_CODES[i], rank: i };
+  const fallback = Words.pickMostReadableCharacter(set) ?? set.ranges[0].min;
+  return { char: fallback, rank: PREFERRED_CODES.length + 1 };
+}
+
+function readableWord(wordSet: ReadonlyWordSet): { word: number[]; score: number } {
+  const word: number[] = [];
+  let score = 0;
+  for (const set of wordSet) {
+    const { char, rank } = readableCharacter(set);
+    word.push(char);
+    score += rank;
+  }
+  return { word, score };
+}

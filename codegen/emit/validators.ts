@@ -1,0 +1,137 @@
+/**
+ * Validators emitter: one dependency-free module per operation input, straight-line checks with
+ * module-level precompiled patterns, in the service's member order.
+ */
+import { readFileSync } from 'node:fs';
+import { StructureKind, VariableDeclarationKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { Member, Operation, ServiceModel } from '../model/ir.js';
+import { constantCase, lowerFirst } from '../model/names.js';
+import { generatedHeader, printFile, quote, regexLiteral, tsDoc, type GeneratedFile } from './typescript.js';
+import { identifier, propertyAccess } from './identifiers.js';
+
+const SUPPORT = new URL('../support/validators/violations.ts', import.meta.url);
+
+export function validatorName(operation: Operation): string {
+  return `validate${operation.name}Input`;
+}
+
+export function emitValidators(model: ServiceModel): GeneratedFile[] {
+  const header = generatedHeader(model);
+  const files = model.operations.map((operation) => emitOperationValidator(operation, header));
+  files.push({ path: 'validators/violations.ts', content: `${header}\n${readFileSync(SUPPORT, 'utf8')}` });
+  files.push(
+    printFile('validators/index.ts', header, [
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './violations.js' },
+      ...model.operations.map(
+        (operation): StatementStructures => ({
+          kind: StructureKind.ExportDeclaration,
+          namedExports: [validatorName(operation)],
+          moduleSpecifier: `./${operation.name}.js`,
+        }),
+      ),
+    ]),
+  );
+  return files;
+}
+
+function emitOperationValidator(operation: Operation, header: string): GeneratedFile {
+  const helpers = new Set<string>(['NO_VIOLATIONS']);
+  const patterns: StatementStructures[] = [];
+  const body: (string | WriterFunction)[] = ['let violations: ConstraintViolation[] | undefined;'];
+
+  for (const member of operation.input) {
+    const constant = `${constantCase(member.name)}_PATTERN`;
+    if (member.constraints.pattern) {
+      patterns.push({
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [`Whole-value pattern of ${member.name}; the service quotes it as \`${member.constraints.pattern.documented.replace(/`/g, "'")}\`.`],
+        declarations: [{ name: constant, initializer: regexLiteral(member.constraints.pattern.anchored) }],
+      });
+    }
+    body.push(memberCheck(member, constant, helpers));
+  }
+  body.push('return violations ?? NO_VIOLATIONS;');
+
+  return printFile(`validators/${operation.name}.ts`, header, [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './violations.js',
+      namedImports: [...[...helpers].sort(), 'type ConstraintViolation'],
+    },
+    ...patterns,
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: validatorName(operation),
+      docs: [
+        tsDoc(
+          `Checks the input of ${operation.name} against every constraint of the model: required members, types, lengths in characters (code points), whole-value patterns and enums.`,
+          'Unknown members are ignored, as the service ignores them. Violations come in the service\'s member order; render them with `renderViolations`.',
+          '@returns every violation; a shared empty array when the input is valid.',
+        ),
+      ],
+      parameters: [{ name: 'input', type: 'Readonly<Record<string, unknown>>' }],
+      returnType: 'readonly ConstraintViolation[]',
+      statements: body,
+    },
+  ]);
+}
+
+function memberCheck(member: Member, patternConstant: string, helpers: Set<string>): WriterFunction {
+  const value = identifier(lowerFirst(member.name));
+  const args = `${quote(member.name)}, ${quote(lowerFirst(member.name))}`;
+  const push = (helper: string, extra?: string) => {
+    helpers.add(helper);
+    return `(violations ??= []).push(${helper}(${args}${extra === undefined ? '' : `, ${extra}`}));`;
+  };
+  const { minLength, maxLength, pattern, enum: allowed } = member.constraints;
+  const typeTest = {
+    string: `typeof ${value} !== 'string'`,
+    boolean: `typeof ${value} !== 'boolean'`,
+    integer: `!Number.isInteger(${value})`,
+    number: `typeof ${value} !== 'number'`,
+  }[member.type];
+
+  // Built before printing, so that the import names exactly the helpers the checks call.
+  const lines: string[] = [`const ${value} = ${propertyAccess('input', member.name)};`];
+  const valueChecks: string[] = [];
+  if (member.type === 'string') {
+    if (allowed) {
+      const set = `[${allowed.join(', ')}]`;
+      valueChecks.push(`if (${allowed.map((v) => `${value} !== ${quote(v)}`).join(' && ')}) ${push('notInEnum', `${value}, ${quote(set)}`)}`);
+    }
+    if (pattern) {
+      valueChecks.push(`if (!${patternConstant}.test(${value})) ${push('patternMismatch', `${value}, ${quote(pattern.documented)}`)}`);
+    }
+    if (maxLength !== undefined) {
+      helpers.add('codePointLength');
+      // A string is never longer in code points than in UTF-16 units: count only when needed.
+      valueChecks.push(`if (${value}.length > ${maxLength} && codePointLength(${value}) > ${maxLength}) ${push('tooLong', `${value}, ${maxLength}`)}`);
+    }
+    if (minLength !== undefined && minLength > 0) {
+      helpers.add('codePointLength');
+      // Every code point takes at most two UTF-16 units: count only when it could fall short.
+      valueChecks.push(`if (${value}.length < ${minLength * 2} && codePointLength(${value}) < ${minLength}) ${push('tooShort', `${value}, ${minLength}`)}`);
+    }
+  }
+  const missingCheck = member.required ? push('missing') : undefined;
+  const typeCheck = push('wrongType', `${value}, '${member.type}'`);
+
+  return (writer) => {
+    for (const line of lines) writer.writeLine(line);
+    if (missingCheck) {
+      writer.writeLine(`if (${value} === undefined || ${value} === null) {`);
+      writer.indent(() => writer.writeLine(missingCheck));
+      writer.writeLine(`} else if (${typeTest}) {`);
+    } else {
+      writer.writeLine(`if (${value} !== undefined && ${value} !== null && ${typeTest}) {`);
+    }
+    writer.indent(() => writer.writeLine(typeCheck));
+    if (valueChecks.length > 0) {
+      writer.writeLine(missingCheck ? '} else {' : `} else if (typeof ${value} === 'string') {`);
+      writer.indent(() => valueChecks.forEach((check) => writer.writeLine(check)));
+    }
+    writer.writeLine('}');
+  };
+}

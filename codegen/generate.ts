@@ -1,0 +1,63 @@
+/**
+ * From model documents to every generated file. The emitters are pure functions of the model;
+ * this module only wires them together and sorts the result.
+ */
+import { readFileSync } from 'node:fs';
+import { buildModel, loadDocument } from './model/read-openapi.js';
+import type { ServiceModel } from './model/ir.js';
+import { emitClient, defaultPackageName } from './emit/client.js';
+import { emitServer } from './emit/server.js';
+import { emitTypes } from './emit/types.js';
+import { emitValidators } from './emit/validators.js';
+import { renderTemplate } from './emit/templates.js';
+import { generatedHeader, type GeneratedFile } from './emit/typescript.js';
+
+/** Runtime libraries the client package depends on, at the versions this project builds with. */
+const CLIENT_RUNTIME_LIBRARIES = [
+  '@aws-crypto/sha256-js',
+  '@smithy/fetch-http-handler',
+  '@smithy/protocol-http',
+  '@smithy/signature-v4',
+  '@smithy/smithy-client',
+  '@smithy/types',
+];
+
+function clientDependencies(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const installed = { ...manifest.dependencies, ...manifest.devDependencies };
+  return Object.fromEntries(
+    CLIENT_RUNTIME_LIBRARIES.map((name) => {
+      if (!installed[name]) throw new Error(`package.json does not depend on ${name}, which the client package needs`);
+      return [name, `^${String(installed[name]).replace(/^[\^~]/, '')}`];
+    }),
+  );
+}
+
+export interface GenerateResult {
+  model: ServiceModel;
+  files: GeneratedFile[];
+}
+
+export async function generate(modelPaths: string[], cwd = process.cwd()): Promise<GenerateResult> {
+  const documents = modelPaths.map((path) => loadDocument(path, cwd));
+  const model = buildModel(documents);
+  const header = generatedHeader(model);
+  const version = model.clientVersion ?? '0.0.0';
+  const files: GeneratedFile[] = [
+    await emitTypes(documents, header),
+    ...emitValidators(model),
+    ...emitServer(model),
+    ...emitClient(model, { version, dependencies: clientDependencies() }),
+    {
+      path: 'README.md',
+      content: renderTemplate('generated-README.md', {
+        header: generatedHeader(model, '//').replace(/^\/\/ /gm, ''),
+        packageName: defaultPackageName(model),
+        version,
+        operations: model.operations,
+      }),
+    },
+  ];
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { model, files };
+}

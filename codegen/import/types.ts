@@ -1,0 +1,134 @@
+// The intermediate form shared by the documentation importer and the Smithy importer.
+// Both readers produce a DocumentModel; write-document.ts turns it into an OpenAPI document in
+// the conventions of model/README.md. Nothing here is specific to one operation or service.
+
+/** A fact the importer could not establish from its inputs. `assumed` is what was written instead. */
+export interface Undetermined {
+  /** What the fact is about: `member X`, `error Y`, `operation Z`, `document`. */
+  subject: string;
+  /** Which fact: `name`, `pattern`, `position in x-member-order`, `body members and casing`, ... */
+  fact: string;
+  /** Why it could not be determined. */
+  reason: string;
+  /** The value written into the document in its place, if any (undefined: left out). */
+  assumed?: string;
+}
+
+export type Location = 'path' | 'query' | 'header' | 'body';
+
+/** The value constraints of one member, in the vocabulary of the conventions. */
+export interface Constraints {
+  type?: string;
+  format?: string;
+  items?: Constraints;
+  additionalProperties?: Constraints;
+  ref?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  /** The whole-value pattern (`^(?:P)$`, or P itself when P is already anchored). */
+  pattern?: string;
+  /** The pattern as the documentation prints it. */
+  documentedPattern?: string;
+  enum?: (string | number)[];
+  default?: string | number | boolean;
+}
+
+export interface MemberModel {
+  name: string;
+  location: Location;
+  /** Wire name of a query key or header when it differs from the member name. */
+  wireName?: string;
+  required: boolean;
+  description?: string;
+  schema: Constraints;
+  /** Name of the revision the constraints were carried over from. */
+  carriedOver?: string;
+}
+
+export interface ErrorMemberModel {
+  name: string;
+  schema: Constraints;
+  description?: string;
+  httpHeader?: string;
+}
+
+export interface ErrorModel {
+  name: string;
+  status?: number;
+  fault: 'client' | 'server';
+  description?: string;
+  members: ErrorMemberModel[];
+  carriedOver?: string;
+}
+
+export interface OperationModel {
+  name: string;
+  method: string;
+  /** OpenAPI path template, labels in braces. */
+  path: string;
+  successStatus: number;
+  successDescription: string;
+  summary?: string;
+  description?: string;
+  /** Input members, in x-member-order. */
+  members: MemberModel[];
+  memberOrder: string[];
+  /** Output members (body unless location is header). */
+  output: MemberModel[];
+  /** Error names the operation lists. */
+  errors: string[];
+}
+
+export interface ServiceModel {
+  title: string;
+  version: string;
+  endpointPrefix: string;
+  signingName: string;
+  errorTypeHeader: string;
+  /** Default region of the `servers` template. */
+  defaultRegion: string;
+}
+
+export interface SourceRecord {
+  file: string;
+  format: string;
+}
+
+export interface RevisionRecord {
+  name: string;
+  era?: string;
+  description?: string;
+  sources: SourceRecord[];
+  repairs: string[];
+  carriedOver: string[];
+  fromServiceBehavior: string[];
+  notes: string[];
+  undetermined: Undetermined[];
+}
+
+export interface DocumentModel {
+  service: ServiceModel;
+  operations: OperationModel[];
+  errors: ErrorModel[];
+  /** The error the service returns for constraint violations, when known. */
+  validationError?: ErrorModel;
+  /** Named structures referenced by members (`ref`), already in the conventions' schema form. */
+  extraSchemas: Record<string, unknown>;
+  revision: RevisionRecord;
+  /** Comment lines written above the document. */
+  header: string[];
+}
+
+export interface ImportResult {
+  /** The OpenAPI document (a plain object, keys in the conventions' order). */
+  document: Record<string, unknown>;
+  /** The same document as YAML text, deterministic. */
+  yaml: string;
+  undetermined: Undetermined[];
+  /** Repairs, carry-overs and notes, for printing. */
+  revision: RevisionRecord;
+}

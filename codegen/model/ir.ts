@@ -1,0 +1,99 @@
+/**
+ * The intermediate form every emitter reads: one service, its operations, members with their
+ * constraints and HTTP bindings, and its errors. Built once by the model reader from OpenAPI
+ * documents; nothing downstream looks at OpenAPI again.
+ */
+
+export type MemberLocation = 'path' | 'query' | 'header' | 'body';
+export type MemberType = 'string' | 'boolean' | 'integer' | 'number';
+
+export interface PatternConstraint {
+  /** The whole-value expression as written in the model, e.g. `^(?:\d{12})$`. */
+  anchored: string;
+  /** The text the documentation prints, quoted by the service in its messages. */
+  documented: string;
+}
+
+export interface Constraints {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: PatternConstraint;
+  enum?: string[];
+}
+
+export interface Member {
+  name: string;
+  location: MemberLocation;
+  /** Query key or header name on the wire; the member name for path labels and body members. */
+  wireName: string;
+  required: boolean;
+  type: MemberType;
+  documentation?: string;
+  constraints: Constraints;
+}
+
+export interface Operation {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
+  /** Path template with `{Label}` placeholders, e.g. `/things/{Name}`. */
+  path: string;
+  successStatus: number;
+  summary?: string;
+  documentation?: string;
+  /** Every input member in the service's own order (the order violations are reported in). */
+  input: Member[];
+  /** Members of the success response body. */
+  output: Member[];
+  /** Names of the operation's modeled errors, as the service names them. */
+  errors: string[];
+}
+
+export interface ErrorMember {
+  name: string;
+  type: MemberType;
+  location: 'body' | 'header';
+  /** Header name for header-bound members. */
+  headerName?: string;
+  /** Value a server sends when the implementation sets none (e.g. `Type: User`). */
+  defaultValue?: string;
+  documentation?: string;
+}
+
+export interface ErrorShape {
+  name: string;
+  status: number;
+  fault: 'client' | 'server';
+  documentation?: string;
+  /** Body and header members in model order; exactly one of them is the message member. */
+  members: ErrorMember[];
+  /** The member that carries the human-readable message (`message` or `Message`). */
+  messageMember?: string;
+}
+
+export interface SourceDocument {
+  /** Path as given, relative to the working directory when possible. */
+  path: string;
+  sha256: string;
+}
+
+export interface ServiceModel {
+  /** Service title from the model, e.g. `AWS Lambda`. */
+  title: string;
+  /** Name used in generated identifiers, e.g. `Lambda` (title without its `AWS`/`Amazon` prefix). */
+  serviceName: string;
+  apiVersion: string;
+  documentation?: string;
+  signingName?: string;
+  /** Default endpoint template, e.g. `https://svc.{region}.amazonaws.com`, with variable defaults. */
+  endpoint?: { url: string; defaults: Record<string, string> };
+  /** Header that names an error on the wire. */
+  errorTypeHeader: string;
+  /** The protocol-level error for constraint violations, when the model declares one. */
+  validationError?: ErrorShape;
+  operations: Operation[];
+  /** Every modeled error of every operation, sorted by name. */
+  errors: ErrorShape[];
+  sources: SourceDocument[];
+  /** Version the client package gets from this model (`info.x-client-version`). */
+  clientVersion?: string;
+}
