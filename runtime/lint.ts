@@ -11,7 +11,7 @@ export interface LintWarning {
   message: string;
 }
 
-interface LintedStatement {
+export interface LintedStatement {
   Sid?: string;
   Effect?: string;
   Principal?: unknown;
@@ -23,7 +23,11 @@ const SOURCE_KEYS = new Set(['aws:sourcearn', 'aws:sourceaccount']);
 // (EventSourceToken) is what ties the grant to one caller there.
 const ALEXA_SOURCE_KEY = 'lambda:eventsourcetoken';
 
-export function lintPolicy(policy: { Statement: LintedStatement | LintedStatement[] } | string): LintWarning[] {
+export interface LintedPolicy {
+  Statement: LintedStatement | LintedStatement[];
+}
+
+export function lintPolicy(policy: LintedPolicy | string): LintWarning[] {
   const document = typeof policy === 'string' ? JSON.parse(policy) : policy;
   const statements: LintedStatement[] = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   return statements.flatMap((statement, index) => lintStatement(statement, index));

@@ -408,11 +408,14 @@ describe('a refused change leaves the stored state untouched', () => {
 });
 
 describe('concurrent changes to one policy', () => {
-  // A store that answers later, as a durable one would, so that unserialised checks could interleave.
+  // A store that reads a snapshot and answers later, as a durable one would, so that
+  // unserialised read-check-write sequences would interleave.
   class SlowStore extends InMemoryPolicyStore {
-    override async get(arn: string) {
+    override async get(arn: string): Promise<StoredPolicy | undefined> {
+      const live = await super.get(arn);
+      const snapshot = live && { ...live, statements: new Map(live.statements) };
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return super.get(arn);
+      return snapshot;
     }
   }
 
