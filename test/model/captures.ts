@@ -45,6 +45,10 @@ export interface Capture {
   responseMembers: Array<{ name: string; type?: string }>;
   /** Errors, in the order of the page's error list. */
   errors: CapturedError[];
+  /** Each input member's documentation text as the capture prints it (raw, before any field line). */
+  texts: Record<string, string>;
+  /** Each error's documentation text, aligned with `errors`. */
+  errorTexts: string[];
 }
 
 /** `NNN_…txt` for a capture number. */
@@ -97,6 +101,12 @@ function fieldsOf(text: string): Fields {
   const status = /HTTP Status Code:\s*(\d{3})/.exec(text);
   if (status) f.status = Number(status[1]);
   return f;
+}
+
+/** The documentation text of a section: everything before its first field line. */
+function textOf(section: string): string {
+  const at = section.search(/^\s*(Type|Length Constraints|Pattern|Required|Valid Values|HTTP Status Code):/m);
+  return (at < 0 ? section : section.slice(0, at)).trim();
 }
 
 function hasMemberFields(f: Fields): boolean {
@@ -235,11 +245,19 @@ function parseNamed(number: string): Capture {
   const members: CapturedMember[] = [];
   const responseMembers: Capture['responseMembers'] = [];
   const errors: CapturedError[] = [];
+  const texts: Record<string, string> = {};
+  const errorTexts: string[] = [];
   for (const { name, body } of namedSections(text)) {
     const f = fieldsOf(body);
-    if (f.status !== undefined) errors.push({ name, status: f.status });
-    else if (blocks.responseSyntax.includes(name)) responseMembers.push({ name, type: f.type });
-    else members.push(toMember(name, f, blocks.line));
+    if (f.status !== undefined) {
+      errors.push({ name, status: f.status });
+      errorTexts.push(textOf(body));
+    } else if (blocks.responseSyntax.includes(name)) {
+      responseMembers.push({ name, type: f.type });
+    } else {
+      members.push(toMember(name, f, blocks.line));
+      texts[name] = textOf(body);
+    }
   }
   return {
     file: captureFile(number),
@@ -253,6 +271,8 @@ function parseNamed(number: string): Capture {
     members,
     responseMembers,
     errors,
+    texts,
+    errorTexts,
   };
 }
 
@@ -297,13 +317,22 @@ function parse001(): Capture {
   const body: Fields[] = [];
   const response: Fields[] = [];
   const errors: CapturedError[] = [];
+  const memberTexts: string[] = [];
+  const errorTexts: string[] = [];
   for (const c of chunks) {
     if (c.at >= seeAlsoAt) continue;
     const f = fieldsOf(c.text);
-    if (f.status !== undefined) errors.push({ status: f.status });
-    else if (!hasMemberFields(f)) continue;
-    else if (c.at > uriAt && c.at < bodyAt) uri.push(f);
-    else if (c.at > bodyAt && c.at < responseSyntaxAt) body.push(f);
+    if (f.status !== undefined) {
+      errors.push({ status: f.status });
+      errorTexts.push(textOf(c.text));
+    } else if (!hasMemberFields(f)) continue;
+    else if (c.at > uriAt && c.at < bodyAt) {
+      uri.push(f);
+      memberTexts.push(textOf(c.text));
+    } else if (c.at > bodyAt && c.at < responseSyntaxAt) {
+      body.push(f);
+      memberTexts.push(textOf(c.text));
+    }
     else if (c.at > responseElementsAt) response.push(f);
     else throw new Error(`001: member-like section outside any region at offset ${c.at}`);
   }
@@ -316,6 +345,7 @@ function parse001(): Capture {
   if (response.length !== blocks.responseSyntax.length) {
     throw new Error(`001: ${response.length} response sections for ${blocks.responseSyntax.length} response members`);
   }
+  const names = [...uriNames, ...bodyNames];
   return {
     file: captureFile('001'),
     method: blocks.line.method,
@@ -331,6 +361,8 @@ function parse001(): Capture {
     ],
     responseMembers: response.map((f, i) => ({ name: blocks.responseSyntax[i], type: f.type })),
     errors,
+    texts: Object.fromEntries(memberTexts.map((t, i) => [names[i], t])),
+    errorTexts,
   };
 }
 
@@ -386,6 +418,13 @@ function parse002(): Capture {
   const responseBlock = text.slice(responseAt, text.indexOf('}', responseAt));
   const responseSyntax = [...responseBlock.matchAll(/'(\w+)':/g)].map((m) => m[1]);
   const errors = [...text.matchAll(/Lambda\.Client\.exceptions\.(\w+)/g)].map((m) => ({ name: m[1] }));
+  // `:param X: [**[REQUIRED]**]` is followed by the member's text, up to the next `:type` or `:rtype`.
+  const texts = Object.fromEntries(
+    [...text.matchAll(/^\s*:param (\w+):(?: \*\*\[REQUIRED\]\*\*)?\s*\n([\s\S]*?)(?=^\s*:(?:r?type)\b)/gm)].map((m) => [
+      m[1],
+      m[2].trim(),
+    ]),
+  );
   return {
     file: captureFile('002'),
     queryMembers: [],
@@ -394,6 +433,8 @@ function parse002(): Capture {
     members,
     responseMembers: responseSyntax.map((name) => ({ name })),
     errors,
+    texts,
+    errorTexts: errors.map(() => ''),
   };
 }
 

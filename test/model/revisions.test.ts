@@ -377,3 +377,58 @@ describe('anchored patterns: the examples of the issue', () => {
     expect(re.test('s3.amazonaws.com')).toBe(true);
   });
 });
+
+// ------------------------------------------------------------------------------------------------
+// Documentation text: each member's and each error's text comes from the revision's own capture.
+// Markup differs (Markdown in the model and 000, reStructuredText in 002, none in the scraped
+// pages) and the scrapers broke lines, so both sides are reduced to plain words first. Only the
+// first paragraph of a member's text is compared: the scrapers mangled the lists that follow
+// (001 prints "Function namemy-function").
+
+function plain(text: string): string {
+  return text
+    .replace(/`([^`<]+?)\s*<[^>]+>`_{1,2}/g, '$1') // rst link
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1') // Markdown link
+    .replace(/\\(.)/g, '$1') // Markdown escape (000)
+    .replace(/`+/g, '')
+    .replace(/\*\*/g, '')
+    .replace(/\*(\w+)\*/g, '$1')
+    .replace(/[•–]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;)])/g, '$1') // scrapers leave a space before punctuation that followed inline code
+    .trim();
+}
+
+function firstParagraph(text: string): string {
+  return text.split(/\n\s*\n/)[0];
+}
+
+describe.each([
+  ['2017', '000'],
+  ['2020', '004'],
+  ['2020', '003'],
+  ['2022', '001'],
+  ['2025', '002'],
+])('revision %s: documentation text against capture %s', (rev, number) => {
+  const c = capture(number);
+  const { doc, op } = addPermission(rev);
+
+  it.each(c.members.map((m) => m.name))('%s: the first paragraph of its text is the capture\'s', (name) => {
+    const param = op.parameters?.find((p: Json) => p.name === name);
+    const description: string = param ? param.description : memberSchemaNode(doc, op, name).description;
+    expect(description, name).toBeTypeOf('string');
+    expect(plain(c.texts[name])).toContain(plain(firstParagraph(description)));
+  });
+
+  // 002 (boto3) names the errors without any text; 2025's error texts are carried over from 2022.
+  if (number === '002') return;
+
+  it('every error\'s text is the capture\'s', () => {
+    const names = c.errors.map((e, i) => e.name ?? capture('004').errors[i].name!);
+    c.errorTexts.forEach((text, i) => {
+      const description: string = errorSchema(doc, names[i]).description ?? '';
+      if (text === '') expect(description, names[i]).toBe('');
+      else expect(plain(text), names[i]).toContain(plain(description));
+    });
+  });
+});
