@@ -1,15 +1,18 @@
 /**
  * The one error type the runtime throws on purpose. The generated server maps `name` to the
  * model's status, `X-Amzn-ErrorType` and body casing, so only the name and the exact message
- * text are decided here.
+ * text are decided here. Extra members (TooManyRequestsException's `Reason`, `retryAfterSeconds`)
+ * become own properties, which is where the server reads an error's modeled members from.
  */
 export class ServiceError extends Error {
-  readonly extra: Readonly<Record<string, unknown>>;
+  [member: string]: unknown;
 
   constructor(name: string, message: string, extra?: Record<string, unknown>) {
     super(message);
     this.name = name;
-    this.extra = extra ?? {};
+    for (const [member, value] of Object.entries(extra ?? {})) {
+      if (member !== 'name' && member !== 'message' && member !== 'stack') this[member] = value;
+    }
   }
 }
 

@@ -1,0 +1,59 @@
+/** `npm start`: the generated server with this runtime, until SIGINT or SIGTERM. */
+import { CliError, parseCommandLine, USAGE, type CliCommand } from './cli.js';
+import { formatLogLine } from './log.js';
+import { defaultRegistry, loadRegistryFile, RegistryFileError, type FunctionRegistry } from './registry.js';
+import { startServer } from './server.js';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let command: CliCommand;
+  try {
+    command = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) fail(`${error.message}\n\n${USAGE}`, 2);
+    throw error;
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+
+  let registry: FunctionRegistry;
+  try {
+    registry = command.functionsFile
+      ? loadRegistryFile(command.functionsFile, { region: command.region })
+      : defaultRegistry({ region: command.region });
+  } catch (error) {
+    if (error instanceof RegistryFileError) fail(error.message, 1);
+    throw error;
+  }
+
+  const server = await startServer({
+    port: command.port,
+    registry,
+    onResponse: (entry) => process.stdout.write(`${formatLogLine(entry)}\n`),
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') fail(`Port ${command.port} is already in use; pick another with --port.`, 1);
+    if (error.code === 'EACCES') fail(`Not allowed to listen on port ${command.port}; pick another with --port.`, 1);
+    throw error;
+  });
+
+  const functions = [...registry.functions.keys()].join(', ') || 'none';
+  process.stdout.write(`Lambda endpoint ${server.url} (region ${registry.region}, account ${registry.account}, functions: ${functions})\n`);
+
+  const stop = (signal: string) => {
+    process.stdout.write(`${signal}: stopping\n`);
+    server.close().then(
+      () => process.exit(0),
+      (error: Error) => fail(`Could not stop cleanly: ${error.message}`, 1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: Error) => fail(`Failed to start: ${error.message}`, 1));
