@@ -42,9 +42,6 @@ async function main(): Promise<void> {
     throw error;
   });
 
-  const functions = [...registry.functions.keys()].join(', ') || 'none';
-  process.stdout.write(`Lambda endpoint ${server.url} (region ${registry.region}, account ${registry.account}, functions: ${functions})\n`);
-
   const stop = (signal: string) => {
     process.stdout.write(`${signal}: stopping\n`);
     server.close().then(
@@ -54,6 +51,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+
+  // Printed only once the signal handlers are in place: whoever waits for this line may stop us at once.
+  const functions = [...registry.functions.keys()].join(', ') || 'none';
+  process.stdout.write(`Lambda endpoint ${server.url} (region ${registry.region}, account ${registry.account}, functions: ${functions})\n`);
 }
 
 main().catch((error: Error) => fail(`Failed to start: ${error.message}`, 1));

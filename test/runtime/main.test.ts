@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { USAGE } from '../../runtime/cli.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  waitFor: (pattern: RegExp) => Promise<RegExpMatchArray>;
+}
+
+function runMain(args: string[]): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  let err = '';
+  const waiters: Array<() => void> = [];
+  child.stdout!.on('data', (chunk) => {
+    out += chunk;
+    waiters.forEach((wake) => wake());
+  });
+  child.stderr!.on('data', (chunk) => (err += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const check = () => {
+        const match = out.match(pattern);
+        if (match) resolve(match);
+      };
+      waiters.push(check);
+      check();
+      void exited.then(() => reject(new Error(`exited before printing ${pattern}; stdout: ${out}; stderr: ${err}`)));
+    });
+  return { child, stdout: () => out, stderr: () => err, exited, waitFor };
+}
+
+describe('npm start (runtime/main.ts)', () => {
+  it('prints the endpoint, logs one line per request and stops with exit code 0 on SIGTERM', async () => {
+    const run = runMain(['--port', '0']);
+    const [, url] = await run.waitFor(/^Lambda endpoint (http:\/\/127\.0\.0\.1:\d+) \(region us-east-1, account 123456789012, functions: my-function\)$/m);
+    const reply = await fetch(`${url}/2015-03-31/functions/my-function%3APROD/policy`);
+    expect(reply.status).toBe(404);
+    await run.waitFor(/^GET \/2015-03-31\/functions\/my-function%3APROD\/policy 404 ResourceNotFoundException \d+\.\dms$/m);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stderr()).toBe('');
+  });
+
+  it('stops with exit code 0 on SIGINT, and --region replaces the region', async () => {
+    const run = runMain(['--port', '0', '--region', 'eu-west-1']);
+    const [, url] = await run.waitFor(/^Lambda endpoint (\S+) \(region eu-west-1,/m);
+    const added = await fetch(`${url}/2015-03-31/functions/my-function/policy`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ StatementId: 'a', Action: 'lambda:InvokeFunction', Principal: '223456789012' }),
+    });
+    expect(JSON.parse((await added.json()).Statement).Resource).toBe('arn:aws:lambda:eu-west-1:123456789012:function:my-function');
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('serves the functions of a --functions file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'permgen-main-'));
+    const file = join(dir, 'functions.json');
+    writeFileSync(file, JSON.stringify({ region: 'ap-south-1', account: '111122223333', functions: [{ name: 'alpha' }, { name: 'beta', versions: ['1'] }] }));
+    const run = runMain(['--port', '0', '--functions', file]);
+    await run.waitFor(/^Lambda endpoint \S+ \(region ap-south-1, account 111122223333, functions: alpha, beta\)$/m);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('prints the help with --help', async () => {
+    const run = runMain(['--help']);
+    expect(await run.exited).toBe(0);
+    expect(run.stdout()).toBe(USAGE);
+  });
+
+  it('refuses a bad functions file with one clear line and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'permgen-main-'));
+    const file = join(dir, 'functions.json');
+    writeFileSync(file, JSON.stringify({ region: 'us-east-1', account: '123', functions: [] }));
+    const run = runMain(['--functions', file]);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toBe(`${file}: "account" must be a 12-digit account id as a string, got "123"\n`);
+  });
+
+  it('refuses a bad command line with exit code 2 and the usage', async () => {
+    const run = runMain(['--port', 'eighty']);
+    expect(await run.exited).toBe(2);
+    expect(run.stderr()).toBe(`--port must be a number from 0 to 65535, got "eighty"\n\n${USAGE}\n`);
+  });
+
+  it('says so when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = runMain(['--port', String(port)]);
+      expect(await run.exited).toBe(1);
+      expect(run.stderr()).toBe(`Port ${port} is already in use; pick another with --port.\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
