@@ -276,7 +276,7 @@ function emitProtocol(model: ServiceModel, enums: Map<Member, string>, header: s
       kind: StructureKind.Function,
       isAsync: true,
       name: `${deserializer(operation)}Error`,
-      docs: [tsDoc(`The errors ${operation.name} models, by the name the response gives; any other name becomes a ${baseException}.`)],
+      docs: [tsDoc(`The errors ${operation.name} models, by the name the response gives; any other name becomes a plain ${baseException}.`)],
       parameters: [
         { name: 'response', type: '__HttpResponse' },
         { name: 'config', type: 'ResolvedClientConfig' },

@@ -15,7 +15,7 @@ export function lowerFirst(name: string): string {
   return name.length === 0 ? name : name[0].toLowerCase() + name.slice(1);
 }
 
-/** `CONSTANT_CASE` for module-level constants: `SourceArn` → `SOURCE_ARN`. */
+/** `CONSTANT_CASE` for module-level constants: `ItemName` → `ITEM_NAME`. */
 export function constantCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

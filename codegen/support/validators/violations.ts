@@ -7,7 +7,7 @@
 export type ConstraintKind = 'required' | 'type' | 'pattern' | 'maxLength' | 'minLength' | 'enum';
 
 export interface ConstraintViolation {
-  /** The member as the model names it, e.g. `StatementId`. */
+  /** The member as the model names it, e.g. `ItemName`. */
   readonly member: string;
   /** The member as the service names it in messages: first letter lower-cased. */
   readonly path: string;
