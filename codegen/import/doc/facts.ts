@@ -14,7 +14,7 @@ export interface SyntaxKey {
 
 export interface RequestSyntax {
   method: string;
-  /** The URI as printed, e.g. `/2015-03-31/functions/FunctionName/policy`. */
+  /** The URI as printed, labels without braces, e.g. `/2015-03-31/things/ThingName/parts`. */
   uri: string;
   query: { key: string; value: string }[];
   headers: { header: string; value: string }[];
@@ -312,7 +312,7 @@ export function parseReference(lines: Line[]): ReferenceParse {
   return result;
 }
 
-/** Operation name, API version and endpoint prefix from AWS "goto" links (`.../lambda-2015-03-31/AddPermission`). */
+/** Operation name, API version and endpoint prefix from AWS "goto" links (`.../service-2015-03-31/OperationName`). */
 export function gotoLinkFacts(text: string): { endpointPrefix?: string; apiVersion?: string; operationName?: string } {
   const m = /docs\.aws\.amazon\.com\/goto\/[A-Za-z0-9]+\/([a-z0-9-]+?)-(\d{4}-\d{2}-\d{2})\/([A-Za-z0-9]+)/.exec(text);
   return m ? { endpointPrefix: m[1], apiVersion: m[2], operationName: m[3] } : {};

@@ -137,5 +137,9 @@ export function readHtmlText(text: string): PageFacts {
     facts.formatLabel = 'API reference, text scraped from HTML (headings kept, member names as plain lines)';
   }
   if (codeBreaks) facts.repairs.push('Documentation text rejoined where the scrape broke sentences at inline code.');
+  // Scrapers that drop inline code leave a conjunction with nothing around it ("such as or For").
+  for (const m of text.matchAll(/[^.]*\b(such as|like|including|for example,?)\s+(or|and)\s+[A-Z]\w*/g)) {
+    facts.notes.push(`The text lost inline code at "${m[0].trim()}" (kept as printed).`);
+  }
   return facts;
 }

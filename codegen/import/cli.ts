@@ -1,0 +1,91 @@
+// npm run import -- doc PAGE --out FILE [--base REV.yaml] [--evidence PAGE]... [--smithy MODEL.json]
+//                          [--name NAME] [--era TEXT] [--operation NAME]
+// npm run import -- smithy MODEL.json --operation NAME [--operation NAME]... --out FILE
+//                          [--base REV.yaml] [--name NAME] [--era TEXT]
+// Arguments only: the work is done by importDoc and importSmithy.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readBase } from './base.js';
+import { importDoc } from './doc/import-doc.js';
+import { importSmithy } from './smithy.js';
+import type { ImportResult } from './types.js';
+
+const USAGE = `usage:
+  npm run import -- doc PAGE --out FILE.yaml [--base PREVIOUS.yaml] [--evidence OTHER_PAGE]... [--smithy MODEL.json] [--name NAME] [--era TEXT] [--operation NAME]
+  npm run import -- smithy MODEL.json --operation NAME [--operation NAME]... --out FILE.yaml [--base REVISION.yaml] [--name NAME] [--era TEXT]`;
+
+interface Args { command?: string; input?: string; out?: string; base?: string; evidence: string[]; smithy?: string; operations: string[]; name?: string; era?: string }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { evidence: [], operations: [] };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--out': args.out = value(); break;
+      case '--base': args.base = value(); break;
+      case '--evidence': args.evidence.push(value()); break;
+      case '--smithy': args.smithy = value(); break;
+      case '--operation': args.operations.push(value()); break;
+      case '--name': args.name = value(); break;
+      case '--era': args.era = value(); break;
+      case '-h': case '--help': console.log(USAGE); process.exit(0);
+      default:
+        if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+        positional.push(a);
+    }
+  }
+  [args.command, args.input] = positional;
+  if (positional.length > 2) throw new Error(`unexpected argument ${positional[2]}`);
+  return args;
+}
+
+function report(result: ImportResult, out: string): void {
+  const r = result.revision;
+  console.log(`wrote ${out}`);
+  for (const [title, list] of [['repaired', r.repairs], ['carried over', r.carriedOver], ['from the service\'s behaviour', r.fromServiceBehavior], ['notes', r.notes]] as const) {
+    if (list.length) console.log(`${title}:\n${list.map((x) => `  - ${x}`).join('\n')}`);
+  }
+  if (result.undetermined.length) {
+    console.log(`undetermined (${result.undetermined.length}; listed in info.x-revision.x-undetermined):`);
+    for (const u of result.undetermined) console.log(`  - ${u.subject}: ${u.fact}: ${u.reason}${u.assumed !== undefined ? ` [written: ${u.assumed}]` : ''}`);
+  } else {
+    console.log('undetermined: nothing');
+  }
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.command || !args.input || !args.out) throw new Error('missing arguments');
+  const name = args.name ?? basename(args.out).replace(/\.ya?ml$/, '');
+  const base = args.base ? readBase(readFileSync(args.base, 'utf8'), args.base) : undefined;
+  let result: ImportResult;
+  if (args.command === 'doc') {
+    result = importDoc(readFileSync(args.input, 'utf8'), {
+      file: args.input, name, era: args.era, base,
+      evidence: args.evidence.map((f) => ({ text: readFileSync(f, 'utf8'), file: f })),
+      smithy: args.smithy ? { model: readFileSync(args.smithy, 'utf8'), file: args.smithy } : undefined,
+      operation: args.operations[0],
+    });
+  } else if (args.command === 'smithy') {
+    if (!args.operations.length) throw new Error('smithy needs at least one --operation');
+    result = importSmithy(readFileSync(args.input, 'utf8'), args.operations, { file: args.input, name, era: args.era, base });
+  } else {
+    throw new Error(`unknown command ${args.command}`);
+  }
+  writeFileSync(args.out, result.yaml);
+  report(result, args.out);
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(`import: ${(e as Error).message}\n${USAGE}`);
+  process.exit(2);
+}

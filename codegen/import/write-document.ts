@@ -1,0 +1,186 @@
+// The intermediate DocumentModel → an OpenAPI 3.1 document in the conventions of model/README.md,
+// and its YAML text. Key order follows the committed documents; output is deterministic.
+
+import { Document, Scalar, visit } from 'yaml';
+import { schemaOf } from './schema.js';
+import type { DocumentModel, ErrorMemberModel, ErrorModel, ImportResult, MemberModel } from './types.js';
+
+type Obj = Record<string, any>;
+
+/** Facts of the conventions themselves (model/README.md), not of any service. */
+export const conventions = {
+  errorTypeHeader: 'X-Amzn-ErrorType',
+  defaultRegion: 'us-east-1',
+  successDescription: 'The operation succeeded.',
+  errorHeaderDescription: 'Names the error; anything after the first `:` is not part of the name.',
+  /** The body members an error has when nothing records them: the service's usual ones. */
+  defaultErrorMembers: (fault: 'client' | 'server'): ErrorMemberModel[] => [
+    { name: 'Type', schema: { type: 'string', default: fault === 'server' ? 'Service' : 'User' }, description: 'Who is at fault: the caller (User) or the service (Service).' },
+    { name: 'message', schema: { type: 'string' }, description: 'A human-readable description of the error.' },
+  ],
+};
+
+/** The conventions' default for an error body member: `Type` says who is at fault. */
+export function errorTypeDefault(member: string, fault: 'client' | 'server'): string | undefined {
+  return member === 'Type' ? (fault === 'server' ? 'Service' : 'User') : undefined;
+}
+
+function memberSchema(m: MemberModel): Obj {
+  const s = schemaOf(m.schema);
+  if (m.carriedOver) s['x-carried-over'] = m.carriedOver;
+  return s;
+}
+
+function parameter(m: MemberModel): Obj {
+  const p: Obj = { name: m.wireName ?? m.name, in: m.location, required: m.location === 'path' ? true : m.required };
+  if (m.description) p.description = m.description;
+  p.schema = memberSchema(m);
+  if (m.wireName && m.wireName !== m.name) p['x-member-name'] = m.name;
+  return p;
+}
+
+function property(m: MemberModel): Obj {
+  const p = memberSchema(m);
+  if (m.description) p.description = m.description;
+  return p;
+}
+
+function errorSchema(e: ErrorModel): Obj {
+  const s: Obj = { type: 'object' };
+  if (e.description) s.description = e.description;
+  s['x-error'] = e.status === undefined ? { fault: e.fault } : { status: e.status, fault: e.fault };
+  if (e.carriedOver) s['x-carried-over'] = e.carriedOver;
+  const properties: Obj = {};
+  for (const m of e.members) {
+    const p = schemaOf(m.schema);
+    if (m.description) p.description = m.description;
+    if (m.httpHeader) p['x-http-header'] = m.httpHeader;
+    properties[m.name] = p;
+  }
+  s.properties = properties;
+  return s;
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+export function writeDocument(model: DocumentModel): Obj {
+  const { service, revision } = model;
+  const xRevision: Obj = { name: revision.name };
+  if (revision.era) xRevision.era = revision.era;
+  xRevision.sources = revision.sources;
+  xRevision.repairs = revision.repairs;
+  xRevision.carriedOver = revision.carriedOver;
+  xRevision.fromServiceBehavior = revision.fromServiceBehavior;
+  xRevision.notes = revision.notes;
+  xRevision['x-undetermined'] = revision.undetermined.map((u) => {
+    const o: Obj = { subject: u.subject, fact: u.fact, reason: u.reason };
+    if (u.assumed !== undefined) o.assumed = u.assumed;
+    return o;
+  });
+  const info: Obj = { title: service.title, version: service.version };
+  if (revision.description) info.description = revision.description;
+  info['x-revision'] = xRevision;
+
+  const doc: Obj = { openapi: '3.1.0', info };
+  doc.servers = [{ url: `https://${service.endpointPrefix}.{region}.amazonaws.com`, variables: { region: { default: service.defaultRegion } } }];
+  doc['x-error-type-header'] = service.errorTypeHeader;
+  if (model.validationError) doc['x-validation-error'] = model.validationError.name;
+  doc.security = [{ sigv4: [] }];
+
+  const errors = new Map(model.errors.map((e) => [e.name, e]));
+  const schemas: Obj = {};
+  const paths: Obj = {};
+  for (const op of model.operations) {
+    const o: Obj = { operationId: op.name };
+    if (op.summary) o.summary = op.summary;
+    if (op.description) o.description = op.description;
+    o['x-member-order'] = op.memberOrder;
+    o['x-errors'] = op.errors;
+    const ordered = [...op.members].sort((a, b) => op.memberOrder.indexOf(a.name) - op.memberOrder.indexOf(b.name));
+    const params = ordered.filter((m) => m.location !== 'body');
+    const body = ordered.filter((m) => m.location === 'body');
+    if (params.length) o.parameters = params.map(parameter);
+    if (body.length) {
+      const required = body.filter((m) => m.required).map((m) => m.name);
+      const request: Obj = { type: 'object' };
+      if (required.length) request.required = required;
+      request.properties = Object.fromEntries(body.map((m) => [m.name, property(m)]));
+      schemas[`${op.name}Request`] = request;
+      o.requestBody = { required: required.length > 0, content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.name}Request` } } } };
+    }
+    const responses: Obj = {};
+    const success: Obj = { description: op.successDescription };
+    const outHeaders = op.output.filter((m) => m.location === 'header');
+    const outBody = op.output.filter((m) => m.location === 'body');
+    if (outHeaders.length) {
+      success.headers = Object.fromEntries(outHeaders.map((m) => [m.wireName ?? m.name, { ...(m.description ? { description: m.description } : {}), schema: memberSchema(m) }]));
+    }
+    if (outBody.length) {
+      schemas[`${op.name}Response`] = { type: 'object', properties: Object.fromEntries(outBody.map((m) => [m.name, property(m)])) };
+      success.content = { 'application/json': { schema: { $ref: `#/components/schemas/${op.name}Response` } } };
+    }
+    responses[String(op.successStatus)] = success;
+    const byStatus = new Map<number, ErrorModel[]>();
+    for (const name of op.errors) {
+      const e = errors.get(name);
+      if (!e || e.status === undefined) continue;
+      byStatus.set(e.status, [...(byStatus.get(e.status) ?? []), e]);
+    }
+    for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
+      const es = byStatus.get(status)!;
+      const names = es.map((e) => e.name);
+      const headers: Obj = {
+        [service.errorTypeHeader]: {
+          description: conventions.errorHeaderDescription, required: true,
+          schema: { type: 'string', enum: names },
+        },
+      };
+      for (const e of es) {
+        for (const m of e.members.filter((x) => x.httpHeader)) {
+          headers[m.httpHeader!] = { ...(m.description ? { description: m.description } : {}), schema: schemaOf(m.schema) };
+        }
+      }
+      responses[String(status)] = {
+        description: `${listNames(names)}, named by the ${service.errorTypeHeader} header.`,
+        headers,
+        content: { 'application/json': { schema: { oneOf: names.map((n) => ({ $ref: `#/components/schemas/${n}` })) } } },
+      };
+    }
+    o.responses = responses;
+    paths[op.path] ??= {};
+    paths[op.path][op.method.toLowerCase()] = o;
+  }
+  doc.paths = paths;
+  for (const [name, s] of Object.entries(model.extraSchemas)) schemas[name] = s;
+  for (const e of [...model.errors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) schemas[e.name] = errorSchema(e);
+  if (model.validationError) schemas[model.validationError.name] = errorSchema(model.validationError);
+  doc.components = {
+    securitySchemes: {
+      sigv4: {
+        type: 'apiKey', in: 'header', name: 'Authorization', description: 'AWS Signature Version 4.',
+        'x-aws-sigv4': { signingName: service.signingName },
+      },
+    },
+    schemas,
+  };
+  return doc;
+}
+
+export function toYaml(doc: Obj, header: string[] = []): string {
+  const d = new Document(doc, { aliasDuplicateObjects: false });
+  // Strings a YAML 1.1 reader would take for dates or numbers are quoted, as in the committed documents.
+  visit(d, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && /^\d{4}-\d\d?-\d\d?([Tt ].*)?$/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  const body = d.toString({ lineWidth: 0, blockQuote: 'literal', defaultStringType: 'PLAIN', singleQuote: false });
+  return (header.length ? `${header.join('\n')}\n` : '') + body;
+}
+
+export function finishDocument(model: DocumentModel): ImportResult {
+  const document = writeDocument(model);
+  return { document, yaml: toYaml(document, model.header), undetermined: model.revision.undetermined, revision: model.revision };
+}
