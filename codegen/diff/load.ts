@@ -76,6 +76,7 @@ export function normalizeModel(document: unknown, source: string): Model {
   const errors = new Map<string, ErrorShape>();
   const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   for (const [name, raw] of Object.entries(schemas)) {
+    labels.set(pointer('components', 'schemas', name), `schema ${name}`);
     if (!isObject(raw) || raw['x-error'] === undefined) continue;
     const at = pointer('components', 'schemas', name);
     const xError = raw['x-error'];
@@ -109,6 +110,7 @@ export function normalizeModel(document: unknown, source: string): Model {
       if (operations.has(id)) fail(at, `operationId ${id} is used twice`);
       operations.set(id, readOperation(op, id, path, method, at, pathItem, itemAt, deref, fail, errors));
       labels.set(at, id);
+      if (isObject(op.responses)) for (const status of Object.keys(op.responses)) labels.set(child(at, 'responses', status), `${id} response ${status}`);
     }
   }
   for (const op of operations.values()) {

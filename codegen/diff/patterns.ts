@@ -6,8 +6,7 @@
 // compared by the emptiness of A∖B and B∖A, and a non-empty difference yields a shortest value
 // as a witness. Whatever the library cannot decide is reported as `undecidable` with the reason.
 
-import { DFA, JS, NFA, Transformers, Words, getIntersectionWordSets, transform } from 'refa';
-import type { CharSet, ReadonlyWordSet } from 'refa';
+import { DFA, JS, NFA, Transformers, Words, transform } from 'refa';
 
 export interface ValueConstraints {
   pattern?: string;
@@ -201,8 +200,8 @@ function shortestDifference(a: Side, b: Side, mode: Mode): string | undefined {
   notB.complement();
   const rejectedByPattern = DFA.fromIntersection(a.regular, notB, new DFA.LimitedNodeFactory(STATE_LIMIT));
   const candidates = [
-    shortestWithLength(rejectedByPattern, [[a.min, a.max]], mode),
-    shortestWithLength(a.regular, subtractInterval([a.min, a.max], [b.min, b.max]), mode),
+    shortestWithLength(rejectedByPattern, [[a.min, a.max]]),
+    shortestWithLength(a.regular, subtractInterval([a.min, a.max], [b.min, b.max])),
   ].filter((c): c is Candidate => c !== undefined);
   candidates.sort((x, y) => x.word.length - y.word.length || x.score - y.score);
   const best = candidates[0];
@@ -215,26 +214,74 @@ interface Candidate {
   score: number;
 }
 
-function shortestWithLength(fa: DFA, intervals: Interval[], mode: Mode): Candidate | undefined {
-  const usable = intervals.filter(([min, max]) => min <= max);
-  if (usable.length === 0 || fa.isEmpty) return undefined;
-  for (const [min, max] of usable) {
-    if (min > STATE_LIMIT || (max !== Infinity && max > STATE_LIMIT)) throw new UndecidableError(`its length bound is too large to build (over ${STATE_LIMIT})`);
-  }
-  const source = usable.map(([min, max]) => `[^]{${min},${max === Infinity ? '' : max}}`).join('|');
-  const { expression, maxCharacter } = JS.Parser.fromLiteral({ source, flags: flagsOf(mode) }).parse();
-  const lengths = NFA.fromRegex(expression, { maxCharacter }, {}, new NFA.LimitedNodeFactory(STATE_LIMIT));
+/**
+ * A shortest word of `dfa` whose length lies in one of the intervals, found by breadth-first search
+ * over (state, length so far capped at the lower bound). Expanding transitions in reading order
+ * makes the first word found a readable one. (Enumerating word sets instead walks paths, which
+ * explodes for long lower bounds.)
+ */
+function shortestWithLength(dfa: DFA, intervals: Interval[]): Candidate | undefined {
   let best: Candidate | undefined;
-  let length = -1;
-  let seen = 0;
-  for (const wordSet of getIntersectionWordSets(fa, lengths, STATE_LIMIT * 4)) {
-    if (length === -1) length = wordSet.length;
-    // Word sets come by ascending length: keep to the shortest ones, and to a few of those.
-    if (wordSet.length > length || ++seen > 64) break;
-    const candidate = readableWord(wordSet);
-    if (!best || candidate.score < best.score) best = candidate;
+  for (const [min, max] of intervals) {
+    if (min > max || dfa.finals.size === 0) continue;
+    const found = shortestAtLeast(dfa, min);
+    if (found && found.word.length <= max && (!best || found.word.length < best.word.length || (found.word.length === best.word.length && found.score < best.score))) {
+      best = found;
+    }
   }
   return best;
+}
+
+interface Step {
+  node: DFA.ReadonlyNode;
+  count: number;
+  parent?: Step;
+  char?: number;
+  rank: number;
+}
+
+function shortestAtLeast(dfa: DFA, min: number): Candidate | undefined {
+  const states = dfa.countNodes();
+  if (states * (min + 1) > STATE_LIMIT * 10) throw new UndecidableError(`its length bound ${min} is too large to search`);
+  const seen = new Set<string>();
+  const ids = new Map<DFA.ReadonlyNode, number>();
+  const idOf = (node: DFA.ReadonlyNode) => {
+    let id = ids.get(node);
+    if (id === undefined) ids.set(node, (id = ids.size));
+    return id;
+  };
+  let layer: Step[] = [{ node: dfa.initial, count: 0, rank: 0 }];
+  seen.add(`${idOf(dfa.initial)}:0`);
+  while (layer.length > 0) {
+    for (const step of layer) {
+      if (step.count >= min && dfa.finals.has(step.node as DFA.Node)) return candidateOf(step);
+    }
+    const next: Step[] = [];
+    for (const step of layer) {
+      const moves: { to: DFA.ReadonlyNode; char: number; rank: number }[] = [];
+      for (const [range, to] of step.node.out) moves.push({ to, ...readableInRange(range.min, range.max) });
+      moves.sort((a, b) => a.rank - b.rank || a.char - b.char);
+      for (const move of moves) {
+        const count = Math.min(step.count + 1, min);
+        const key = `${idOf(move.to)}:${count}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        next.push({ node: move.to, count, parent: step, char: move.char, rank: move.rank });
+      }
+    }
+    layer = next;
+  }
+  return undefined;
+}
+
+function candidateOf(last: Step): Candidate {
+  const word: number[] = [];
+  let score = 0;
+  for (let step: Step | undefined = last; step?.parent; step = step.parent) {
+    word.push(step.char!);
+    score += step.rank;
+  }
+  return { word: word.reverse(), score };
 }
 
 // Characters in the order a reader finds them easiest: letters, digits, ARN-ish punctuation, then
@@ -242,19 +289,12 @@ function shortestWithLength(fa: DFA, intervals: Interval[], mode: Mode): Candida
 const PREFERRED = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:/' + "*$@!#%&'()+,;<=>?[]^`{|}~\"\\" + ' \t\n\r';
 const PREFERRED_CODES = [...PREFERRED].map((c) => c.codePointAt(0)!);
 
-function readableCharacter(set: CharSet): { char: number; rank: number } {
-  for (let i = 0; i < PREFERRED_CODES.length; i++) if (set.has(PREFERRED_CODES[i])) return { char: PREFERRED_CODES[i], rank: i };
-  const fallback = Words.pickMostReadableCharacter(set) ?? set.ranges[0].min;
-  return { char: fallback, rank: PREFERRED_CODES.length + 1 };
-}
-
-function readableWord(wordSet: ReadonlyWordSet): { word: number[]; score: number } {
-  const word: number[] = [];
-  let score = 0;
-  for (const set of wordSet) {
-    const { char, rank } = readableCharacter(set);
-    word.push(char);
-    score += rank;
+function readableInRange(min: number, max: number): { char: number; rank: number } {
+  for (let i = 0; i < PREFERRED_CODES.length; i++) {
+    const code = PREFERRED_CODES[i];
+    if (code >= min && code <= max) return { char: code, rank: i };
   }
-  return { word, score };
+  // Outside ASCII: prefer a non-surrogate, visible character when the range has one.
+  const visible = min <= 0xa1 && max >= 0xa1 ? 0xa1 : min >= 0xd800 && min <= 0xdfff && max > 0xdfff ? 0xe000 : min;
+  return { char: visible, rank: PREFERRED_CODES.length + 1 + Math.min(visible, 0xffff) };
 }

@@ -1,0 +1,103 @@
+// permgen diff: compares two revisions of an API model, or a chain of them.
+//
+//   npm run diff -- OLD.yaml NEW.yaml [--format text|markdown|json] [--fail-on breaking|warning] [--ignore FILE]
+//   npm run diff -- --chain DIR [same options]
+//
+// Exit codes: 0 nothing at or above the --fail-on threshold (or no threshold given), 1 findings at or
+// above it, 2 the diff could not run (bad arguments, unreadable or invalid model or ignore file).
+
+import { parseArgs } from 'node:util';
+import { diffChain, type ChainResult } from './chain.js';
+import { diffModels, type DiffResult } from './diff.js';
+import { meetsThreshold, THRESHOLD_LEVELS, type Threshold } from './findings.js';
+import { formatJson } from './format/json.js';
+import { formatMarkdown } from './format/markdown.js';
+import { formatText } from './format/text.js';
+import { IgnoreFileError, readIgnore } from './ignore.js';
+import { ModelError, readModel } from './load.js';
+
+const USAGE = 'usage: npm run diff -- OLD.yaml NEW.yaml | --chain DIR [--format text|markdown|json] [--fail-on breaking|warning] [--ignore FILE]';
+const FORMATS = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
+
+class UsageError extends Error {}
+
+interface Options {
+  files: string[];
+  chain?: string;
+  format: keyof typeof FORMATS;
+  failOn?: Threshold;
+  ignore?: string;
+}
+
+function parse(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string' },
+        ignore: { type: 'string' },
+        chain: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    process.exit(0);
+  }
+  const format = values.format as string;
+  if (!(format in FORMATS)) throw new UsageError(`unknown --format "${format}" (text, markdown or json)`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !['breaking', 'warning'].includes(failOn)) {
+    throw new UsageError(`unknown --fail-on "${failOn}" (breaking or warning)`);
+  }
+  if (values.chain !== undefined && positionals.length > 0) throw new UsageError('give either --chain DIR or OLD and NEW, not both');
+  if (values.chain === undefined && positionals.length !== 2) throw new UsageError(`expected OLD and NEW model files, got ${positionals.length} argument(s)`);
+  return {
+    files: positionals,
+    chain: values.chain,
+    format: format as keyof typeof FORMATS,
+    failOn: failOn as Threshold | undefined,
+    ignore: values.ignore,
+  };
+}
+
+/** Runs the diff and returns the exit code; output goes to the given writers. */
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  try {
+    const options = parse(argv);
+    const ignore = options.ignore ? readIgnore(options.ignore) : [];
+    const result: DiffResult | ChainResult = options.chain
+      ? diffChain(options.chain, { ignore })
+      : diffModels(readModel(options.files[0]), readModel(options.files[1]), { ignore });
+    out(FORMATS[options.format](result));
+    const findings = 'steps' in result ? result.steps.flatMap((s) => s.findings) : result.findings;
+    const threshold = options.failOn;
+    return threshold && findings.some((f) => meetsThreshold(f.level, threshold)) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`permgen diff: ${error.message}\n${USAGE}\n`);
+    } else if (error instanceof ModelError || error instanceof IgnoreFileError) {
+      err(`permgen diff: ${error.message}\n`);
+    } else {
+      // Not the user's fault: still one line, the stack only on request.
+      err(`permgen diff: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+      if (process.env.PERMGEN_DEBUG) err(String((error as Error)?.stack) + '\n');
+    }
+    return 2;
+  }
+}
+
+// Keep THRESHOLD_LEVELS referenced for readers: the thresholds --fail-on accepts are its first two.
+void THRESHOLD_LEVELS;
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+}

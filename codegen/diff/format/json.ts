@@ -1,0 +1,8 @@
+// JSON output, as described by docs/diff/diff-output.schema.json.
+
+import type { ChainResult } from '../chain.js';
+import type { DiffResult } from '../diff.js';
+
+export function formatJson(result: DiffResult | ChainResult): string {
+  return JSON.stringify(result, null, 2) + '\n';
+}

@@ -1,0 +1,44 @@
+import { formattingOnlyDifference } from '../artifacts.js';
+import { defineRule, type Draft } from '../context.js';
+import { RULE_LEVELS } from './levels.js';
+import { memberRef } from './describe.js';
+import { collectKeys, labelOf } from './doc-texts.js';
+import { examplesOf, patternVerdict, shownPattern, valuePairs } from './value-sets.js';
+
+export const artifactStrayEscaping = defineRule({
+  id: 'artifact-stray-escaping',
+  level: 'artifact',
+  title: 'Suspected artifact: stray escaping or backticks',
+  why: 'The texts differ only by backslashes, backticks or spacing, which is how Markdown and HTML captures of the same page differ; the API itself did not change.',
+  find: (ctx) => {
+    const drafts: Draft[] = [];
+    for (const pair of valuePairs(ctx)) {
+      if (pair.analysis.artifact?.kind !== 'escape') continue;
+      const wouldBe = patternVerdict(pair, true)!;
+      drafts.push({
+        location: pair.new.schemaPointer,
+        side: 'new',
+        operation: pair.operation.id,
+        message: `${pair.operation.id}: pattern of ${memberRef(pair.new)} ${pair.analysis.artifact.detail}: \`${shownPattern(pair.old)}\` → \`${shownPattern(pair.new)}\``,
+        examples: examplesOf(pair.analysis.pattern),
+        ifReal: { id: wouldBe, level: RULE_LEVELS[wouldBe] },
+        impact: { typescript: 'none until confirmed', bump: 'none' },
+      });
+    }
+    const before = collectKeys(ctx.old, ['description', 'summary']);
+    for (const [key, entry] of collectKeys(ctx.new_, ['description', 'summary'])) {
+      const old = before.get(key);
+      if (typeof old?.value !== 'string' || typeof entry.value !== 'string' || !formattingOnlyDifference(old.value, entry.value)) continue;
+      drafts.push({
+        location: entry.pointer,
+        side: 'new',
+        message: `${key.slice(key.lastIndexOf('/') + 1)} of ${labelOf(ctx.new_, entry.holder)} differs only by escaping, backticks or spacing`,
+        before: old.value,
+        after: entry.value,
+        ifReal: { id: 'documentation-changed', level: RULE_LEVELS['documentation-changed'] },
+        impact: { typescript: 'none', bump: 'none' },
+      });
+    }
+    return drafts;
+  },
+});

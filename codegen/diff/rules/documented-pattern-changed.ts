@@ -1,0 +1,23 @@
+import { defineRule } from '../context.js';
+import { child } from '../pointer.js';
+import { memberRef } from './describe.js';
+
+export const documentedPatternChanged = defineRule({
+  id: 'documented-pattern-changed',
+  level: 'documentation',
+  title: 'Documented pattern text changed',
+  why: 'The enforced pattern is the same; only the text the documentation prints (and the service quotes in validation messages) changed.',
+  find: (ctx) =>
+    ctx
+      .inputPairs()
+      .filter((pair) => pair.old.pattern === pair.new.pattern && pair.old.documentedPattern !== pair.new.documentedPattern)
+      .map((pair) => ({
+        location: child(pair.new.schemaPointer, 'x-documented-pattern'),
+        side: 'new',
+        operation: pair.operation.id,
+        message: `${pair.operation.id}: documented pattern of ${memberRef(pair.new)} changed`,
+        ...(pair.old.documentedPattern !== undefined ? { before: pair.old.documentedPattern } : {}),
+        ...(pair.new.documentedPattern !== undefined ? { after: pair.new.documentedPattern } : {}),
+        impact: { typescript: 'no type change; validation messages quote the new text', bump: 'patch' },
+      })),
+});

@@ -1,0 +1,21 @@
+import { defineRule } from '../context.js';
+import { inputName, tsType } from '../impact.js';
+import { memberRef } from './describe.js';
+import { valuePairs } from './value-sets.js';
+
+export const enumConstraintRemoved = defineRule({
+  id: 'enum-constraint-removed',
+  level: 'info',
+  title: 'Enum removed',
+  why: 'Any string is accepted now; existing calls keep working.',
+  find: (ctx) =>
+    valuePairs(ctx)
+      .filter((pair) => pair.old.enum !== undefined && pair.new.enum === undefined)
+      .map((pair) => ({
+        location: pair.old.schemaPointer + '/enum',
+        side: 'old',
+        operation: pair.operation.id,
+        message: `${pair.operation.id}: ${memberRef(pair.new)} is no longer limited to an enum`,
+        impact: { typescript: `\`${inputName(pair.operation.id)}.${pair.name}\` widens from \`${tsType(pair.old)}\` to \`${tsType(pair.new)}\``, bump: 'minor' },
+      })),
+});

@@ -1,0 +1,22 @@
+import { defineRule } from '../context.js';
+import { inputName, tsType } from '../impact.js';
+import { memberRef } from './describe.js';
+import { addedValues, quoteAll } from './enums.js';
+import { valuePairs } from './value-sets.js';
+
+export const enumValueAdded = defineRule({
+  id: 'enum-value-added',
+  level: 'info',
+  title: 'Enum value added',
+  why: 'The member accepts a new value; existing calls keep working.',
+  find: (ctx) =>
+    valuePairs(ctx)
+      .filter((pair) => addedValues(pair).length > 0)
+      .map((pair) => ({
+        location: `${pair.new.schemaPointer}/enum`,
+        side: 'new',
+        operation: pair.operation.id,
+        message: `${pair.operation.id}: ${memberRef(pair.new)} accepts new enum value(s) ${quoteAll(addedValues(pair))}`,
+        impact: { typescript: `union widened on \`${inputName(pair.operation.id)}.${pair.name}\`: \`${tsType(pair.old)}\` → \`${tsType(pair.new)}\``, bump: 'minor' },
+      })),
+});

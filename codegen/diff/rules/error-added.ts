@@ -1,0 +1,24 @@
+import { defineRule } from '../context.js';
+import { commandName, serviceExceptionName } from '../impact.js';
+import { isThrown, listingChanges } from './errors.js';
+
+export const errorAdded = defineRule({
+  id: 'error-added',
+  level: 'info',
+  title: 'Error added',
+  why: 'The operation can fail in a new way; callers that branch on error names may want to handle it.',
+  find: (ctx) =>
+    listingChanges(ctx, 'added').map(({ operation, name, pointer }) => {
+      const status = ctx.new_.errors.get(name)!.status;
+      const newClass = !isThrown(ctx.old, name);
+      return {
+        location: pointer,
+        side: 'new',
+        operation,
+        message: `${operation}: new error ${name} (${status})`,
+        impact: newClass
+          ? { typescript: `new exception class \`${name}\` extending \`${serviceExceptionName(ctx.new_)}\``, bump: 'minor' as const }
+          : { typescript: `\`${commandName(operation)}\` can now throw \`${name}\``, bump: 'patch' as const },
+      };
+    }),
+});

@@ -1,0 +1,21 @@
+import { defineRule } from '../context.js';
+import { tsProperty } from '../impact.js';
+import { sharedErrors } from './errors.js';
+
+export const errorMemberAdded = defineRule({
+  id: 'error-member-added',
+  level: 'info',
+  title: 'Error member added',
+  why: 'The error carries a new member; existing handlers ignore it.',
+  find: (ctx) =>
+    sharedErrors(ctx).flatMap((pair) =>
+      [...pair.new.members.values()]
+        .filter((m) => !pair.old.members.has(m.name))
+        .map((member) => ({
+          location: member.pointer,
+          side: 'new' as const,
+          message: `Error ${pair.new.name} has a new member \`${member.name}\``,
+          impact: { typescript: `new optional member \`${tsProperty(member, true)}\` on exception \`${pair.new.name}\``, bump: 'minor' as const },
+        })),
+    ),
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../context.js';
+import { commandName, inputName, outputName } from '../impact.js';
+
+export const operationAdded = defineRule({
+  id: 'operation-added',
+  level: 'info',
+  title: 'Operation added',
+  why: 'A new operation adds to the API; existing callers are not affected.',
+  find: (ctx) =>
+    [...ctx.new_.operations.values()]
+      .filter((op) => !ctx.old.operations.has(op.id))
+      .map((op) => ({
+        location: op.pointer,
+        side: 'new',
+        operation: op.id,
+        message: `New operation ${op.id} (${op.method.toUpperCase()} ${op.path})`,
+        impact: { typescript: `new \`${commandName(op.id)}\` with \`${inputName(op.id)}\` and \`${outputName(op.id)}\``, bump: 'minor' },
+      })),
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../context.js';
+
+export const operationMethodChanged = defineRule({
+  id: 'operation-method-changed',
+  level: 'breaking',
+  title: 'Operation method changed',
+  why: 'Clients built from the old revision send requests with a method the service no longer accepts.',
+  find: (ctx) =>
+    ctx
+      .operationPairs()
+      .filter((pair) => pair.old.method !== pair.new.method)
+      .map((pair) => ({
+        location: pair.new.pointer,
+        side: 'new',
+        operation: pair.id,
+        message: `${pair.id} changed method from ${pair.old.method.toUpperCase()} to ${pair.new.method.toUpperCase()}`,
+        impact: { typescript: 'no type change; the regenerated client uses the new method', bump: 'patch' },
+      })),
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../context.js';
+import { commandName } from '../impact.js';
+
+export const operationRemoved = defineRule({
+  id: 'operation-removed',
+  level: 'breaking',
+  title: 'Operation removed',
+  why: 'Every caller of the operation fails: the service no longer offers it.',
+  find: (ctx) =>
+    [...ctx.old.operations.values()]
+      .filter((op) => !ctx.new_.operations.has(op.id))
+      .map((op) => ({
+        location: op.pointer,
+        side: 'old',
+        operation: op.id,
+        message: `Operation ${op.id} was removed`,
+        impact: { typescript: `\`${commandName(op.id)}\` and its input and output types are removed`, bump: 'major' },
+      })),
+});

@@ -1,0 +1,21 @@
+import { defineRule } from '../context.js';
+import { inputName, tsProperty } from '../impact.js';
+import { memberRef } from './describe.js';
+import { addedInputMembers } from './members.js';
+
+export const requestMemberAddedOptional = defineRule({
+  id: 'request-member-added-optional',
+  level: 'info',
+  title: 'Optional request member added',
+  why: 'Existing calls keep working; callers may now send the new member.',
+  find: (ctx) =>
+    addedInputMembers(ctx)
+      .filter(({ member }) => !member.required)
+      .map(({ operation, member }) => ({
+        location: member.pointer,
+        side: 'new',
+        operation: operation.id,
+        message: `${operation.id}: new optional request member ${memberRef(member)}`,
+        impact: { typescript: `new optional member \`${tsProperty(member)}\` on \`${inputName(operation.id)}\``, bump: 'minor' },
+      })),
+});

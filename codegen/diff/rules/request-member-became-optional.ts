@@ -1,0 +1,21 @@
+import { defineRule } from '../context.js';
+import { inputName, tsProperty } from '../impact.js';
+import { memberRef } from './describe.js';
+
+export const requestMemberBecameOptional = defineRule({
+  id: 'request-member-became-optional',
+  level: 'info',
+  title: 'Request member became optional',
+  why: 'Existing calls keep working; callers may now leave the member out.',
+  find: (ctx) =>
+    ctx
+      .inputPairs()
+      .filter((pair) => pair.old.required && !pair.new.required)
+      .map((pair) => ({
+        location: pair.new.pointer,
+        side: 'new',
+        operation: pair.operation.id,
+        message: `${pair.operation.id}: request member ${memberRef(pair.new)} is now optional`,
+        impact: { typescript: `\`${tsProperty(pair.new, false)}\` becomes \`${tsProperty(pair.new, true)}\` on \`${inputName(pair.operation.id)}\``, bump: 'minor' },
+      })),
+});

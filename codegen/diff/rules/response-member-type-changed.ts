@@ -1,0 +1,20 @@
+import { defineRule } from '../context.js';
+import { outputName, tsType } from '../impact.js';
+import { outputMembers, typeKey } from './members.js';
+
+export const responseMemberTypeChanged = defineRule({
+  id: 'response-member-type-changed',
+  level: 'breaking',
+  title: 'Response member type changed',
+  why: 'Callers that read the member get a value of a type they do not expect.',
+  find: (ctx) =>
+    outputMembers(ctx)
+      .filter((pair) => pair.old && pair.new && typeKey(pair.old) !== typeKey(pair.new))
+      .map(({ operation, old, new: member }) => ({
+        location: member!.schemaPointer,
+        side: 'new',
+        operation: operation.id,
+        message: `${operation.id}: response member \`${member!.name}\` changed type from ${typeKey(old!)} to ${typeKey(member!)}`,
+        impact: { typescript: `\`${outputName(operation.id)}.${member!.name}\` changes from \`${tsType(old!)}\` to \`${tsType(member!)}\``, bump: 'major' },
+      })),
+});

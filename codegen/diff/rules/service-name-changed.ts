@@ -1,0 +1,20 @@
+import { defineRule } from '../context.js';
+import { clientName } from '../impact.js';
+
+export const serviceNameChanged = defineRule({
+  id: 'service-name-changed',
+  level: 'breaking',
+  title: 'Service name changed',
+  why: 'The generated client class and base exception are named after the service title, so every import breaks.',
+  find: (ctx) =>
+    ctx.old.serviceName === ctx.new_.serviceName
+      ? []
+      : [
+          {
+            location: '/info/title',
+            side: 'new',
+            message: `Service title changed from "${ctx.old.title}" to "${ctx.new_.title}"`,
+            impact: { typescript: `\`${clientName(ctx.old)}\` is renamed \`${clientName(ctx.new_)}\``, bump: 'major' },
+          },
+        ],
+});

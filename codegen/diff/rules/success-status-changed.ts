@@ -1,0 +1,19 @@
+import { defineRule } from '../context.js';
+
+export const successStatusChanged = defineRule({
+  id: 'success-status-changed',
+  level: 'breaking',
+  title: 'Success status changed',
+  why: 'Clients that check for the old success status treat successful calls as failures.',
+  find: (ctx) =>
+    ctx
+      .operationPairs()
+      .filter((pair) => pair.old.successStatus !== pair.new.successStatus)
+      .map((pair) => ({
+        location: pair.new.successPointer ?? pair.new.pointer,
+        side: 'new',
+        operation: pair.id,
+        message: `${pair.id} now succeeds with ${pair.new.successStatus ?? 'no 2xx status'} instead of ${pair.old.successStatus ?? 'no 2xx status'}`,
+        impact: { typescript: 'no type change; the regenerated client expects the new status', bump: 'patch' },
+      })),
+});
