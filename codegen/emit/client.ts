@@ -4,11 +4,11 @@
  * deserializers kept apart from the commands, as a package that ships compiled JavaScript.
  */
 import { readFileSync } from 'node:fs';
-import { Scope, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { Scope, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { ErrorShape, Member, MemberType, Operation, ServiceModel } from '../model/ir.js';
 import { propertyAccess, propertyName } from './identifiers.js';
 import { renderTemplate } from './templates.js';
-import { generatedHeader, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
+import { constant, generatedHeader, multiline, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
 
 export interface ClientPackageOptions {
   /** npm package name; defaults to `@permgen/client-<service>`. */
@@ -109,20 +109,19 @@ function memberDocs(member: Member): string[] | undefined {
 }
 
 function emitModels(model: ServiceModel, enums: Map<Member, string>, header: string): GeneratedFile {
-  const statements: StatementStructures[] = [];
+  const statements: (StatementStructures | WriterFunction)[] = [];
   const emitted = new Set<string>();
   for (const [member, name] of enums) {
     if (emitted.has(name)) continue;
     emitted.add(name);
     const values = member.constraints.enum!;
     statements.push(
-      {
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: [tsDoc(`The values ${member.name} accepts.`)],
-        declarations: [{ name, initializer: `{\n${values.map((v) => `  ${propertyName(v)}: ${quote(v)},`).join('\n')}\n} as const` }],
-      },
+      constant({
+        name,
+        exported: true,
+        docs: `The values ${member.name} accepts.`,
+        initializer: multiline('{', values.map((v) => `${propertyName(v)}: ${quote(v)}`), ' as const'),
+      }),
       { kind: StructureKind.TypeAlias, isExported: true, name, type: `(typeof ${name})[keyof typeof ${name}]` },
     );
   }
@@ -444,12 +443,7 @@ function emitClientClass(model: ServiceModel, header: string): GeneratedFile {
       extends: ['ResolvedClientConfig'],
       docs: [`{@link ${names.config}} with every default filled in.`],
     },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ['What the model says about the service itself.'],
-      declarations: [{ name: 'SERVICE_DEFAULTS', type: 'ServiceDefaults', initializer: `{\n  ${defaults.join(',\n  ')},\n}` }],
-    },
+    constant({ name: 'SERVICE_DEFAULTS', type: 'ServiceDefaults', docs: 'What the model says about the service itself.', initializer: multiline('{', defaults) }),
     {
       kind: StructureKind.Class,
       isExported: true,

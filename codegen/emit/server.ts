@@ -7,7 +7,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures, type 
 import type { ErrorShape, Member, Operation, ServiceModel } from '../model/ir.js';
 import { constantCase } from '../model/names.js';
 import { propertyAccess, propertyName } from './identifiers.js';
-import { generatedHeader, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
+import { constant, generatedHeader, multiline, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
 import { validatorName } from './validators.js';
 
 const support = (file: string) => readFileSync(new URL(`../support/server/${file}`, import.meta.url), 'utf8');
@@ -93,7 +93,7 @@ function errorDescription(error: ErrorShape): string {
 function emitErrors(model: ServiceModel, header: string): GeneratedFile {
   const all = [...model.errors, ...(model.validationError ? [model.validationError] : [])];
   const internal = model.errors.find((e) => e.fault === 'server' && e.status === 500);
-  const statements: StatementStructures[] = [
+  const statements: (StatementStructures | WriterFunction)[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './http.js', namedImports: ['ErrorDescription', 'ProtocolSettings'] },
     ...all.map(
       (error): StatementStructures => ({
@@ -104,19 +104,17 @@ function emitErrors(model: ServiceModel, header: string): GeneratedFile {
         declarations: [{ name: errorConstant(error), type: 'ErrorDescription', initializer: errorDescription(error) }],
       }),
     ),
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ['How this service names and renders errors that no single operation owns.'],
-      declarations: [
-        {
-          name: 'PROTOCOL_SETTINGS',
-          type: 'ProtocolSettings',
-          initializer: `{ errorTypeHeader: ${quote(model.errorTypeHeader)}, validationError: ${model.validationError ? errorConstant(model.validationError) : 'undefined'}, internalError: ${internal ? errorConstant(internal) : 'undefined'} }`,
-        },
-      ],
-    },
+    constant({
+      name: 'PROTOCOL_SETTINGS',
+      type: 'ProtocolSettings',
+      exported: true,
+      docs: 'How this service names and renders errors that no single operation owns.',
+      initializer: multiline('{', [
+        `errorTypeHeader: ${quote(model.errorTypeHeader)}`,
+        `validationError: ${model.validationError ? errorConstant(model.validationError) : 'undefined'}`,
+        `internalError: ${internal ? errorConstant(internal) : 'undefined'}`,
+      ]),
+    }),
   ];
   return printFile('server/errors.ts', header, statements);
 }
@@ -125,7 +123,7 @@ function inputInitializer(operation: Operation): string {
   const read = (member: Member) => {
     switch (member.location) {
       case 'path':
-        return `labels[${quote(member.wireName)}]`;
+        return propertyAccess('labels', member.wireName);
       case 'query':
         return `request.query.get(${quote(member.wireName)}) ?? undefined`;
       case 'header':
@@ -180,18 +178,12 @@ function emitOperation(model: ServiceModel, operation: Operation, header: string
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../errors.js', namedImports: [...errors.map(errorConstant), 'PROTOCOL_SETTINGS'] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../models.js', namedImports: [inputType(operation)] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../router.js', namedImports: [implementation] },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`The errors ${operation.name} models, by the name the implementation throws them with.`],
-      declarations: [
-        {
-          name: tableName,
-          type: 'Readonly<Record<string, ErrorDescription>>',
-          initializer: `{\n${errors.map((e) => `  ${propertyName(e.name)}: ${errorConstant(e)},`).join('\n')}\n}`,
-        },
-      ],
-    },
+    constant({
+      name: tableName,
+      type: 'Readonly<Record<string, ErrorDescription>>',
+      docs: `The errors ${operation.name} models, by the name the implementation throws them with.`,
+      initializer: multiline('{', errors.map((e) => `${propertyName(e.name)}: ${errorConstant(e)}`)),
+    }),
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -252,12 +244,7 @@ function emitRouter(model: ServiceModel, header: string): GeneratedFile {
         returnType: `Promise<${outputType(operation)}>`,
       })),
     },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ['Every operation by method and path template.'],
-      declarations: [{ name: 'ROUTES', type: `readonly Route<${implementation}>[]`, initializer: `[\n${routes.map((r) => `  ${r},`).join('\n')}\n]` }],
-    },
+    constant({ name: 'ROUTES', type: `readonly Route<${implementation}>[]`, docs: 'Every operation by method and path template.', initializer: multiline('[', routes) }),
     {
       kind: StructureKind.Function,
       isExported: true,

@@ -5,6 +5,7 @@
  */
 import {
   IndentationText,
+  type WriterFunction,
   NewLineKind,
   Project,
   QuoteKind,
@@ -38,12 +39,54 @@ function sharedProject(): Project {
 }
 
 /** Prints one source file from its structure, with the generated-file header in front. */
-export function printFile(path: string, header: string, statements: (string | StatementStructures)[]): GeneratedFile {
+export function printFile(path: string, header: string, statements: (string | WriterFunction | StatementStructures)[]): GeneratedFile {
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
   const scratch = sharedProject().createSourceFile(`/scratch${counter++}.ts`, structure, { overwrite: true });
   const body = scratch.getFullText();
   sharedProject().removeSourceFile(scratch);
-  return { path, content: `${header}\n${body.replace(/\n{3,}/g, '\n\n').trimEnd()}\n` };
+  return { path, content: `${header}\n${separateImports(body).replace(/\n{3,}/g, '\n\n').trimEnd()}\n` };
+}
+
+/** A blank line between the import block and the code, as a person would write it. */
+function separateImports(text: string): string {
+  const lines = text.split('\n');
+  let last = -1;
+  lines.forEach((line, i) => {
+    if (/^(import|export \* from|export \{[^}]*\} from)\s/.test(line)) last = i;
+  });
+  if (last >= 0 && last + 1 < lines.length && lines[last + 1] !== '' && !/^(import|export)/.test(lines[last + 1])) lines.splice(last + 1, 0, '');
+  return lines.join('\n');
+}
+
+/** An object or array literal, one entry per line. */
+export function multiline(open: '{' | '[', entries: string[], suffix = ''): WriterFunction {
+  return (writer) => {
+    writer.write(open);
+    writer.indent(() => entries.forEach((entry) => writer.writeLine(`${entry},`)));
+    writer.write((open === '{' ? '}' : ']') + suffix);
+  };
+}
+
+export interface ConstantOptions {
+  name: string;
+  type?: string;
+  exported?: boolean;
+  docs?: string;
+  initializer: string | WriterFunction;
+}
+
+/**
+ * A module-level `const` written as a statement: ts-morph's variable structures give multi-line
+ * initializers a hanging indent, which reads badly for object and array literals.
+ */
+export function constant(options: ConstantOptions): WriterFunction {
+  return (writer) => {
+    if (options.docs) writer.writeLine(`/** ${options.docs.replace(/\*\//g, '*\\/')} */`);
+    writer.write(`${options.exported ? 'export ' : ''}const ${options.name}${options.type ? `: ${options.type}` : ''} = `);
+    if (typeof options.initializer === 'string') writer.write(options.initializer);
+    else options.initializer(writer);
+    writer.write(';').newLine();
+  };
 }
 
 /** The fixed header of every generated file: what it was made from, never when. */

@@ -45,7 +45,7 @@ function emitOperationValidator(operation: Operation, header: string): Generated
       patterns.push({
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
-        docs: [`Whole-value pattern of ${member.name}; the service quotes it as \`${member.constraints.pattern.documented.replace(/`/g, "'")}\`.`],
+        docs: [tsDoc(`Whole-value pattern of ${member.name}; the service quotes it as \`${member.constraints.pattern.documented.replace(/`/g, "'")}\`.`)],
         declarations: [{ name: constant, initializer: regexLiteral(member.constraints.pattern.anchored) }],
       });
     }

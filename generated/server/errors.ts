@@ -3,6 +3,7 @@
 // Source: model/companions.yaml (sha256 fa9106b651577b6a)
 
 import type { ErrorDescription, ProtocolSettings } from './http.js';
+
 /**
  * One of the parameters in the request is not valid.
  *
@@ -52,4 +53,8 @@ export const TOO_MANY_REQUESTS_EXCEPTION: ErrorDescription = { name: 'TooManyReq
  */
 export const VALIDATION_EXCEPTION: ErrorDescription = { name: 'ValidationException', status: 400, fault: 'client', members: [{ name: 'message', isMessage: true }] };
 /** How this service names and renders errors that no single operation owns. */
-export const PROTOCOL_SETTINGS: ProtocolSettings = { errorTypeHeader: 'X-Amzn-ErrorType', validationError: VALIDATION_EXCEPTION, internalError: SERVICE_EXCEPTION };
+export const PROTOCOL_SETTINGS: ProtocolSettings = {
+  errorTypeHeader: 'X-Amzn-ErrorType',
+  validationError: VALIDATION_EXCEPTION,
+  internalError: SERVICE_EXCEPTION,
+};

@@ -21,10 +21,10 @@ export interface LambdaImplementation {
 
 /** Every operation by method and path template. */
 const ROUTES: readonly Route<LambdaImplementation>[] = [
-    { method: 'POST', segments: ['', '2015-03-31', 'functions', '{FunctionName}', 'policy'], handle: handleAddPermission },
-    { method: 'GET', segments: ['', '2015-03-31', 'functions', '{FunctionName}', 'policy'], handle: handleGetPolicy },
-    { method: 'DELETE', segments: ['', '2015-03-31', 'functions', '{FunctionName}', 'policy', '{StatementId}'], handle: handleRemovePermission },
-  ];
+  { method: 'POST', segments: ['', '2015-03-31', 'functions', '{FunctionName}', 'policy'], handle: handleAddPermission },
+  { method: 'GET', segments: ['', '2015-03-31', 'functions', '{FunctionName}', 'policy'], handle: handleGetPolicy },
+  { method: 'DELETE', segments: ['', '2015-03-31', 'functions', '{FunctionName}', 'policy', '{StatementId}'], handle: handleRemovePermission },
+];
 
 /** A framework-agnostic handler for every operation of AWS Lambda: give it plain requests, get plain responses. */
 export function createRequestHandler(implementation: LambdaImplementation): (request: ServerRequest) => Promise<ServerResponse> {

@@ -3,6 +3,7 @@
 // Source: model/companions.yaml (sha256 fa9106b651577b6a)
 
 import { NO_VIOLATIONS, codePointLength, missing, patternMismatch, tooLong, tooShort, wrongType, type ConstraintViolation } from './violations.js';
+
 /** Whole-value pattern of FunctionName; the service quotes it as `(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`. */
 const FUNCTION_NAME_PATTERN = /^(?:(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?)$/u;
 /** Whole-value pattern of Qualifier; the service quotes it as `\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`. */

@@ -8,6 +8,7 @@ import { resolveClientConfig, signingMiddleware, type ClientConfig, type Resolve
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from './commands/AddPermissionCommand.js';
 import type { GetPolicyCommandInput, GetPolicyCommandOutput } from './commands/GetPolicyCommand.js';
 import type { RemovePermissionCommandInput, RemovePermissionCommandOutput } from './commands/RemovePermissionCommand.js';
+
 /** Every command input of this client. */
 export type ServiceInputTypes = AddPermissionCommandInput | GetPolicyCommandInput | RemovePermissionCommandInput;
 /** Every command output of this client. */
@@ -23,12 +24,12 @@ export interface LambdaClientResolvedConfig extends ResolvedClientConfig {
 
 /** What the model says about the service itself. */
 const SERVICE_DEFAULTS: ServiceDefaults = {
-    apiVersion: '2015-03-31',
-    signingName: 'lambda',
-    endpointTemplate: 'https://lambda.{region}.amazonaws.com',
-    endpointDefaults: { region: 'us-east-1' },
-    errorTypeHeader: 'X-Amzn-ErrorType',
-  };
+  apiVersion: '2015-03-31',
+  signingName: 'lambda',
+  endpointTemplate: 'https://lambda.{region}.amazonaws.com',
+  endpointDefaults: { region: 'us-east-1' },
+  errorTypeHeader: 'X-Amzn-ErrorType',
+};
 
 /**
  * AWS Lambda AddPermission as documented in its newest captured revision (the boto3 reference). This is the current API of the project.

@@ -4,9 +4,9 @@
 
 /** The values FunctionUrlAuthType accepts. */
 export const FunctionUrlAuthType = {
-    NONE: 'NONE',
-    AWS_IAM: 'AWS_IAM',
-  } as const;
+  NONE: 'NONE',
+  AWS_IAM: 'AWS_IAM',
+} as const;
 export type FunctionUrlAuthType = (typeof FunctionUrlAuthType)[keyof typeof FunctionUrlAuthType];
 
 /** Input of AddPermission. */

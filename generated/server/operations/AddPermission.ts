@@ -7,16 +7,17 @@ import { type ErrorDescription, errorResponse, jsonResponse, parseJsonObject, ty
 import { INVALID_PARAMETER_VALUE_EXCEPTION, POLICY_LENGTH_EXCEEDED_EXCEPTION, PRECONDITION_FAILED_EXCEPTION, RESOURCE_CONFLICT_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { AddPermissionInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
+
 /** The errors AddPermission models, by the name the implementation throws them with. */
 const ADD_PERMISSION_ERRORS: Readonly<Record<string, ErrorDescription>> = {
-    InvalidParameterValueException: INVALID_PARAMETER_VALUE_EXCEPTION,
-    PolicyLengthExceededException: POLICY_LENGTH_EXCEEDED_EXCEPTION,
-    PreconditionFailedException: PRECONDITION_FAILED_EXCEPTION,
-    ResourceConflictException: RESOURCE_CONFLICT_EXCEPTION,
-    ResourceNotFoundException: RESOURCE_NOT_FOUND_EXCEPTION,
-    ServiceException: SERVICE_EXCEPTION,
-    TooManyRequestsException: TOO_MANY_REQUESTS_EXCEPTION,
-  };
+  InvalidParameterValueException: INVALID_PARAMETER_VALUE_EXCEPTION,
+  PolicyLengthExceededException: POLICY_LENGTH_EXCEEDED_EXCEPTION,
+  PreconditionFailedException: PRECONDITION_FAILED_EXCEPTION,
+  ResourceConflictException: RESOURCE_CONFLICT_EXCEPTION,
+  ResourceNotFoundException: RESOURCE_NOT_FOUND_EXCEPTION,
+  ServiceException: SERVICE_EXCEPTION,
+  TooManyRequestsException: TOO_MANY_REQUESTS_EXCEPTION,
+};
 
 /**
  * Serves `POST /2015-03-31/functions/{FunctionName}/policy` (AddPermission).
@@ -27,7 +28,7 @@ export async function handleAddPermission(request: ServerRequest, labels: Readon
   try {
     const body = parseJsonObject(request.body);
     const input = {
-      FunctionName: labels['FunctionName'],
+      FunctionName: labels.FunctionName,
       StatementId: body.StatementId,
       Action: body.Action,
       Principal: body.Principal,

@@ -7,13 +7,14 @@ import { type ErrorDescription, errorResponse, jsonResponse, type RequestContext
 import { INVALID_PARAMETER_VALUE_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { GetPolicyInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
+
 /** The errors GetPolicy models, by the name the implementation throws them with. */
 const GET_POLICY_ERRORS: Readonly<Record<string, ErrorDescription>> = {
-    InvalidParameterValueException: INVALID_PARAMETER_VALUE_EXCEPTION,
-    ResourceNotFoundException: RESOURCE_NOT_FOUND_EXCEPTION,
-    ServiceException: SERVICE_EXCEPTION,
-    TooManyRequestsException: TOO_MANY_REQUESTS_EXCEPTION,
-  };
+  InvalidParameterValueException: INVALID_PARAMETER_VALUE_EXCEPTION,
+  ResourceNotFoundException: RESOURCE_NOT_FOUND_EXCEPTION,
+  ServiceException: SERVICE_EXCEPTION,
+  TooManyRequestsException: TOO_MANY_REQUESTS_EXCEPTION,
+};
 
 /**
  * Serves `GET /2015-03-31/functions/{FunctionName}/policy` (GetPolicy).
@@ -23,7 +24,7 @@ const GET_POLICY_ERRORS: Readonly<Record<string, ErrorDescription>> = {
 export async function handleGetPolicy(request: ServerRequest, labels: Readonly<Record<string, string>>, implementation: Pick<LambdaImplementation, 'GetPolicy'>, context: RequestContext): Promise<ServerResponse> {
   try {
     const input = {
-      FunctionName: labels['FunctionName'],
+      FunctionName: labels.FunctionName,
       Qualifier: request.query.get('Qualifier') ?? undefined,
     };
     const violations = validateGetPolicyInput(input);

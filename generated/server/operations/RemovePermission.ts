@@ -7,14 +7,15 @@ import { emptyResponse, type ErrorDescription, errorResponse, type RequestContex
 import { INVALID_PARAMETER_VALUE_EXCEPTION, PRECONDITION_FAILED_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { RemovePermissionInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
+
 /** The errors RemovePermission models, by the name the implementation throws them with. */
 const REMOVE_PERMISSION_ERRORS: Readonly<Record<string, ErrorDescription>> = {
-    InvalidParameterValueException: INVALID_PARAMETER_VALUE_EXCEPTION,
-    PreconditionFailedException: PRECONDITION_FAILED_EXCEPTION,
-    ResourceNotFoundException: RESOURCE_NOT_FOUND_EXCEPTION,
-    ServiceException: SERVICE_EXCEPTION,
-    TooManyRequestsException: TOO_MANY_REQUESTS_EXCEPTION,
-  };
+  InvalidParameterValueException: INVALID_PARAMETER_VALUE_EXCEPTION,
+  PreconditionFailedException: PRECONDITION_FAILED_EXCEPTION,
+  ResourceNotFoundException: RESOURCE_NOT_FOUND_EXCEPTION,
+  ServiceException: SERVICE_EXCEPTION,
+  TooManyRequestsException: TOO_MANY_REQUESTS_EXCEPTION,
+};
 
 /**
  * Serves `DELETE /2015-03-31/functions/{FunctionName}/policy/{StatementId}` (RemovePermission).
@@ -24,8 +25,8 @@ const REMOVE_PERMISSION_ERRORS: Readonly<Record<string, ErrorDescription>> = {
 export async function handleRemovePermission(request: ServerRequest, labels: Readonly<Record<string, string>>, implementation: Pick<LambdaImplementation, 'RemovePermission'>, context: RequestContext): Promise<ServerResponse> {
   try {
     const input = {
-      FunctionName: labels['FunctionName'],
-      StatementId: labels['StatementId'],
+      FunctionName: labels.FunctionName,
+      StatementId: labels.StatementId,
       Qualifier: request.query.get('Qualifier') ?? undefined,
       RevisionId: request.query.get('RevisionId') ?? undefined,
     };
