@@ -23,6 +23,7 @@ beforeAll(async () => {
       { name: 'spec-function' },
       { name: 'quiet-function', versions: ['1'] },
       { name: 'big-function' },
+      { name: 'shape-function', versions: ['1'], aliases: { LIVE: '1' } },
     ],
   });
   server = await startServer({ port: 0, registry, onResponse: (entry) => log.push(entry) });
@@ -175,6 +176,44 @@ describe('over HTTP', () => {
     // 54 bytes of document around a statement of 20437 bytes (20200 of them padding).
     expectError(reply, 400, 'PolicyLengthExceededException', { Type: 'User', message: 'The final policy size (20491) is bigger than the limit (20480).' });
     expectError(await call('GET', policyPath('big-function')), 404, 'ResourceNotFoundException', { Type: 'User', Message: 'The resource you requested does not exist.' });
+  });
+
+  it('writes principals and conditions as the service does, and lists statements in insertion order', async () => {
+    const shape = 'arn:aws:lambda:us-east-2:123456789012:function:shape-function';
+    const statements = [
+      [{ StatementId: 'account', Action: 'lambda:InvokeFunction', Principal: '223456789012' }, `{"Sid":"account","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::223456789012:root"},"Action":"lambda:InvokeFunction","Resource":"${shape}"}`],
+      [{ StatementId: 'role', Action: 'lambda:GetFunction', Principal: 'arn:aws:iam::223456789012:role/r' }, `{"Sid":"role","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::223456789012:role/r"},"Action":"lambda:GetFunction","Resource":"${shape}"}`],
+      [{ StatementId: 'alexa', Action: 'lambda:InvokeFunction', Principal: 'alexa-appkit.amazon.com', EventSourceToken: 'amzn1.ask.skill.1' }, `{"Sid":"alexa","Effect":"Allow","Principal":{"Service":"alexa-appkit.amazon.com"},"Action":"lambda:InvokeFunction","Resource":"${shape}","Condition":{"StringEquals":{"lambda:EventSourceToken":"amzn1.ask.skill.1"}}}`],
+      [
+        { InvokedViaFunctionUrl: true, SourceArn: 'arn:aws:execute-api:us-east-2:123456789012:api/*', PrincipalOrgID: 'o-abcdefghij', FunctionUrlAuthType: 'AWS_IAM', SourceAccount: '123456789012', Principal: '*', Action: 'lambda:InvokeFunctionUrl', StatementId: 'everything' },
+        `{"Sid":"everything","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"${shape}","Condition":{"StringEquals":{"AWS:SourceAccount":"123456789012","lambda:FunctionUrlAuthType":"AWS_IAM","aws:PrincipalOrgID":"o-abcdefghij"},"ArnLike":{"AWS:SourceArn":"arn:aws:execute-api:us-east-2:123456789012:api/*"},"Bool":{"lambda:InvokedViaFunctionUrl":"true"}}}`,
+      ],
+    ] as const;
+    for (const [body, expected] of statements) {
+      const reply = await add(body, 'shape-function');
+      expect(reply.status).toBe(201);
+      expect(JSON.parse(reply.body).Statement).toBe(expected);
+    }
+    const policy = JSON.parse((await call('GET', policyPath('shape-function', '?Qualifier=%24LATEST'))).body).Policy;
+    expect(policy).toBe(`{"Version":"2012-10-17","Id":"default","Statement":[${statements.map(([, statement]) => statement).join(',')}]}`);
+  });
+
+  it('keeps separate policies for the function, a version and an alias, so one Sid can be on each', async () => {
+    const body = { StatementId: 'same', Action: 'lambda:InvokeFunction', Principal: '223456789012' };
+    const resources: string[] = [];
+    for (const [name, query] of [['shape-function', ''], ['shape-function', '?Qualifier=1'], ['shape-function%3ALIVE', '']] as const) {
+      const reply = await add(body, name, query);
+      expect(reply.status).toBe(201);
+      resources.push(JSON.parse(JSON.parse(reply.body).Statement).Resource);
+    }
+    expect(resources).toEqual(['arn:aws:lambda:us-east-2:123456789012:function:shape-function', 'arn:aws:lambda:us-east-2:123456789012:function:shape-function:1', 'arn:aws:lambda:us-east-2:123456789012:function:shape-function:LIVE']);
+    const revisions = new Set<string>();
+    for (const [query, sids] of [['', ['account', 'role', 'alexa', 'everything', 'same']], ['?Qualifier=1', ['same']], ['?Qualifier=LIVE', ['same']]] as const) {
+      const { Policy, RevisionId } = JSON.parse((await call('GET', policyPath('shape-function', query))).body);
+      expect(JSON.parse(Policy).Statement.map((s: { Sid: string }) => s.Sid)).toEqual(sids);
+      revisions.add(RevisionId);
+    }
+    expect(revisions.size).toBe(3);
   });
 
   it("answers a constraint violation with the spec's ValidationException before any look-up", async () => {
