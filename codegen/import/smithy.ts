@@ -337,7 +337,7 @@ export function importSmithy(json: string | SmithyModel, operations: string[], o
     revision: {
       name: options.name ?? 'smithy',
       era: options.era,
-      description: `${full.title} ${operations.join(', ')} as AWS's Smithy model defines ${operations.length === 1 ? 'it' : 'them'}.`,
+      description: `${full.title} ${operations.join(', ')} as the Smithy model defines ${operations.length === 1 ? 'it' : 'them'}.`,
       sources: [{ file: options.file ?? 'Smithy model', format: 'Smithy 2.0 JSON AST' }],
       repairs: [],
       carriedOver,

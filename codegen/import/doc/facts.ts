@@ -328,9 +328,9 @@ export function tidyParagraph(s: string): string {
     .trim();
 }
 
-/** First sentence of a Markdown description, links reduced to their text: the operation summary. */
+/** First sentence of a Markdown description, links and emphasis reduced to their text: the operation summary. */
 export function firstSentence(md: string): string | undefined {
-  const para = md.split(/\n\s*\n/)[0]?.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
+  const para = md.split(/\n\s*\n/)[0]?.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*([^*]+)\*\*|\*([^*]+)\*/g, '$1$2').trim();
   if (!para) return undefined;
   const m = /^(.+?[.!?])(\s|$)/.exec(para);
   return (m ? m[1] : para).trim();

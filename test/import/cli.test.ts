@@ -1,0 +1,46 @@
+// The command line, through the npm script: arguments in, a document and a report out.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CAPTURES, fixtures, root } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'permgen-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[]) => spawnSync('npm', ['run', '-s', 'import', '--', ...args], { cwd: root, encoding: 'utf8' });
+
+describe('npm run import', () => {
+  it('doc: writes the revision and prints what it repaired and what stays undetermined', () => {
+    const out = join(dir, '2020.yaml');
+    const r = run(['doc', CAPTURES['003'], '--out', out, '--base', 'model/revisions/2017.yaml', '--evidence', CAPTURES['004'], '--era', 'about 2018-2020']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`wrote ${out}`);
+    expect(r.stdout).toMatch(/repaired:\n {2}- Patterns taken from model\/sources\/004_c4767a7f3ce6f2dd\.txt/);
+    expect(r.stdout).toMatch(/undetermined \(2; listed in info\.x-revision\.x-undetermined\):\n {2}- member RevisionId: position in x-member-order/);
+    const doc = parse(readFileSync(out, 'utf8'));
+    expect(doc.info['x-revision']).toEqual(expect.objectContaining({ name: '2020', era: 'about 2018-2020' }));
+    expect(doc.info['x-revision']['x-undetermined']).toHaveLength(2);
+  });
+
+  it('smithy: converts the named operations', () => {
+    const out = join(dir, 'w.yaml');
+    const r = run(['smithy', join(fixtures, 'widgets.smithy.json'), '--operation', 'GetWidget', '--operation', 'PutWidget', '--out', out]);
+    expect(r.status).toBe(0);
+    const doc = parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(doc.paths['/v1/widgets/{WidgetName}'])).toEqual(['get', 'put']);
+  });
+
+  it('refuses bad arguments with the usage', () => {
+    const r = run(['doc', CAPTURES['000']]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('import: missing arguments');
+    expect(r.stderr).toContain('usage:');
+    const s = run(['smithy', join(fixtures, 'widgets.smithy.json'), '--out', join(dir, 'x.yaml')]);
+    expect(s.stderr).toContain('smithy needs at least one --operation');
+  });
+});
+
