@@ -18,7 +18,7 @@ import type {
   AddPermissionOutput,
   GetPolicyInput,
   GetPolicyOutput,
-  LambdaImplementation,
+  LambdaRuntime,
   OperationContext,
   RemovePermissionInput,
 } from './types.js';
@@ -41,7 +41,7 @@ const notFound = (message: string) => new ServiceError(errorNames.resourceNotFou
 // Clients send only the members that are set; an empty string carries no value either.
 const given = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
 
-export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaImplementation {
+export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntime {
   const { registry } = options;
   const store = options.store ?? new InMemoryPolicyStore();
   const newRevisionId = options.newRevisionId ?? randomUUID;
@@ -51,7 +51,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaImplem
     return checkNameAndQualifier(registry, functionName, given(qualifier), { documentedPattern });
   }
 
-  async function AddPermission(input: AddPermissionInput, _ctx: OperationContext): Promise<AddPermissionOutput> {
+  async function AddPermission(input: AddPermissionInput, _ctx: OperationContext): Promise<Required<AddPermissionOutput>> {
     const wanted = requested(input.FunctionName, input.Qualifier, ADD_PERMISSION_NAME_PATTERN);
     if (wanted.qualifier === '$LATEST') {
       throw new ServiceError(errorNames.invalidParameterValue, messages.latestNotSupported);
@@ -84,7 +84,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaImplem
     });
   }
 
-  async function GetPolicy(input: GetPolicyInput, _ctx: OperationContext): Promise<GetPolicyOutput> {
+  async function GetPolicy(input: GetPolicyInput, _ctx: OperationContext): Promise<Required<GetPolicyOutput>> {
     const wanted = requested(input.FunctionName, input.Qualifier, POLICY_NAME_PATTERN);
     const location = locate(registry, wanted);
     // GetPolicy answers the same for a missing function, version or alias as for a missing policy.

@@ -1,50 +1,28 @@
 /**
- * The operations' inputs and outputs as the generated server hands them over (already checked
- * against the model's constraints). Local until the generated server types are wired in.
+ * The operations' inputs and outputs are the generated server's: the runtime implements exactly
+ * the interface the model produces, so a model change that breaks the runtime fails to compile.
  */
+export type {
+  AddPermissionInput,
+  AddPermissionOutput,
+  GetPolicyInput,
+  GetPolicyOutput,
+  RemovePermissionInput,
+  LambdaImplementation,
+  RequestContext as OperationContext,
+} from '../generated/server/index.js';
 
-export interface AddPermissionInput {
-  FunctionName: string;
-  StatementId: string;
-  Action: string;
-  Principal: string;
-  SourceArn?: string;
-  SourceAccount?: string;
-  EventSourceToken?: string;
-  Qualifier?: string;
-  RevisionId?: string;
-  PrincipalOrgID?: string;
-  FunctionUrlAuthType?: 'NONE' | 'AWS_IAM';
-  InvokedViaFunctionUrl?: boolean;
-}
+import type {
+  AddPermissionInput,
+  AddPermissionOutput,
+  GetPolicyInput,
+  GetPolicyOutput,
+  LambdaImplementation,
+  RequestContext,
+} from '../generated/server/index.js';
 
-export interface AddPermissionOutput {
-  Statement: string;
-}
-
-export interface GetPolicyInput {
-  FunctionName: string;
-  Qualifier?: string;
-}
-
-export interface GetPolicyOutput {
-  Policy: string;
-  RevisionId: string;
-}
-
-export interface RemovePermissionInput {
-  FunctionName: string;
-  StatementId: string;
-  Qualifier?: string;
-  RevisionId?: string;
-}
-
-export interface OperationContext {
-  requestId: string;
-}
-
-export interface LambdaImplementation {
-  AddPermission(input: AddPermissionInput, ctx: OperationContext): Promise<AddPermissionOutput>;
-  GetPolicy(input: GetPolicyInput, ctx: OperationContext): Promise<GetPolicyOutput>;
-  RemovePermission(input: RemovePermissionInput, ctx: OperationContext): Promise<void>;
+/** The runtime always sets every output member, which the model leaves optional. */
+export interface LambdaRuntime extends LambdaImplementation {
+  AddPermission(input: AddPermissionInput, context: RequestContext): Promise<Required<AddPermissionOutput>>;
+  GetPolicy(input: GetPolicyInput, context: RequestContext): Promise<Required<GetPolicyOutput>>;
 }
