@@ -86,3 +86,21 @@ describe('output', () => {
     expect(r.yaml).toMatch(/^ {8}"201":$/m);
   });
 });
+
+describe('library entry point (for a command that imports whatever it is given)', () => {
+  it('tells a Smithy model from a page and imports either; a model takes the base\'s operations by default', async () => {
+    const { importSource, sourceKind, readBase } = await import('../../codegen/import/index.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { fixtures, read } = await import('./helpers.js');
+    const smithy = readFileSync(join(fixtures, 'permission-2020.smithy.json'), 'utf8');
+    expect(sourceKind(smithy)).toBe('smithy');
+    expect(sourceKind(capture('000'))).toBe('doc');
+    expect(sourceKind(capture('002'))).toBe('doc');
+    const base = readBase(read('model/revisions/2020.yaml'), 'model/revisions/2020.yaml');
+    const fromModel = parse(importSource(smithy, { base }).yaml);
+    expect(Object.values<any>(fromModel.paths)[0].post.operationId).toBe('AddPermission');
+    expect(() => importSource(smithy, {})).toThrow(/needs the operations/);
+    expect(importSource(capture('004'), { base }).undetermined).toEqual([]);
+  });
+});

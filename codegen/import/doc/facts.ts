@@ -249,7 +249,7 @@ export function parseReference(lines: Line[]): ReferenceParse {
       blank = false;
       continue;
     }
-    const text = l.kind === 'name' ? l.text : l.text;
+    const text = l.text;
     if (l.kind === 'text') {
       const t = text.trim();
       const rm = RESPONSE_LINE.exec(t);

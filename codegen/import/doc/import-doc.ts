@@ -11,7 +11,7 @@ import type {
 } from '../types.js';
 import { conventions, finishDocument } from '../write-document.js';
 import { readPage } from './detect.js';
-import { type Entry, type PageFacts, firstSentence } from './facts.js';
+import { type Entry, firstSentence } from './facts.js';
 import {
   type Findings, type KnownError, type PatternEvidence, checkQuantifiers, recoverErrorNames, recoverMemberNames, uriCandidates,
 } from './repair.js';
@@ -204,7 +204,6 @@ export function importDoc(text: string, options: DocImportOptions = {}): ImportR
       if (bm) location = bm.location;
       else if (sm) { location = sm.location; wireName = sm.wireName; }
       else unlocated.push(name);
-      if (bm && bm.location !== 'body' && bm.location === 'query' && baseOp) { /* query keys keep their member name in the base */ }
     }
     const m: MemberModel = {
       name, location, required: e.fields.Required === 'Yes' || location === 'path',
@@ -422,4 +421,3 @@ export function importDoc(text: string, options: DocImportOptions = {}): ImportR
   return finishDocument(model);
 }
 
-export type { PageFacts };

@@ -87,11 +87,11 @@ export function readRst(text: string): PageFacts {
   const syntax: SyntaxKey[] = [];
   const callAt = lines.findIndex((l) => /^\s*response = client\.\w+\($/.test(l));
   if (callAt >= 0) {
+    // Top-level arguments are the lines indented like the first one; nested values are deeper.
+    const indent = lines[callAt + 1]?.search(/\S/) ?? -1;
     for (let i = callAt + 1; i < lines.length && !/^\s*\)\s*$/.test(lines[i]); i++) {
-      const m = /^\s{4,}([A-Za-z][A-Za-z0-9_]*)=(.*)$/.exec(lines[i]);
-      if (m && /^\s*([A-Za-z][A-Za-z0-9_]*)=/.test(lines[i]) && lines[i].search(/\S/) === lines[callAt + 1].search(/\S/)) {
-        syntax.push({ ...syntaxValueKind(m[2]), name: m[1] });
-      }
+      const m = /^(\s*)([A-Za-z][A-Za-z0-9_]*)=(.*)$/.exec(lines[i]);
+      if (m && m[1].length === indent) syntax.push({ ...syntaxValueKind(m[3]), name: m[2] });
     }
   }
   // Parameters: `:type Name: t` / `:param Name: [**[REQUIRED]**]` and an indented description.
