@@ -6,10 +6,12 @@
 // Exit codes: 0 nothing at or above the --fail-on threshold (or no threshold given), 1 findings at or
 // above it, 2 the diff could not run (bad arguments, unreadable or invalid model or ignore file).
 
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { diffChain, type ChainResult } from './chain.js';
 import { diffModels, type DiffResult } from './diff.js';
-import { meetsThreshold, THRESHOLD_LEVELS, type Threshold } from './findings.js';
+import { meetsThreshold, type Threshold } from './findings.js';
 import { formatJson } from './format/json.js';
 import { formatMarkdown } from './format/markdown.js';
 import { formatText } from './format/text.js';
@@ -94,10 +96,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
 }
 
-// Keep THRESHOLD_LEVELS referenced for readers: the thresholds --fail-on accepts are its first two.
-void THRESHOLD_LEVELS;
-
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (isMain) {
   process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 }

@@ -32,11 +32,12 @@ export function readModel(file: string): Model {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
     throw new ModelError(`${file}: cannot read the model (${reason})`);
   }
-  const parsed = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const parsed = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (parsed.errors.length > 0) {
     const first = parsed.errors[0];
     const line = first.linePos?.[0]?.line;
-    const message = first.message.split('\n')[0];
+    // The library appends " at line L, column C:" and an excerpt; the line number is enough here.
+    const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ModelError(`${file}: not valid YAML${line ? ` (line ${line})` : ''}: ${message}`);
   }
   return normalizeModel(parsed.toJS({ maxAliasCount: 100 }), file);

@@ -51,14 +51,22 @@ function documentationItem(finding: Finding): string[] {
   const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
   // A mostly rewritten text reads better whole than as a patchwork of deletions and insertions.
   if (words('same') < words('added')) {
-    const after = flat(finding.after);
-    return [`- ${finding.message}: rewritten, now: ${after.length > 240 ? after.slice(0, 240) + '…' : after}`];
+    return [`- ${finding.message}: rewritten, now: ${shorten(flat(finding.after), 240)}`];
   }
   // <del>/<ins> rather than ~~/**: the documentation's own Markdown may use those markers.
   const diff = condense(segments)
     .map((s) => (s.kind === 'same' ? s.text : s.kind === 'removed' ? `<del>${s.text}</del>` : `<ins>${s.text}</ins>`))
     .join(' ');
   return [`- ${finding.message}: ${flat(diff)}`];
+}
+
+/** Cuts at a word boundary and closes any code span or bold the cut left open. */
+function shorten(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let cut = text.slice(0, text.lastIndexOf(' ', limit) > 0 ? text.lastIndexOf(' ', limit) : limit);
+  if ((cut.match(/`/g)?.length ?? 0) % 2 === 1) cut += '`';
+  if ((cut.replace(/`[^`]*`/g, '').match(/\*\*/g)?.length ?? 0) % 2 === 1) cut += '**';
+  return cut + ' …';
 }
 
 function folded(summary: string, body: string[]): string[] {

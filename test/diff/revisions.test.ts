@@ -1,0 +1,137 @@
+// The real revisions in model/revisions/ give the expected findings.
+
+import { describe, expect, it } from 'vitest';
+import { diffModels, type DiffResult } from '../../codegen/diff/diff.js';
+import type { Finding } from '../../codegen/diff/findings.js';
+import { realRevision, wholeMatch } from './helpers.js';
+
+const NAMES = ['2017', '2020', '2022', '2025'];
+const cache = new Map<string, DiffResult>();
+function diff(a: string, b: string): DiffResult {
+  const key = `${a}-${b}`;
+  if (!cache.has(key)) cache.set(key, diffModels(realRevision(a), realRevision(b)));
+  return cache.get(key)!;
+}
+
+function only(result: DiffResult, id: string, about: string): Finding {
+  const found = result.findings.filter((f) => f.id === id && f.message.includes(about));
+  expect(found, `${id} about ${about}`).toHaveLength(1);
+  return found[0];
+}
+
+function changes(result: DiffResult): string[] {
+  return result.findings.filter((f) => ['breaking', 'warning', 'info'].includes(f.level)).map((f) => `${f.level} ${f.id}: ${f.message}`);
+}
+
+/** Each example is accepted by the side it names and rejected by the other, per JavaScript's RegExp. */
+function checkExamples(finding: Finding, oldPattern: string, newPattern: string) {
+  for (const e of finding.examples ?? []) {
+    expect(wholeMatch(oldPattern, e.value), `${e.value} vs old`).toBe(e.acceptedBy === 'old');
+    expect(wholeMatch(newPattern, e.value), `${e.value} vs new`).toBe(e.acceptedBy === 'new');
+  }
+}
+
+const schemas = (name: string) => (realRevision(name).document as any).components.schemas.AddPermissionRequest.properties;
+const functionNamePattern = (name: string) => (realRevision(name).document as any).paths['/2015-03-31/functions/{FunctionName}/policy'].post.parameters[0].schema.pattern;
+
+describe('real revisions', () => {
+  it.each(NAMES)('%s against itself reports nothing', (name) => {
+    expect(diff(name, name).findings).toEqual([]);
+  });
+
+  describe('2017 → 2020', () => {
+    const result = () => diff('2017', '2020');
+
+    it('adds the optional RevisionId (info, minor)', () => {
+      const f = only(result(), 'request-member-added-optional', '`RevisionId`');
+      expect(f.level).toBe('info');
+      expect(f.impact).toEqual({ typescript: 'new optional member `RevisionId?: string` on `AddPermissionCommandInput`', bump: 'minor' });
+      expect(f.location).toBe('/components/schemas/AddPermissionRequest/properties/RevisionId');
+    });
+
+    it('adds the 412 PreconditionFailedException as a new exception class', () => {
+      const f = only(result(), 'error-added', 'PreconditionFailedException (412)');
+      expect(f.impact).toEqual({ typescript: 'new exception class `PreconditionFailedException` extending `LambdaServiceException`', bump: 'minor' });
+    });
+
+    it('widens SourceArn, with a China-partition ARN among the witnesses', () => {
+      const f = only(result(), 'pattern-widened', '`SourceArn`');
+      expect(f.examples?.some((e) => e.acceptedBy === 'new' && e.value.startsWith('arn:aws-cn:'))).toBe(true);
+      expect(f.examples?.find((e) => e.kind === 'shortest')).toMatchObject({ acceptedBy: 'new' });
+      checkExamples(f, schemas('2017').SourceArn.pattern, schemas('2020').SourceArn.pattern);
+    });
+
+    it('widens FunctionName', () => {
+      const f = only(result(), 'pattern-widened', '`FunctionName`');
+      expect(f.examples?.every((e) => e.acceptedBy === 'new')).toBe(true);
+      checkExamples(f, functionNamePattern('2017'), functionNamePattern('2020'));
+    });
+
+    it('has no breaking change and suggests a minor bump', () => {
+      expect(result().summary).toMatchObject({ breaking: 0, warning: 0, semver: 'minor' });
+      expect(changes(result())).toHaveLength(4);
+    });
+
+    it('keeps documentation-only changes apart, never breaking', () => {
+      const docs = result().findings.filter((f) => f.level === 'documentation');
+      expect(docs.length).toBeGreaterThan(5);
+      expect(docs.map((f) => f.message)).toContain('summary of AddPermission changed');
+      expect(docs.map((f) => f.message)).toContain('description of error TooManyRequestsException added');
+      expect(result().summary.documentation).toBe(docs.length);
+    });
+  });
+
+  describe('2020 → 2022', () => {
+    const result = () => diff('2020', '2022');
+
+    it('adds PrincipalOrgID and FunctionUrlAuthType (info)', () => {
+      expect(only(result(), 'request-member-added-optional', '`PrincipalOrgID`').level).toBe('info');
+      const auth = only(result(), 'request-member-added-optional', '`FunctionUrlAuthType`');
+      expect(auth.impact.typescript).toBe('new optional member `FunctionUrlAuthType?: "NONE" | "AWS_IAM"` on `AddPermissionCommandInput`');
+    });
+
+    it('narrows Principal from .* to [^\\s]+ (breaking, witness "")', () => {
+      const f = only(result(), 'pattern-narrowed', '`Principal`');
+      expect(f.level).toBe('breaking');
+      expect(f.examples?.[0]).toEqual({ value: '', acceptedBy: 'old', kind: 'shortest' });
+      checkExamples(f, schemas('2020').Principal.pattern, schemas('2022').Principal.pattern);
+    });
+
+    it('sees that SourceAccount gaining maxLength 12 with pattern \\d{12} changes nothing (info)', () => {
+      const f = only(result(), 'length-bound-equivalent', '`SourceAccount`');
+      expect(f.level).toBe('info');
+      expect(f.location).toBe('/components/schemas/AddPermissionRequest/properties/SourceAccount/maxLength');
+      expect(result().findings.filter((x) => x.level === 'breaking').map((x) => x.id)).toEqual(['pattern-narrowed']);
+    });
+  });
+
+  describe('2022 → 2025', () => {
+    const result = () => diff('2022', '2025');
+
+    it('adds InvokedViaFunctionUrl (info) and suggests a minor bump', () => {
+      const f = only(result(), 'request-member-added-optional', '`InvokedViaFunctionUrl`');
+      expect(f.impact.typescript).toBe('new optional member `InvokedViaFunctionUrl?: boolean` on `AddPermissionCommandInput`');
+      expect(result().summary.semver).toBe('minor');
+      expect(result().summary.breaking).toBe(0);
+      expect(changes(result())).toHaveLength(1);
+    });
+
+    it('notes the carried-over constraints as documentation', () => {
+      const f = only(result(), 'constraints-carried-over', 'revision 2022');
+      expect(f.level).toBe('documentation');
+      expect(f.impact.bump).toBe('none');
+    });
+  });
+
+  describe('2017 → 2025', () => {
+    it('is breaking because of Principal, and gathers every addition', () => {
+      const result = diff('2017', '2025');
+      expect(result.findings.filter((f) => f.level === 'breaking').map((f) => f.message)).toEqual([
+        'AddPermission: `Principal` (body member) pattern narrowed: `.*` → `[^\\s]+`',
+      ]);
+      for (const member of ['RevisionId', 'PrincipalOrgID', 'FunctionUrlAuthType', 'InvokedViaFunctionUrl']) {
+        only(result, 'request-member-added-optional', `\`${member}\``);
+      }
+    });
+  });
+});
