@@ -51,7 +51,7 @@ export class SmithyReader {
     return this.model.shapes[id];
   }
 
-  /** The operation's shape id for a bare name (`GetPolicy`) or a full id. */
+  /** The operation's shape id for a bare name (`GetItem`) or a full id. */
   operationId(name: string): string | undefined {
     if (this.model.shapes[name]?.type === 'operation') return name;
     const ids = Object.keys(this.model.shapes).filter((id) => this.model.shapes[id].type === 'operation' && localName(id) === name);
