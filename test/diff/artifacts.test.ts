@@ -48,3 +48,12 @@ describe('a capture that lost a single `+`', () => {
     expect(back.findings[0].message).toContain('gained 1 `+`');
   });
 });
+
+describe('documentation that differs only by escaping or backticks', () => {
+  it('is a suspected artifact, not a documentation change', async () => {
+    const { diffEdited, prop } = await import('./helpers.js');
+    const result = diffEdited((d) => (prop(d, 'Label').description = 'Use lowercase letters.'));
+    expect(result.findings.map((f) => [f.id, f.level])).toEqual([['artifact-stray-escaping', 'artifact']]);
+    expect(result.findings[0]).toMatchObject({ before: 'Use `lowercase` letters.', after: 'Use lowercase letters.', ifReal: { id: 'documentation-changed' } });
+  });
+});

@@ -40,7 +40,8 @@ function changeItem(finding: Finding, result: Pick<DiffResult, 'old' | 'new'>): 
   for (const example of finding.examples ?? []) sub(`Example: ${exampleSentence(example, result, code)}`);
   if (finding.ifReal) sub(`If real: ${code(finding.ifReal.id)} (${finding.ifReal.level})`);
   if (finding.level !== 'artifact') sub(`TypeScript: ${finding.impact.typescript} (**${finding.impact.bump}**)`);
-  sub(`Location: ${code(finding.location)} in ${finding.side === 'old' ? result.old.revision : result.new.revision}` + (finding.introducedIn ? ` · introduced in ${finding.introducedIn}` : ''));
+  // In a chain the section heading already names the revision that introduced the change.
+  sub(`Location: ${code(finding.location)} in ${finding.side === 'old' ? result.old.revision : result.new.revision}`);
   return lines;
 }
 

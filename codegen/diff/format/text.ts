@@ -10,8 +10,13 @@ const HEADINGS: Record<Level, string> = {
   breaking: 'BREAKING',
   warning: 'WARNING',
   info: 'INFO',
-  documentation: 'DOCUMENTATION ONLY (never counted as breaking)',
-  artifact: 'SUSPECTED DOCUMENTATION ARTIFACTS (never fail CI by themselves)',
+  documentation: 'DOCUMENTATION ONLY',
+  artifact: 'SUSPECTED DOCUMENTATION ARTIFACTS',
+};
+
+const NOTES: Partial<Record<Level, string>> = {
+  documentation: ': never counted as breaking',
+  artifact: ': never fail CI by themselves',
 };
 
 function summaryLines(summary: Summary): string[] {
@@ -49,7 +54,7 @@ function findingsBlock(result: DiffResult): string[] {
   for (const level of levels) {
     const findings = ofLevel(result.findings, level);
     if (findings.length === 0) continue;
-    lines.push('', `${HEADINGS[level]} (${findings.length})`);
+    lines.push('', `${HEADINGS[level]} (${findings.length})${NOTES[level] ?? ''}`);
     for (const finding of findings) lines.push(...findingLines(finding, result));
   }
   if (inSection(result.findings, 'changes').length === 0) lines.push('', 'No API changes.');
