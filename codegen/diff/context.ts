@@ -23,16 +23,19 @@ export class DiffContext {
   private readonly valueCache = new Map<string, ValueAnalysis>();
   private samplesCache?: string[];
 
-  constructor(
-    readonly old: Model,
-    readonly new_: Model,
-  ) {}
+  readonly old: Model;
+  readonly new: Model;
+
+  constructor(oldModel: Model, newModel: Model) {
+    this.old = oldModel;
+    this.new = newModel;
+  }
 
   /** Operations present in both revisions, by operationId. */
   operationPairs(): OperationPair[] {
     const pairs: OperationPair[] = [];
     for (const [id, oldOp] of this.old.operations) {
-      const newOp = this.new_.operations.get(id);
+      const newOp = this.new.operations.get(id);
       if (newOp) pairs.push({ id, old: oldOp, new: newOp });
     }
     return pairs;
@@ -50,7 +53,7 @@ export class DiffContext {
 
   /** Realistic candidate values drawn from both documents. */
   samples(): string[] {
-    this.samplesCache ??= collectSamples(this.old, this.new_);
+    this.samplesCache ??= collectSamples(this.old, this.new);
     return this.samplesCache;
   }
 

@@ -133,7 +133,7 @@ export function normalizeModel(document: unknown, source: string): Model {
   };
 }
 
-/** `AWS Lambda` → `Lambda`: the name generated code uses for the client and its base exception. */
+/** `Amazon Simple Queue Service` → `SimpleQueueService`: the name generated code uses for the client and its base exception. */
 export function serviceNameOf(title: string): string {
   const bare = title.replace(/^(AWS|Amazon)\s+/, '');
   return bare.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : ''));

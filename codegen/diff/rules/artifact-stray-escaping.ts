@@ -26,13 +26,13 @@ export const artifactStrayEscaping = defineRule({
       });
     }
     const before = collectKeys(ctx.old, ['description', 'summary']);
-    for (const [key, entry] of collectKeys(ctx.new_, ['description', 'summary'])) {
+    for (const [key, entry] of collectKeys(ctx.new, ['description', 'summary'])) {
       const old = before.get(key);
       if (typeof old?.value !== 'string' || typeof entry.value !== 'string' || !formattingOnlyDifference(old.value, entry.value)) continue;
       drafts.push({
         location: entry.pointer,
         side: 'new',
-        message: `${key.slice(key.lastIndexOf('/') + 1)} of ${labelOf(ctx.new_, entry.holder)} differs only by escaping, backticks or spacing`,
+        message: `${key.slice(key.lastIndexOf('/') + 1)} of ${labelOf(ctx.new, entry.holder)} differs only by escaping, backticks or spacing`,
         before: old.value,
         after: entry.value,
         ifReal: { id: 'documentation-changed', level: RULE_LEVELS['documentation-changed'] },

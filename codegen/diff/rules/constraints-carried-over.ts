@@ -9,7 +9,7 @@ export const constraintsCarriedOver = defineRule({
   why: 'The new revision does not restate these constraints; they were copied from an earlier revision (`x-carried-over`), so they are as trustworthy as that revision, not newly confirmed.',
   find: (ctx) => {
     const before = collectKeys(ctx.old, ['x-carried-over']);
-    const after = collectKeys(ctx.new_, ['x-carried-over']);
+    const after = collectKeys(ctx.new, ['x-carried-over']);
     const bySource = new Map<string, string[]>();
     const firstPointer = new Map<string, string>();
     for (const [key, entry] of after) {
@@ -19,9 +19,9 @@ export const constraintsCarriedOver = defineRule({
         bySource.set(from, []);
         firstPointer.set(from, entry.pointer);
       }
-      bySource.get(from)!.push(labelOf(ctx.new_, entry.holder));
+      bySource.get(from)!.push(labelOf(ctx.new, entry.holder));
     }
-    const summaryPointer = resolvePointer(ctx.new_.document, '/info/x-revision/carriedOver') !== undefined ? '/info/x-revision/carriedOver' : undefined;
+    const summaryPointer = resolvePointer(ctx.new.document, '/info/x-revision/carriedOver') !== undefined ? '/info/x-revision/carriedOver' : undefined;
     return [...bySource].map(([from, where]) => ({
       location: summaryPointer ?? firstPointer.get(from)!,
       side: 'new' as const,

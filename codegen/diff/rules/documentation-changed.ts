@@ -11,10 +11,10 @@ export const documentationChanged = defineRule({
   why: 'Only the documentation changed: requests and responses are unaffected.',
   find: (ctx) => {
     const before = collectKeys(ctx.old, TEXT_KEYS);
-    const after = collectKeys(ctx.new_, TEXT_KEYS);
+    const after = collectKeys(ctx.new, TEXT_KEYS);
     // Texts of nodes that exist on one side only belong to the finding that reports the node.
     const oldNodes = nodeKeys(ctx.old);
-    const newNodes = nodeKeys(ctx.new_);
+    const newNodes = nodeKeys(ctx.new);
     const keys = [...new Set([...before.keys(), ...after.keys()])];
     return keys.flatMap((key) => {
       const holder = key.slice(0, key.lastIndexOf('/'));
@@ -25,7 +25,7 @@ export const documentationChanged = defineRule({
       const newText = typeof b?.value === 'string' ? b.value : undefined;
       if (oldText === newText || (oldText !== undefined && newText !== undefined && formattingOnlyDifference(oldText, newText))) return [];
       const field = key.slice(key.lastIndexOf('/') + 1);
-      const where = b ? labelOf(ctx.new_, b.holder) : labelOf(ctx.old, a!.holder);
+      const where = b ? labelOf(ctx.new, b.holder) : labelOf(ctx.old, a!.holder);
       const what = oldText === undefined ? 'added' : newText === undefined ? 'removed' : 'changed';
       return [
         {

@@ -9,7 +9,7 @@ export const errorAdded = defineRule({
   why: 'The operation can fail in a new way; callers that branch on error names may want to handle it.',
   find: (ctx) =>
     listingChanges(ctx, 'added').map(({ operation, name, pointer }) => {
-      const status = ctx.new_.errors.get(name)!.status;
+      const status = ctx.new.errors.get(name)!.status;
       const newClass = !isThrown(ctx.old, name);
       return {
         location: pointer,
@@ -17,7 +17,7 @@ export const errorAdded = defineRule({
         operation,
         message: `${operation}: new error ${name} (${status})`,
         impact: newClass
-          ? { typescript: `new exception class \`${name}\` extending \`${serviceExceptionName(ctx.new_)}\``, bump: 'minor' as const }
+          ? { typescript: `new exception class \`${name}\` extending \`${serviceExceptionName(ctx.new)}\``, bump: 'minor' as const }
           : { typescript: `\`${commandName(operation)}\` can now throw \`${name}\``, bump: 'patch' as const },
       };
     }),

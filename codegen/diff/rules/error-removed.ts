@@ -9,7 +9,7 @@ export const errorRemoved = defineRule({
   why: 'Code that catches the error by class no longer compiles once its exception class is gone, and handlers for it go dead.',
   find: (ctx) =>
     listingChanges(ctx, 'removed').map(({ operation, name, pointer }) => {
-      const classRemains = isThrown(ctx.new_, name);
+      const classRemains = isThrown(ctx.new, name);
       return {
         location: pointer,
         side: 'old',

@@ -27,8 +27,8 @@ export function isThrown(model: Model, name: string): boolean {
 
 /** Error shapes both revisions define and at least one operation lists. */
 export function sharedErrors(ctx: DiffContext): { old: ErrorShape; new: ErrorShape }[] {
-  return [...ctx.new_.errors.values()].flatMap((shape) => {
+  return [...ctx.new.errors.values()].flatMap((shape) => {
     const old = ctx.old.errors.get(shape.name);
-    return old && (isThrown(ctx.new_, shape.name) || isThrown(ctx.old, shape.name)) ? [{ old, new: shape }] : [];
+    return old && (isThrown(ctx.new, shape.name) || isThrown(ctx.old, shape.name)) ? [{ old, new: shape }] : [];
   });
 }

@@ -30,8 +30,8 @@ export function lengthFindings(ctx: DiffContext, verdict: LengthVerdict): Draft[
         examples: examplesOf(pair.analysis[bound]),
         impact: {
           typescript: narrows
-            ? `no type change (\`${tsType(pair.new)}\`); the service rejects values ${ctx.old.revision} accepted`
-            : `no type change (\`${tsType(pair.new)}\`)`,
+            ? `no type change (\`${tsType(pair.new)}\`), new length in the doc comment; the service rejects values ${ctx.old.revision} accepted`
+            : `no type change (\`${tsType(pair.new)}\`), new length in the doc comment`,
           bump: 'patch',
         },
       });

@@ -7,7 +7,7 @@ export const operationAdded = defineRule({
   title: 'Operation added',
   why: 'A new operation adds to the API; existing callers are not affected.',
   find: (ctx) =>
-    [...ctx.new_.operations.values()]
+    [...ctx.new.operations.values()]
       .filter((op) => !ctx.old.operations.has(op.id))
       .map((op) => ({
         location: op.pointer,

@@ -8,7 +8,7 @@ export const operationRemoved = defineRule({
   why: 'Every caller of the operation fails: the service no longer offers it.',
   find: (ctx) =>
     [...ctx.old.operations.values()]
-      .filter((op) => !ctx.new_.operations.has(op.id))
+      .filter((op) => !ctx.new.operations.has(op.id))
       .map((op) => ({
         location: op.pointer,
         side: 'old',

@@ -33,8 +33,8 @@ export function patternFinding(pair: ValuePair, ctx: DiffContext): Draft {
     examples: examplesOf(effect),
     impact: {
       typescript: rejects
-        ? `no type change (\`${tsType(pair.new)}\`); the service rejects values ${ctx.old.revision} accepted`
-        : `no type change (\`${tsType(pair.new)}\`); the client's validation pattern is regenerated`,
+        ? `no type change (\`${tsType(pair.new)}\`), new pattern in the doc comment; the service rejects values ${ctx.old.revision} accepted`
+        : `no type change (\`${tsType(pair.new)}\`), new pattern in the doc comment`,
       bump: 'patch',
     },
   };

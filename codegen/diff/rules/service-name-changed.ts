@@ -7,14 +7,14 @@ export const serviceNameChanged = defineRule({
   title: 'Service name changed',
   why: 'The generated client class and base exception are named after the service title, so every import breaks.',
   find: (ctx) =>
-    ctx.old.serviceName === ctx.new_.serviceName
+    ctx.old.serviceName === ctx.new.serviceName
       ? []
       : [
           {
             location: '/info/title',
             side: 'new',
-            message: `Service title changed from "${ctx.old.title}" to "${ctx.new_.title}"`,
-            impact: { typescript: `\`${clientName(ctx.old)}\` is renamed \`${clientName(ctx.new_)}\``, bump: 'major' },
+            message: `Service title changed from "${ctx.old.title}" to "${ctx.new.title}"`,
+            impact: { typescript: `\`${clientName(ctx.old)}\` is renamed \`${clientName(ctx.new)}\``, bump: 'major' },
           },
         ],
 });
