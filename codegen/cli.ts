@@ -2,10 +2,9 @@
  * `npm run generate [-- --model A.yaml [--model B.yaml]] [--out DIR] [--check]`
  * Without --model: the current revision (last of model/revisions/) plus model/companions.yaml.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.js';
+import { currentModelPaths } from './model/current.js';
 import { ModelError } from './model/read-openapi.js';
 import { compareOutput, writeOutput } from './output.js';
 
@@ -14,16 +13,6 @@ const USAGE = `usage: npm run generate -- [--model FILE ...] [--out DIR] [--chec
                 model/revisions/ and model/companions.yaml
   --out DIR     output folder (default: generated)
   --check       write nothing; exit 1 and name the files that differ from what the model produces`;
-
-export function currentModelPaths(root = '.'): string[] {
-  const revisions = join(root, 'model', 'revisions');
-  const files = existsSync(revisions) ? readdirSync(revisions).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  if (files.length === 0) throw new Error(`no revision found in ${revisions}`);
-  const paths = [join(revisions, files[files.length - 1])];
-  const companions = join(root, 'model', 'companions.yaml');
-  if (existsSync(companions)) paths.push(companions);
-  return paths;
-}
 
 async function main(argv: string[]): Promise<number> {
   let args;

@@ -3,7 +3,7 @@
  * this module only wires them together and sorts the result.
  */
 import { readFileSync } from 'node:fs';
-import { buildModel, loadDocument } from './model/read-openapi.js';
+import { buildModel, loadDocument, type LoadedDocument } from './model/read-openapi.js';
 import type { ServiceModel } from './model/ir.js';
 import { emitClient, defaultPackageName } from './emit/client.js';
 import { emitServer } from './emit/server.js';
@@ -39,7 +39,11 @@ export interface GenerateResult {
 }
 
 export async function generate(modelPaths: string[], cwd = process.cwd()): Promise<GenerateResult> {
-  const documents = modelPaths.map((path) => loadDocument(path, cwd));
+  return generateFromDocuments(modelPaths.map((path) => loadDocument(path, cwd)));
+}
+
+/** The same, from documents already in memory (e.g. a revision not yet written). */
+export async function generateFromDocuments(documents: LoadedDocument[]): Promise<GenerateResult> {
   const model = buildModel(documents);
   const header = generatedHeader(model);
   const version = model.clientVersion ?? '0.0.0';

@@ -35,7 +35,12 @@ export interface LoadedDocument {
 }
 
 export function loadDocument(path: string, cwd = process.cwd()): LoadedDocument {
-  const text = readFileSync(path, 'utf8');
+  const shown = isAbsolute(path) ? relative(cwd, path) : path;
+  return parseDocumentText(readFileSync(path, 'utf8'), shown);
+}
+
+/** A document from its text; `path` is how it is named in messages and in generated headers. */
+export function parseDocumentText(text: string, path: string): LoadedDocument {
   let document: unknown;
   try {
     document = parse(text);
@@ -45,9 +50,8 @@ export function loadDocument(path: string, cwd = process.cwd()): LoadedDocument 
   if (!document || typeof document !== 'object' || !String((document as Json).openapi ?? '').startsWith('3.')) {
     throw new ModelError(path, '', 'not an OpenAPI 3 document');
   }
-  const shown = isAbsolute(path) ? relative(cwd, path) : path;
   return {
-    source: { path: shown.split('\\').join('/'), sha256: createHash('sha256').update(text).digest('hex') },
+    source: { path: path.split('\\').join('/'), sha256: createHash('sha256').update(text).digest('hex') },
     document: document as Json,
   };
 }
@@ -120,9 +124,14 @@ function addError(errors: Map<string, { shape: ErrorShape; from: string }>, shap
   // Documentation may be worded differently across documents; keep the first.
 }
 
+/** Same on the wire: status, fault, body members in order, header members in any order. */
 function sameError(a: ErrorShape, b: ErrorShape): boolean {
-  const wire = (e: ErrorShape) =>
-    JSON.stringify([e.status, e.fault, e.members.map((m) => [m.name, m.type, m.location, m.headerName, m.defaultValue])]);
+  const wire = (e: ErrorShape) => {
+    const member = (m: ErrorMember) => [m.name, m.type, m.location, m.headerName, m.defaultValue];
+    const body = e.members.filter((m) => m.location === 'body').map(member);
+    const headers = e.members.filter((m) => m.location === 'header').map(member).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    return JSON.stringify([e.status, e.fault, body, headers]);
+  };
   return wire(a) === wire(b);
 }
 

@@ -41,10 +41,11 @@ describe('generated AddPermission validator', () => {
   });
 
   it('words length violations as the service does', () => {
-    expect(messages({ ...VALID, FunctionName: 'f'.repeat(141) })).toEqual([
-      `Value '${'f'.repeat(141)}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 140`,
+    expect(messages({ ...VALID, FunctionName: 'f'.repeat(257) })).toEqual([
+      `Value '${'f'.repeat(257)}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 256`,
     ]);
     expect(messages({ ...VALID, Qualifier: '' })).toEqual([
+      "Value '' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: \\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+",
       "Value '' at 'qualifier' failed to satisfy constraint: Member must have length greater than or equal to 1",
     ]);
     expect(messages({ ...VALID, PrincipalOrgID: 'o-abc' })).toEqual([
@@ -89,7 +90,7 @@ describe('generated AddPermission validator', () => {
       '4 validation errors detected: ' +
         "Value 'example.com' at 'statementId' failed to satisfy constraint: Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+); " +
         "Value null at 'action' failed to satisfy constraint: Member must not be null; " +
-        "Value 'bad qualifier' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+); " +
+        "Value 'bad qualifier' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: \\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+; " +
         "Value 'BASIC' at 'functionUrlAuthType' failed to satisfy constraint: Member must satisfy enum value set: [NONE, AWS_IAM]",
     );
     expect(renderViolations(violations.slice(0, 1))).toMatch(/^1 validation error detected: Value 'example\.com'/);
