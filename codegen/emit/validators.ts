@@ -1,12 +1,13 @@
 /**
  * Validators emitter: one dependency-free module per operation input, straight-line checks with
- * module-level precompiled patterns, in the service's member order.
+ * module-level precompiled patterns and precomputed wording, in the service's member order.
  */
 import { readFileSync } from 'node:fs';
 import { StructureKind, VariableDeclarationKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { Member, Operation, ServiceModel } from '../model/ir.js';
 import { constantCase, lowerFirst } from '../model/names.js';
-import { generatedHeader, printFile, quote, regexLiteral, tsDoc, type GeneratedFile } from './typescript.js';
+import { generatedHeader, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
+import { testPatternLiteral } from './patterns.js';
 import { identifier, propertyAccess } from './identifiers.js';
 
 const SUPPORT = new URL('../support/validators/violations.ts', import.meta.url);
@@ -37,6 +38,7 @@ export function emitValidators(model: ServiceModel): GeneratedFile[] {
 function emitOperationValidator(operation: Operation, header: string): GeneratedFile {
   const helpers = new Set<string>(['NO_VIOLATIONS']);
   const patterns: StatementStructures[] = [];
+  const rules: string[] = [];
   const body: (string | WriterFunction)[] = ['let violations: ConstraintViolation[] | undefined;'];
 
   for (const member of operation.input) {
@@ -46,12 +48,16 @@ function emitOperationValidator(operation: Operation, header: string): Generated
         kind: StructureKind.VariableStatement,
         declarationKind: VariableDeclarationKind.Const,
         docs: [tsDoc(`Whole-value pattern of ${member.name}; the service quotes it as \`${member.constraints.pattern.documented.replace(/`/g, "'")}\`.`)],
-        declarations: [{ name: constant, initializer: regexLiteral(member.constraints.pattern.anchored) }],
+        declarations: [{ name: constant, initializer: testPatternLiteral(member.constraints.pattern.anchored) }],
       });
     }
-    body.push(memberCheck(member, constant, helpers));
+    body.push(memberCheck(member, constant, helpers, rules));
   }
   body.push('return violations ?? NO_VIOLATIONS;');
+  if (rules.length > 0) {
+    helpers.add('violated');
+    rules.unshift('// The wording of every check, put together once when the module loads.');
+  }
 
   return printFile(`validators/${operation.name}.ts`, header, [
     {
@@ -60,6 +66,7 @@ function emitOperationValidator(operation: Operation, header: string): Generated
       namedImports: [...[...helpers].sort(), 'type ConstraintViolation'],
     },
     ...patterns,
+    rules.join('\n'),
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -78,12 +85,23 @@ function emitOperationValidator(operation: Operation, header: string): Generated
   ]);
 }
 
-function memberCheck(member: Member, patternConstant: string, helpers: Set<string>): WriterFunction {
+function memberCheck(member: Member, patternConstant: string, helpers: Set<string>, rules: string[]): WriterFunction {
   const value = identifier(lowerFirst(member.name));
   const args = `${quote(member.name)}, ${quote(lowerFirst(member.name))}`;
-  const push = (helper: string, extra?: string) => {
+  const suffixes: Record<string, string> = {
+    missing: 'MISSING',
+    wrongType: 'WRONG_TYPE',
+    patternMismatch: 'MISMATCH',
+    tooLong: 'TOO_LONG',
+    tooShort: 'TOO_SHORT',
+    notInEnum: 'NOT_IN_ENUM',
+  };
+  // Each check's wording is a module-level rule; a failing value only pairs it with the value.
+  const push = (helper: string, detail?: string) => {
     helpers.add(helper);
-    return `(violations ??= []).push(${helper}(${args}${extra === undefined ? '' : `, ${extra}`}));`;
+    const rule = `${constantCase(member.name)}_${suffixes[helper]}`;
+    rules.push(`const ${rule} = ${helper}(${args}${detail === undefined ? '' : `, ${detail}`});`);
+    return `(violations ??= []).push(violated(${rule}, ${helper === 'missing' ? 'undefined' : value}));`;
   };
   const { minLength, maxLength, pattern, enum: allowed } = member.constraints;
   const typeTest = {
@@ -95,28 +113,29 @@ function memberCheck(member: Member, patternConstant: string, helpers: Set<strin
 
   // Built before printing, so that the import names exactly the helpers the checks call.
   const lines: string[] = [`const ${value} = ${propertyAccess('input', member.name)};`];
+  const missingCheck = member.required ? push('missing') : undefined;
+  const typeCheck = push('wrongType', `'${member.type}'`);
+
   const valueChecks: string[] = [];
   if (member.type === 'string') {
     if (allowed) {
       const set = `[${allowed.join(', ')}]`;
-      valueChecks.push(`if (${allowed.map((v) => `${value} !== ${quote(v)}`).join(' && ')}) ${push('notInEnum', `${value}, ${quote(set)}`)}`);
+      valueChecks.push(`if (${allowed.map((v) => `${value} !== ${quote(v)}`).join(' && ')}) ${push('notInEnum', quote(set))}`);
     }
     if (pattern) {
-      valueChecks.push(`if (!${patternConstant}.test(${value})) ${push('patternMismatch', `${value}, ${quote(pattern.documented)}`)}`);
+      valueChecks.push(`if (!${patternConstant}.test(${value})) ${push('patternMismatch', quote(pattern.documented))}`);
     }
     if (maxLength !== undefined) {
       helpers.add('codePointLength');
       // A string is never longer in code points than in UTF-16 units: count only when needed.
-      valueChecks.push(`if (${value}.length > ${maxLength} && codePointLength(${value}) > ${maxLength}) ${push('tooLong', `${value}, ${maxLength}`)}`);
+      valueChecks.push(`if (${value}.length > ${maxLength} && codePointLength(${value}) > ${maxLength}) ${push('tooLong', String(maxLength))}`);
     }
     if (minLength !== undefined && minLength > 0) {
       helpers.add('codePointLength');
       // Every code point takes at most two UTF-16 units: count only when it could fall short.
-      valueChecks.push(`if (${value}.length < ${minLength * 2} && codePointLength(${value}) < ${minLength}) ${push('tooShort', `${value}, ${minLength}`)}`);
+      valueChecks.push(`if (${value}.length < ${minLength * 2} && codePointLength(${value}) < ${minLength}) ${push('tooShort', String(minLength))}`);
     }
   }
-  const missingCheck = member.required ? push('missing') : undefined;
-  const typeCheck = push('wrongType', `${value}, '${member.type}'`);
 
   return (writer) => {
     for (const line of lines) writer.writeLine(line);
