@@ -34,6 +34,8 @@ const PAIRS = [
   ['2020', '2022'],
   ['2022', '2025'],
   ['2017', '2025'],
+  ['2025', '2026'],
+  ['2017', '2026'],
 ] as const;
 
 describe('JSON output', () => {
@@ -44,9 +46,15 @@ describe('JSON output', () => {
   it('validates for a chain, whose findings name the revision that introduced them', () => {
     const chain = diffChain(revisionsDir);
     expectValid(formatJson(chain));
-    expect(chain.steps.map((s) => s.new.revision)).toEqual(['2020', '2022', '2025']);
+    expect(chain.steps.map((s) => s.new.revision)).toEqual(['2020', '2022', '2025', '2026']);
+    expect(chain.steps.map((s) => s.old.revision)).toEqual(['2017', '2020', '2022', '2025']);
     expect(chain.steps[1].findings.find((f) => f.id === 'pattern-narrowed')?.introducedIn).toBe('2022');
     expect(chain.summary.breaking).toBe(1);
+    const last = chain.steps[3];
+    expect(last.findings.length).toBeGreaterThan(0);
+    expect(last.findings.every((f) => f.introducedIn === '2026')).toBe(true);
+    expect(last.findings.filter((f) => f.id === 'pattern-widened').map((f) => f.introducedIn)).toEqual(['2026', '2026']);
+    expect(last.summary).toMatchObject({ breaking: 0, warning: 0, semver: 'patch' });
   });
 
   it('validates for artifacts, undecidable patterns and every kind of example', () => {

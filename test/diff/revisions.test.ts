@@ -5,7 +5,7 @@ import { diffModels, type DiffResult } from '../../codegen/diff/diff.js';
 import type { Finding } from '../../codegen/diff/findings.js';
 import { realRevision, wholeMatch } from './helpers.js';
 
-const NAMES = ['2017', '2020', '2022', '2025'];
+const NAMES = ['2017', '2020', '2022', '2025', '2026'];
 const cache = new Map<string, DiffResult>();
 function diff(a: string, b: string): DiffResult {
   const key = `${a}-${b}`;
@@ -33,6 +33,17 @@ function checkExamples(finding: Finding, oldPattern: string, newPattern: string)
 
 const schemas = (name: string) => (realRevision(name).document as any).components.schemas.AddPermissionRequest.properties;
 const functionNamePattern = (name: string) => (realRevision(name).document as any).paths['/2015-03-31/functions/{FunctionName}/policy'].post.parameters[0].schema.pattern;
+const qualifierPattern = (name: string) => (realRevision(name).document as any).paths['/2015-03-31/functions/{FunctionName}/policy'].post.parameters[1].schema.pattern;
+const clientVersion = (name: string): string => (realRevision(name).document as any).info['x-client-version'];
+
+/** `x.y.z` bumped by a semantic-version level. */
+function bumped(version: string, bump: string): string {
+  const [major, minor, patch] = version.split('.').map(Number);
+  if (bump === 'major') return `${major + 1}.0.0`;
+  if (bump === 'minor') return `${major}.${minor + 1}.0`;
+  if (bump === 'patch') return `${major}.${minor}.${patch + 1}`;
+  return version;
+}
 
 describe('real revisions', () => {
   it.each(NAMES)('%s against itself reports nothing', (name) => {
@@ -120,6 +131,99 @@ describe('real revisions', () => {
       const f = only(result(), 'constraints-carried-over', 'revision 2022');
       expect(f.level).toBe('documentation');
       expect(f.impact.bump).toBe('none');
+    });
+  });
+
+  describe('2025 → 2026 (AWS\'s Smithy model)', () => {
+    const result = () => diff('2025', '2026');
+
+    it('widens FunctionName\'s pattern (info, patch): ISO regions, `.` in names, `$LATEST.PUBLISHED`', () => {
+      const f = only(result(), 'pattern-widened', '`FunctionName`');
+      expect(f.level).toBe('info');
+      expect(f.impact.bump).toBe('patch');
+      expect(f.location).toBe('/paths/~12015-03-31~1functions~1{FunctionName}~1policy/post/parameters/0/schema');
+      expect(f.examples?.length).toBeGreaterThan(0);
+      expect(f.examples?.every((e) => e.acceptedBy === 'new')).toBe(true);
+      checkExamples(f, functionNamePattern('2025'), functionNamePattern('2026'));
+      for (const value of ['my.function', 'my-function:$LATEST.PUBLISHED', 'arn:aws-iso-b:lambda:us-isob-east-1:123456789012:function:f']) {
+        expect([wholeMatch(functionNamePattern('2025'), value), wholeMatch(functionNamePattern('2026'), value)], value).toEqual([false, true]);
+      }
+    });
+
+    it('relaxes FunctionName\'s maxLength 140 → 256 (info, patch), with a 141-character witness', () => {
+      const f = only(result(), 'length-bound-relaxed', '`FunctionName`');
+      expect(f.level).toBe('info');
+      expect(f.message).toContain('maxLength');
+      expect(f.message).toContain('140 → 256');
+      expect(f.impact.bump).toBe('patch');
+      expect(f.location).toBe('/paths/~12015-03-31~1functions~1{FunctionName}~1policy/post/parameters/0/schema/maxLength');
+      expect(f.examples?.find((e) => e.kind === 'shortest')).toMatchObject({ acceptedBy: 'new' });
+      expect([...f.examples!.find((e) => e.kind === 'shortest')!.value].length).toBe(141);
+    });
+
+    it('widens Qualifier\'s pattern (info, patch), shortest witness `$LATEST.PUBLISHED`', () => {
+      const f = only(result(), 'pattern-widened', '`Qualifier`');
+      expect(f.level).toBe('info');
+      expect(f.impact.bump).toBe('patch');
+      expect(f.examples?.find((e) => e.kind === 'shortest')).toEqual({ value: '$LATEST.PUBLISHED', acceptedBy: 'new', kind: 'shortest' });
+      checkExamples(f, qualifierPattern('2025'), qualifierPattern('2026'));
+    });
+
+    it('sees that SourceAccount gaining minLength 0 with pattern \\d{12} changes nothing (info)', () => {
+      const f = only(result(), 'length-bound-equivalent', '`SourceAccount`');
+      expect(f.level).toBe('info');
+      expect(f.message).toContain('minLength');
+      expect(f.location).toBe('/components/schemas/AddPermissionRequest/properties/SourceAccount/minLength');
+    });
+
+    it('has exactly these four changes, nothing breaking, and suggests a patch bump', () => {
+      expect(result().summary).toMatchObject({ breaking: 0, warning: 0, info: 4, semver: 'patch' });
+      expect(changes(result())).toHaveLength(4);
+      expect(result().findings.filter((f) => ['breaking', 'warning', 'info'].includes(f.level)).map((f) => f.id).sort()).toEqual([
+        'length-bound-equivalent',
+        'length-bound-relaxed',
+        'pattern-widened',
+        'pattern-widened',
+      ]);
+      for (const id of ['request-member-added-optional', 'request-member-removed', 'error-added', 'error-removed']) {
+        expect(result().findings.filter((f) => f.id === id), id).toEqual([]);
+      }
+    });
+
+    it('keeps the reworded error descriptions as documentation only (a patch at most: doc comments change)', () => {
+      const docs = result().findings.filter((f) => f.level === 'documentation');
+      expect(docs.length).toBeGreaterThan(0);
+      expect(docs.every((f) => f.id === 'documentation-changed' && ['none', 'patch'].includes(f.impact.bump))).toBe(true);
+      expect(docs.map((f) => f.message)).toContain('description of error InvalidParameterValueException member message changed');
+      expect(result().summary.documentation).toBe(docs.length);
+    });
+
+    it('carries nothing over, so reports no carried-over constraints', () => {
+      expect(result().findings.filter((f) => f.id === 'constraints-carried-over')).toEqual([]);
+    });
+  });
+
+  describe('2017 → 2026', () => {
+    it('is breaking only because of Principal, and gathers every addition and widening', () => {
+      const result = diff('2017', '2026');
+      expect(result.findings.filter((f) => f.level === 'breaking').map((f) => f.message)).toEqual([
+        'AddPermission: `Principal` (body member) pattern narrowed: `.*` → `[^\\s]+`',
+      ]);
+      for (const member of ['RevisionId', 'PrincipalOrgID', 'FunctionUrlAuthType', 'InvokedViaFunctionUrl']) {
+        only(result, 'request-member-added-optional', `\`${member}\``);
+      }
+      for (const member of ['FunctionName', 'SourceArn', 'Qualifier']) only(result, 'pattern-widened', `\`${member}\``);
+      only(result, 'length-bound-relaxed', '`FunctionName`');
+    });
+  });
+
+  describe('x-client-version follows the suggested bump (README: set it by the bump the diff suggests)', () => {
+    it.each(NAMES.slice(1).map((name, i) => [NAMES[i], name]))('%s → %s', (a, b) => {
+      expect(clientVersion(b)).toBe(bumped(clientVersion(a), diff(a, b).summary.semver));
+    });
+
+    it('2025 → 2026 is the patch bump 1.3.0 → 1.3.1', () => {
+      expect([clientVersion('2025'), clientVersion('2026'), diff('2025', '2026').summary.semver]).toEqual(['1.3.0', '1.3.1', 'patch']);
     });
   });
 

@@ -20,9 +20,17 @@ export type MemberTable = Record<string, MemberFact>;
 export type ErrorTable = Record<string, number>;
 
 export interface RevisionFacts {
-  /** Captures the revision was built from, first the one its facts are read from. */
+  /** Captures the revision was built from, first the one its facts are read from (none for 2026). */
   sources: string[];
+  /**
+   * AWS's Smithy model the revision was imported from, as info.x-revision names it (relative to the
+   * project root). It lives in ../shared, which users' clones do not have: only the team can check
+   * the revision against it.
+   */
+  smithy?: string;
   era: string;
+  /** info.x-client-version: the generated client package version the revision produces. */
+  clientVersion: string;
   members: MemberTable;
   errors: ErrorTable;
 }
@@ -44,6 +52,14 @@ const SOURCE_ARN_2017 = r`arn:aws:([a-zA-Z0-9\-])+:([a-z]{2}-[a-z]+-\d{1})?:(\d{
 const SOURCE_ARN_2020 = r`arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)`;
 const STATEMENT_ID = r`([a-zA-Z0-9-_]+)`;
 const PRINCIPAL_ORG_ID = r`^o-[a-z0-9]{10,32}$`; // printed anchored by 001 itself
+// 2026, AWS's Smithy model (which writes `^…$`; the model keeps the pattern without the anchors):
+// FunctionName adds the ISO regions (`-iso([a-z]?)`), `.` in names and `$LATEST.PUBLISHED`;
+// Qualifier admits `$LATEST` and `$LATEST.PUBLISHED` but no `.` otherwise.
+const FUNCTION_NAME_2026 = r`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`;
+const QUALIFIER_2026 = r`\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`;
+
+/** The Smithy model a revision may be imported from, as info.x-revision names it. */
+export const SMITHY_SOURCE = '../shared/fixtures/smithy/lambda.json';
 
 // --- Revision 2017, capture 000 ------------------------------------------------------------------
 
@@ -150,34 +166,80 @@ export const CARRIED_OVER_2025 = [
   'SourceAccount', 'EventSourceToken', 'PrincipalOrgID',
 ];
 
+// --- Revision 2026, AWS's Smithy model of Lambda (../shared/fixtures/smithy/lambda.json) --------
+// Every constraint is the model's own (nothing carried over). Against 2025: FunctionName is 1..256
+// with the Smithy pattern, Qualifier has the Smithy pattern, SourceAccount states minLength 0.
+
+export const MEMBERS_2026: MemberTable = {
+  ...MEMBERS_2025,
+  FunctionName: {
+    in: 'path', type: 'string', required: true, minLength: 1, maxLength: 256,
+    documentedPattern: FUNCTION_NAME_2026,
+    pattern: r`^(?:(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?)$`,
+  },
+  Qualifier: {
+    in: 'query', type: 'string', required: false, minLength: 1, maxLength: 128,
+    // A top-level alternation in Smithy's `^…$`, read as one alternation of whole values.
+    documentedPattern: QUALIFIER_2026, pattern: r`^(?:\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$`,
+  },
+  SourceAccount: { ...MEMBERS_2025.SourceAccount, minLength: 0 },
+};
+
+/** The members whose constraints 2026 changes against 2025; every other member is unchanged. */
+export const CHANGED_IN_2026 = ['FunctionName', 'Qualifier', 'SourceAccount'];
+
+export const ERRORS_2026: ErrorTable = { ...ERRORS_2025 };
+
+/** TooManyRequestsException.Reason in 2026: Smithy's ThrottleReason enum, in Smithy's order. */
+export const THROTTLE_REASONS_2026 = [
+  'ConcurrentInvocationLimitExceeded',
+  'FunctionInvocationRateLimitExceeded',
+  'ReservedFunctionConcurrentInvocationLimitExceeded',
+  'ReservedFunctionInvocationRateLimitExceeded',
+  'CallerRateLimitExceeded',
+  'ConcurrentSnapshotCreateLimitExceeded',
+];
+
 export const REVISIONS: Record<string, RevisionFacts> = {
   '2017': {
     sources: ['000_3c6a77f024b23009.txt'],
     era: 'about 2015-2017',
+    clientVersion: '1.0.0',
     members: MEMBERS_2017,
     errors: ERRORS_2017,
   },
   '2020': {
     sources: ['004_c4767a7f3ce6f2dd.txt', '003_d6abab30469e4984.txt'],
     era: 'about 2018-2020',
+    clientVersion: '1.1.0',
     members: MEMBERS_2020,
     errors: ERRORS_2020,
   },
   '2022': {
     sources: ['001_31e768cfcebed449.txt'],
     era: 'about 2022-2024',
+    clientVersion: '1.2.0',
     members: MEMBERS_2022,
     errors: ERRORS_2022,
   },
   '2025': {
     sources: ['002_d759dc53a5faecdd.txt'],
     era: 'about 2025',
+    clientVersion: '1.3.0',
     members: MEMBERS_2025,
     errors: ERRORS_2025,
   },
+  '2026': {
+    sources: [],
+    smithy: SMITHY_SOURCE,
+    era: "current (AWS's published Smithy model, late 2025)",
+    clientVersion: '1.3.1',
+    members: MEMBERS_2026,
+    errors: ERRORS_2026,
+  },
 };
 
-/** The capture each revision's member facts are read from (its first source). */
+/** The capture each revision's member facts are read from (its first source); none for 2026. */
 export const PRIMARY_CAPTURE: Record<string, string> = {
   '2017': '000',
   '2020': '004',
@@ -372,6 +434,25 @@ SAMPLES['2022'] = {
   },
 };
 SAMPLES['2025'] = { ...SAMPLES['2022'] };
+SAMPLES['2026'] = {
+  ...SAMPLES['2025'],
+  FunctionName: {
+    accept: [
+      ...FN_COMMON.accept,
+      GOV_ARN,
+      'my-function.v2',
+      'my-function:$LATEST.PUBLISHED',
+      'arn:aws-iso-b:lambda:us-isob-east-1:123456789012:function:f',
+      'arn:aws-iso:lambda:us-iso-east-1:123456789012:function:f',
+    ],
+    reject: [...FN_COMMON.reject, 'my-function:$LATEST.DRAFT', 'my-function:v1.2'],
+  },
+  Qualifier: {
+    // Unlike 2025's `(|…)`, the pattern itself rejects the empty value.
+    accept: ['$LATEST', '$LATEST.PUBLISHED', 'PROD', '1', 'my_alias-2', '$x'],
+    reject: ['', 'PROD.1', '$LATEST.DRAFT', 'PROD:1', 'a.b', 'a b'],
+  },
+};
 
 export const COMPANION_SAMPLES: Record<string, Record<string, Samples>> = {
   GetPolicy: {

@@ -206,3 +206,27 @@ export function findKey(node: Json, key: string, pointer = ''): Array<{ pointer:
   }
   return out;
 }
+
+/** What an error schema puts on the wire (model/README.md, "Errors"). */
+export interface ErrorWire {
+  status: number;
+  fault: string;
+  /** JSON body members, in order, with their exact casing. */
+  body: string[];
+  /** Header-bound members → header name; compared as a set (their order is not a wire fact). */
+  headers: Record<string, string>;
+}
+
+/**
+ * The wire facts of an error schema: status, fault, body members in order and header-bound members.
+ * Documentation and the position of header-bound members among the properties are not wire facts.
+ */
+export function errorWire(schema: Json): ErrorWire {
+  const props = Object.entries<Json>(schema.properties ?? {});
+  return {
+    status: schema['x-error'].status,
+    fault: schema['x-error'].fault,
+    body: props.filter(([, p]) => p['x-http-header'] === undefined).map(([k]) => k),
+    headers: Object.fromEntries(props.filter(([, p]) => p['x-http-header'] !== undefined).map(([k, p]) => [k, p['x-http-header']])),
+  };
+}

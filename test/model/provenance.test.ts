@@ -1,16 +1,50 @@
 // info.x-revision of every document names the right captures, and those captures are in
-// model/sources/ (a user's clone has no ../shared: the project must stand alone).
+// model/sources/ (a user's clone has no ../shared: the project must stand alone). A revision
+// imported from AWS's Smithy model (2026) names that model instead, which lives in ../shared: only
+// its existence needs ../shared, and that check is skipped visibly where it is absent.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REVISIONS } from './facts.js';
-import { HAS_SEEDS, MODEL_DIR, ROOT, SEEDS_DIR, SOURCES_DIR, loadCompanions, loadRevision, revisionNames } from './load.js';
+import {
+  HAS_SEEDS,
+  HAS_SMITHY,
+  MODEL_DIR,
+  ROOT,
+  SEEDS_DIR,
+  SMITHY_FILE,
+  SOURCES_DIR,
+  loadCompanions,
+  loadRevision,
+  revisionNames,
+} from './load.js';
 
 const revisions = revisionNames();
+/** Revisions built from documentation captures in model/sources/, and those imported from Smithy. */
+const fromCaptures = revisions.filter((rev) => REVISIONS[rev] !== undefined && REVISIONS[rev].smithy === undefined);
+const fromSmithy = revisions.filter((rev) => REVISIONS[rev]?.smithy !== undefined);
 const captures = readdirSync(SOURCES_DIR).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).sort();
 
 function sourcesOf(rev: string): string[] {
   return (loadRevision(rev).info['x-revision'].sources as Array<{ file: string }>).map((s) => s.file);
+}
+
+/** The sources of a revision that are captures in model/sources/. */
+function capturesOf(rev: string): string[] {
+  return sourcesOf(rev).filter((f) => f.startsWith('model/sources/'));
+}
+
+/** Semantic version `x.y.z` as numbers. */
+function semver(v: string): [number, number, number] {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(v);
+  if (!m) throw new Error(`not a semantic version: ${v}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function semverLess(a: string, b: string): boolean {
+  const [x, y] = [semver(a), semver(b)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
+  return false;
 }
 
 /** model/sources/README.md: capture file → the era in its "revision (era)" column. */
@@ -46,7 +80,11 @@ it('model/sources holds the five captures and their README', () => {
   expect(existsSync(join(SOURCES_DIR, 'README.md'))).toBe(true);
 });
 
-describe.each(revisions)('revision %s: info.x-revision', (rev) => {
+it('every revision file has a fact table in facts.ts, from captures or from Smithy', () => {
+  expect([...fromCaptures, ...fromSmithy].sort()).toEqual(revisions);
+});
+
+describe.each(fromCaptures)('revision %s: info.x-revision', (rev) => {
   const info = loadRevision(rev).info;
   const facts = REVISIONS[rev];
 
@@ -80,10 +118,82 @@ describe.each(revisions)('revision %s: info.x-revision', (rev) => {
   });
 });
 
+describe.each(fromSmithy)('revision %s (imported from AWS\'s Smithy model): info.x-revision', (rev) => {
+  const info = loadRevision(rev).info;
+  const facts = REVISIONS[rev];
+  const x = info['x-revision'];
+
+  it(`is named "${rev}", as its file`, () => {
+    expect(x.name).toBe(rev);
+  });
+
+  it(`names exactly one source, AWS's Smithy model ${facts.smithy}, and no capture`, () => {
+    expect(sourcesOf(rev)).toEqual([facts.smithy]);
+    expect(capturesOf(rev)).toEqual([]);
+    expect(x.sources[0].format).toMatch(/Smithy/);
+  });
+
+  it('names it by a path that, from the project root, is ../shared/fixtures/smithy/lambda.json (outside the project)', () => {
+    expect(resolve(ROOT, facts.smithy!)).toBe(SMITHY_FILE);
+    expect(resolve(ROOT, facts.smithy!).startsWith(ROOT + '/')).toBe(false);
+  });
+
+  it.skipIf(!HAS_SMITHY)(
+    'names a Smithy model that exists (needs ../shared: skipped where it is absent, as in users\' clones)',
+    () => {
+      expect(existsSync(resolve(ROOT, facts.smithy!))).toBe(true);
+    },
+  );
+
+  it(`gives its era, "${facts.era}"`, () => {
+    expect(x.era).toBe(facts.era);
+  });
+
+  it('records repairs, carriedOver, fromServiceBehavior, notes and x-undetermined as lists; repairs, carriedOver and x-undetermined empty', () => {
+    for (const key of ['repairs', 'carriedOver', 'fromServiceBehavior', 'notes', 'x-undetermined']) {
+      expect(Array.isArray(x[key]), key).toBe(true);
+    }
+    expect(x.repairs).toEqual([]);
+    expect(x.carriedOver).toEqual([]);
+    expect(x['x-undetermined']).toEqual([]);
+  });
+
+  it('records as fromServiceBehavior what Smithy does not state: the `Type` defaults and ValidationException', () => {
+    const behaviour = x.fromServiceBehavior.join('\n');
+    expect(behaviour).toMatch(/`Type`/);
+    expect(behaviour).toMatch(/ValidationException/);
+  });
+
+  it('notes how the Qualifier pattern\'s top-level alternation is read under whole-value matching', () => {
+    expect(x.notes.join('\n')).toMatch(/Qualifier.*top-level alternation/);
+  });
+});
+
 describe('provenance across revisions', () => {
   it('uses every capture in model/sources for exactly one revision', () => {
-    const used = revisions.flatMap(sourcesOf).map((f) => f.replace('model/sources/', '')).sort();
+    const used = revisions.flatMap(capturesOf).map((f) => f.replace('model/sources/', '')).sort();
     expect(used).toEqual(captures);
+  });
+
+  it('names no source other than a capture in model/sources or AWS\'s Smithy model', () => {
+    for (const rev of revisions) {
+      const others = sourcesOf(rev).filter((f) => !f.startsWith('model/sources/'));
+      expect(others, rev).toEqual(REVISIONS[rev].smithy === undefined ? [] : [REVISIONS[rev].smithy]);
+    }
+  });
+
+  it('gives each revision the x-client-version of its table: 1.0.0, 1.1.0, 1.2.0, 1.3.0, 1.3.1', () => {
+    const versions = revisions.map((rev) => loadRevision(rev).info['x-client-version']);
+    expect(versions).toEqual(revisions.map((rev) => REVISIONS[rev].clientVersion));
+    expect(versions).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.3.0', '1.3.1']);
+  });
+
+  it('increases x-client-version strictly, in file-name order (semantic-version order, not string order)', () => {
+    const versions = revisions.map((rev) => loadRevision(rev).info['x-client-version'] as string);
+    for (let i = 1; i < versions.length; i++) {
+      expect(semverLess(versions[i - 1], versions[i]), `${revisions[i - 1]} ${versions[i - 1]} < ${revisions[i]} ${versions[i]}`).toBe(true);
+    }
+    expect(semverLess('1.3.0', '1.10.0')).toBe(true); // the comparison is numeric
   });
 
   it('2020 records the repair of 003\'s stripped `+` from 004', () => {

@@ -1,21 +1,29 @@
 // The AddPermission facts of each revision document in model/revisions/, against the fact tables
-// (facts.ts) and directly against the capture text (captures.ts).
+// (facts.ts) and directly against the capture text (captures.ts); for 2026, imported from AWS's
+// Smithy model, against that model where ../shared is present (skipped visibly elsewhere).
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { capture, memberOf, recoverErrorNames } from './captures.js';
 import {
   ADD_PERMISSION,
   CARRIED_OVER_2025,
+  CHANGED_IN_2026,
+  COMPANIONS,
   PRIMARY_CAPTURE,
   REVISIONS,
   SAMPLES,
   SERVICE_MEMBER_ORDER,
+  THROTTLE_REASONS_2026,
   type MemberFact,
 } from './facts.js';
 import {
+  HAS_SMITHY,
   anchor,
   deref,
   errorSchema,
+  errorWire,
   findKey,
+  loadCompanions,
   loadRevision,
   memberSchemaNode,
   members,
@@ -27,6 +35,14 @@ import {
   type Json,
   type ModelMember,
 } from './load.js';
+import {
+  smithyDocumentation,
+  smithyError,
+  smithyIo,
+  smithyMemberDocumentation,
+  smithyMemberEnums,
+  smithyOperation,
+} from './smithy.js';
 
 const revisions = revisionNames();
 
@@ -332,10 +348,224 @@ describe('revision 2025: carried-over constraints', () => {
     expect(doc.info['x-revision'].carriedOver.length).toBeGreaterThan(0);
   });
 
-  it.each(['2017', '2020', '2022'])('revision %s carries nothing over and has no x-carried-over marker', (rev) => {
+  it.each(['2017', '2020', '2022', '2026'])('revision %s carries nothing over and has no x-carried-over marker', (rev) => {
     const d = loadRevision(rev);
     expect(findKey(d, 'x-carried-over')).toEqual([]);
     expect(d.info['x-revision'].carriedOver).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// 2026: what the revision imported from AWS's Smithy model changes against 2025. These facts need no
+// fixture: they are read from the committed documents.
+
+describe('revision 2026 against 2025', () => {
+  const m25 = modelMembers('2025');
+  const m26 = modelMembers('2026');
+  const doc25 = loadRevision('2025');
+  const doc26 = loadRevision('2026');
+
+  it('adds and removes no member and no error, and keeps the HTTP binding and x-member-order', () => {
+    expect(names('2026')).toEqual(names('2025'));
+    expect(errorStatuses('2026')).toEqual(errorStatuses('2025'));
+    expect(addPermission('2026').op['x-member-order']).toEqual(addPermission('2025').op['x-member-order']);
+    expect([addPermission('2026').method, addPermission('2026').path]).toEqual([addPermission('2025').method, addPermission('2025').path]);
+  });
+
+  it(`changes the constraints of ${CHANGED_IN_2026.join(', ')} only; every other member keeps 2025's facts exactly`, () => {
+    const changed = [...m26.keys()].filter((n) => !isDeepStrictEqual(m25.get(n), m26.get(n)));
+    expect(changed.sort()).toEqual([...CHANGED_IN_2026].sort());
+  });
+
+  it('FunctionName: maxLength 140 → 256, and the pattern admits ISO regions, `.` in names and `$LATEST.PUBLISHED`', () => {
+    expect([m25.get('FunctionName')?.minLength, m25.get('FunctionName')?.maxLength]).toEqual([1, 140]);
+    expect([m26.get('FunctionName')?.minLength, m26.get('FunctionName')?.maxLength]).toEqual([1, 256]);
+    const re25 = new RegExp(m25.get('FunctionName')!.pattern!);
+    const re26 = new RegExp(m26.get('FunctionName')!.pattern!);
+    for (const v of [
+      'my.function',
+      'my-function:$LATEST.PUBLISHED',
+      'arn:aws-iso-b:lambda:us-isob-east-1:123456789012:function:f',
+    ]) {
+      expect(re25.test(v), `2025 rejects ${v}`).toBe(false);
+      expect(re26.test(v), `2026 accepts ${v}`).toBe(true);
+    }
+    for (const v of SAMPLES['2025'].FunctionName.accept) expect(re26.test(v), `2026 still accepts ${v}`).toBe(true);
+  });
+
+  it('Qualifier: the pattern `\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`, anchored ^(?:…)$; lengths 1..128 unchanged', () => {
+    expect(m26.get('Qualifier')?.documentedPattern).toBe(String.raw`\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`);
+    expect(m26.get('Qualifier')?.pattern).toBe(String.raw`^(?:\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$`);
+    expect([m26.get('Qualifier')?.minLength, m26.get('Qualifier')?.maxLength]).toEqual([1, 128]);
+  });
+
+  it('SourceAccount: states minLength 0, and keeps maxLength 12 and \\d{12}', () => {
+    expect(m25.get('SourceAccount')?.minLength).toBeUndefined();
+    expect(m26.get('SourceAccount')).toEqual({ ...m25.get('SourceAccount'), minLength: 0 });
+  });
+
+  it('TooManyRequestsException: members in Smithy\'s order (retryAfterSeconds first), and Reason gains an enum', () => {
+    const schema = errorSchema(doc26, 'TooManyRequestsException');
+    expect(Object.keys(schema.properties)).toEqual(['retryAfterSeconds', 'Type', 'message', 'Reason']);
+    expect(schema.properties.Reason).toMatchObject({ type: 'string', enum: THROTTLE_REASONS_2026 });
+    expect(errorSchema(doc25, 'TooManyRequestsException').properties.Reason.enum).toBeUndefined();
+  });
+
+  it('every error keeps 2025\'s wire shape: status, fault, body members in order, header-bound members', () => {
+    for (const name of [...(addPermission('2026').op['x-errors'] as string[]), doc26['x-validation-error']]) {
+      expect(errorWire(errorSchema(doc26, name)), name).toEqual(errorWire(errorSchema(doc25, name)));
+    }
+    expect(errorWire(errorSchema(doc26, 'TooManyRequestsException')).headers).toEqual({ retryAfterSeconds: 'Retry-After' });
+  });
+
+  it('keeps the `Type` default of every error (User for client faults, Service for server faults)', () => {
+    for (const name of addPermission('2026').op['x-errors'] as string[]) {
+      const schema = errorSchema(doc26, name);
+      expect(schema.properties.Type.default, name).toBe(schema['x-error'].fault === 'server' ? 'Service' : 'User');
+      expect(schema.properties.Type.default, name).toBe(errorSchema(doc25, name).properties.Type.default);
+    }
+  });
+
+  it('agrees with companions.yaml on FunctionName and Qualifier (the same Smithy shapes), in model and tables', () => {
+    const companions = loadCompanions();
+    for (const op of Object.keys(COMPANIONS)) {
+      const theirs = members(companions, operation(companions, op).op);
+      for (const name of ['FunctionName', 'Qualifier']) {
+        expect(m26.get(name), `${op}.${name}`).toEqual(theirs.get(name));
+        expect(REVISIONS['2026'].members[name], `${op}.${name}`).toEqual(COMPANIONS[op].members[name]);
+      }
+    }
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Revisions imported from AWS's Smithy model, against that model. Users' clones have no ../shared:
+// these tests are skipped there, and say so in their names.
+
+const SMITHY = 'against ../shared/fixtures/smithy/lambda.json (needs ../shared: skipped where it is absent, as in users\' clones)';
+const fromSmithy = revisions.filter((rev) => REVISIONS[rev]?.smithy !== undefined);
+
+/**
+ * A member in the form smithy.ts reads Smithy in: the pattern without Smithy's `^…$` as
+ * x-documented-pattern, anchored `^(?:…)$`. A revision keeps `^P$` where an earlier page printed
+ * it so (PrincipalOrgID); that is the same pattern, and only its spelling is normalised here.
+ */
+function smithyForm<T extends { documentedPattern?: string; pattern?: string }>(m: T): T {
+  const p = m.documentedPattern;
+  if (p === undefined || !(p.startsWith('^') && p.endsWith('$'))) return m;
+  const bare = p.slice(1, -1);
+  return { ...m, documentedPattern: bare, pattern: `^(?:${bare})$` };
+}
+
+/** Smithy documentation HTML as plain words, lists marked `- ` as the Markdown of the model marks them. */
+function htmlPlain(html: string): string {
+  return plain(
+    html
+      .replace(/<li>\s*/g, '- ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
+}
+
+/** A model description and Smithy's documentation say the same words (both absent counts too). */
+function expectSameText(model: string | undefined, smithy: string | undefined, what: string) {
+  expect(model === undefined, `${what}: documented in the model exactly when documented in Smithy`).toBe(smithy === undefined);
+  if (model !== undefined && smithy !== undefined) expect(plain(model), what).toBe(htmlPlain(smithy));
+}
+
+it('revision 2026 is the one revision imported from AWS\'s Smithy model', () => {
+  expect(fromSmithy).toEqual(['2026']);
+});
+
+describe.each(fromSmithy)(`revision %s: AddPermission ${SMITHY}`, (rev) => {
+  const { doc, op, path, method } = addPermission(rev);
+
+  it.skipIf(!HAS_SMITHY)('HTTP method, URI and success status match Smithy', () => {
+    const s = smithyOperation('AddPermission');
+    expect([method, path, successResponse(op).status]).toEqual([s.method, s.uri, s.code]);
+  });
+
+  it.skipIf(!HAS_SMITHY)('every member, with location, type, required-ness, lengths, patterns and enum, matches Smithy (model and fact table)', () => {
+    const s = smithyOperation('AddPermission');
+    const model = Object.fromEntries([...modelMembers(rev)].map(([k, m]) => [k, smithyForm(m)]));
+    const table = Object.fromEntries(Object.entries(REVISIONS[rev].members).map(([k, m]) => [k, smithyForm(m)]));
+    expect(model).toEqual(s.members);
+    expect(table).toEqual(s.members);
+  });
+
+  it.skipIf(!HAS_SMITHY)('keeps a pattern in Smithy\'s own `^…$` form only where an earlier page printed it so, and notes it', () => {
+    const s = smithyOperation('AddPermission');
+    const notes = doc.info['x-revision'].notes.join('\n');
+    for (const [name, m] of modelMembers(rev)) {
+      if (m.documentedPattern === undefined || m.documentedPattern === s.members[name].documentedPattern) continue;
+      expect(m.documentedPattern, name).toBe(`^${s.members[name].documentedPattern}$`);
+      expect(m.pattern, name).toBe(m.documentedPattern);
+      const earlier = revisions.slice(0, revisions.indexOf(rev)).map((r) => modelMembers(r).get(name)?.documentedPattern);
+      expect(earlier, name).toContain(m.documentedPattern);
+      expect(notes, name).toContain(`AddPermission.${name}`);
+    }
+  });
+
+  it.skipIf(!HAS_SMITHY)('x-member-order is Smithy\'s input member order, the service order', () => {
+    const s = smithyOperation('AddPermission');
+    expect(op['x-member-order']).toEqual(s.memberOrder);
+    expect(SERVICE_MEMBER_ORDER).toEqual(s.memberOrder);
+  });
+
+  it.skipIf(!HAS_SMITHY)('errors and their statuses match Smithy (model and fact table)', () => {
+    const s = smithyOperation('AddPermission');
+    expect(errorStatuses(rev)).toEqual(s.errors);
+    expect(REVISIONS[rev].errors).toEqual(s.errors);
+  });
+
+  it.skipIf(!HAS_SMITHY)('output members match Smithy', () => {
+    expect(ADD_PERMISSION.responseMembers).toEqual(smithyOperation('AddPermission').output);
+  });
+
+  it.skipIf(!HAS_SMITHY)('every error schema has Smithy\'s status, fault, members in Smithy\'s order, header bindings and enums', () => {
+    for (const name of op['x-errors'] as string[]) {
+      const schema = errorSchema(doc, name);
+      const s = smithyError(name);
+      expect(Object.keys(schema.properties), name).toEqual(s.members);
+      expect(errorWire(schema), name).toEqual({
+        status: s.status,
+        fault: s.fault,
+        body: s.members.filter((m) => !(m in s.headers)),
+        headers: s.headers,
+      });
+      const enums = Object.fromEntries(
+        Object.entries<Json>(schema.properties).filter(([, p]) => p.enum !== undefined).map(([k, p]) => [k, p.enum]),
+      );
+      expect(enums, name).toEqual(smithyMemberEnums(name));
+    }
+    expect(smithyMemberEnums('TooManyRequestsException')).toEqual({ Reason: THROTTLE_REASONS_2026 });
+  });
+
+  it.skipIf(!HAS_SMITHY)('the operation\'s and every member\'s documentation is Smithy\'s, word for word', () => {
+    expectSameText(op.description, smithyDocumentation('AddPermission'), 'AddPermission');
+    const docs = smithyMemberDocumentation(smithyIo('AddPermission').input);
+    expect(Object.keys(docs).sort()).toEqual(names(rev));
+    for (const [name, text] of Object.entries(docs)) {
+      const param = op.parameters?.find((p: Json) => p.name === name);
+      expectSameText(param ? param.description : memberSchemaNode(doc, op, name).description, text, name);
+    }
+    const output = smithyMemberDocumentation(smithyIo('AddPermission').output);
+    const response = doc.components.schemas[ADD_PERMISSION.responseSchema].properties;
+    for (const [name, text] of Object.entries(output)) expectSameText(response[name].description, text, `response ${name}`);
+  });
+
+  it.skipIf(!HAS_SMITHY)('every error\'s and error member\'s documentation is Smithy\'s, word for word', () => {
+    for (const name of op['x-errors'] as string[]) {
+      const schema = errorSchema(doc, name);
+      expectSameText(schema.description, smithyDocumentation(name), name);
+      for (const [member, text] of Object.entries(smithyMemberDocumentation(name))) {
+        expectSameText(schema.properties[member].description, text, `${name}.${member}`);
+      }
+    }
   });
 });
 
@@ -372,6 +602,16 @@ describe('anchored patterns: the examples of the issue', () => {
     expect(re.test('')).toBe(false);
     expect(re.test('a b')).toBe(false);
     expect(re.test('s3.amazonaws.com')).toBe(true);
+  });
+
+  it('Qualifier 2026 accepts "$LATEST.PUBLISHED", which 2025 rejects, and reads the alternation as whole values', () => {
+    const re25 = new RegExp(modelMembers('2025').get('Qualifier')!.pattern!);
+    const re26 = new RegExp(modelMembers('2026').get('Qualifier')!.pattern!);
+    expect(re25.test('$LATEST.PUBLISHED')).toBe(false);
+    expect(re26.test('$LATEST.PUBLISHED')).toBe(true);
+    // Smithy's unanchored reading of `^\$(LATEST…)|[…]+$` would accept these; whole-value matching does not.
+    expect(re26.test('$LATEST junk')).toBe(false);
+    expect(re26.test('junk $LATEST')).toBe(false);
   });
 });
 

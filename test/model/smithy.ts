@@ -122,3 +122,31 @@ export function smithyError(name: string): SmithyError {
 export function shapeFacts(e: ErrorShape): Omit<SmithyError, 'status'> {
   return { fault: e.fault, members: e.members, headers: e.headers ?? {} };
 }
+
+/** The enum values of each member of a structure whose target is an enum (e.g. TooManyRequestsException.Reason). */
+export function smithyMemberEnums(name: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, m] of Object.entries<Json>(shape(name).members ?? {})) {
+    const values = typeOf(shape(m.target)).enum;
+    if (values !== undefined) out[k] = values;
+  }
+  return out;
+}
+
+/** Smithy's documentation (HTML) of an operation, error or structure, or undefined when it has none. */
+export function smithyDocumentation(name: string): string | undefined {
+  return shape(name).traits?.['smithy.api#documentation'];
+}
+
+/** Documentation (HTML) of each member of a structure, or undefined for a member without any. */
+export function smithyMemberDocumentation(name: string): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries<Json>(shape(name).members ?? {}).map(([k, m]) => [k, m.traits?.['smithy.api#documentation']]),
+  );
+}
+
+/** The structure an operation takes as input, or returns as output (`smithy.api#Unit` for none). */
+export function smithyIo(operation: string): { input: string; output: string } {
+  const op = shape(operation);
+  return { input: op.input.target, output: op.output.target };
+}

@@ -37,12 +37,13 @@ function isNotApplicable(p: NormalizedProblem): boolean {
 }
 
 describe('Redocly OpenAPI validator', () => {
-  it('finds the four revision documents and the companions', () => {
+  it('finds the five revision documents and the companions', () => {
     expect(documents.map((f) => relative(ROOT, f))).toEqual([
       'model/revisions/2017.yaml',
       'model/revisions/2020.yaml',
       'model/revisions/2022.yaml',
       'model/revisions/2025.yaml',
+      'model/revisions/2026.yaml',
       'model/companions.yaml',
     ]);
   });
