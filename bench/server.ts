@@ -1,0 +1,156 @@
+/**
+ * Comparison 2: `npm start`'s AddPermission against a bare `node:http` server that only parses
+ * the same JSON and answers 201. Both run as their own processes and are loaded by autocannon
+ * with the same duration and concurrency, in alternating runs.
+ *
+ *   npx tsx bench/server.ts [--quick]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort, groupCpuSeconds, startServerProcess, type RunningProcess } from './lib/processes.js';
+import { main, versionOf, type Section } from './lib/report.js';
+import { formatNumber, formatSummary, pairedRatio, summarise } from './lib/stats.js';
+
+const CACHE = 'bench/.cache';
+const CONNECTIONS = 50;
+/** Enough functions that no policy comes near the 20 KB limit, however many requests a run sends. */
+const FUNCTION_COUNT = 4000;
+
+interface Run {
+  server: 'permgen' | 'bare';
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  /** CPU time the server's processes used per request during the measured run (user + system). */
+  cpuMicrosecondsPerRequest: number;
+}
+
+function functionsFile(): string {
+  mkdirSync(CACHE, { recursive: true });
+  const path = join(CACHE, 'functions.json');
+  const functions = Array.from({ length: FUNCTION_COUNT }, (_, i) => ({ name: `bench-fn-${i}` }));
+  writeFileSync(path, JSON.stringify({ region: 'us-east-1', account: '123456789012', functions }));
+  return path;
+}
+
+/** One AddPermission per request: a new Sid every time, functions taken in turn. */
+function load(url: string, seconds: number, runId: string): Promise<autocannon.Result> {
+  let counter = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const n = counter++;
+              request.path = `/2015-03-31/functions/bench-fn-${n % FUNCTION_COUNT}/policy`;
+              request.body = JSON.stringify({
+                StatementId: `${runId}-${n}`,
+                Action: 'lambda:InvokeFunction',
+                Principal: 's3.amazonaws.com',
+                SourceArn: `arn:aws:s3:::bucket-${n}`,
+                SourceAccount: '123456789012',
+              });
+              return request;
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+async function start(server: Run['server'], functions: string): Promise<RunningProcess> {
+  const port = await freePort();
+  const log = join(CACHE, `${server}-server.log`);
+  return server === 'permgen'
+    ? startServerProcess('npm', ['start', '--silent', '--', '--port', String(port), '--functions', functions], log)
+    : startServerProcess(process.execPath, ['--import', 'tsx', 'bench/lib/bare-server.ts', String(port)], log);
+}
+
+async function run({ quick }: { quick: boolean }): Promise<Section> {
+  const functions = functionsFile();
+  const pairs = quick ? 2 : 4;
+  const seconds = quick ? 5 : 10;
+  const warmup = quick ? 1 : 2;
+  const runs: Run[] = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    // Alternate which server goes first, so that neither always runs on a warmer machine.
+    const order: Run['server'][] = pair % 2 === 0 ? ['bare', 'permgen'] : ['permgen', 'bare'];
+    for (const server of order) {
+      const process = await start(server, functions);
+      try {
+        await load(process.url, warmup, `w${pair}`);
+        const cpuBefore = groupCpuSeconds(process.child.pid!);
+        const result = await load(process.url, seconds, `r${pair}`);
+        const cpu = groupCpuSeconds(process.child.pid!) - cpuBefore;
+        runs.push({
+          cpuMicrosecondsPerRequest: (cpu * 1e6) / result.requests.total,
+          server,
+          requestsPerSecond: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          requests: result.requests.total,
+          non2xx: result.non2xx,
+          errors: result.errors + result.timeouts,
+        });
+      } finally {
+        await process.stop();
+      }
+    }
+  }
+  const failed = runs.filter((r) => r.non2xx > 0 || r.errors > 0);
+  if (failed.length > 0) {
+    const log = readFileSync(join(CACHE, 'permgen-server.log'), 'utf8').split('\n').filter((l) => !/ 201 /.test(l)).slice(0, 5);
+    throw new Error(`some requests failed: ${JSON.stringify(failed)}\n${log.join('\n')}`);
+  }
+
+  const of = (server: Run['server'], key: 'requestsPerSecond' | 'p50' | 'p99' | 'cpuMicrosecondsPerRequest') => runs.filter((r) => r.server === server).map((r) => r[key]);
+  const throughput = pairedRatio(of('permgen', 'requestsPerSecond'), of('bare', 'requestsPerSecond'));
+  const p99 = summarise(of('permgen', 'p99'));
+  const row = (server: Run['server'], label: string) => [
+    label,
+    formatSummary(summarise(of(server, 'requestsPerSecond'))),
+    `${formatNumber(summarise(of(server, 'p50')).median)} ms`,
+    `${formatNumber(summarise(of(server, 'p99')).median)} ms (max ${formatNumber(summarise(of(server, 'p99')).max)})`,
+    `${formatNumber(summarise(of(server, 'cpuMicrosecondsPerRequest')).median)} µs`,
+  ];
+  return {
+    id: 'server',
+    title: "2. Server: npm start's AddPermission vs a bare node:http server",
+    command: `npx tsx bench/server.ts${quick ? ' --quick' : ''}`,
+    versions: { node: process.versions.node, autocannon: versionOf('autocannon') },
+    method:
+      `Each server runs as its own process on 127.0.0.1 (\`npm start -- --port P --functions F\` with ${FUNCTION_COUNT} functions, its one log line per request going to a file; ` +
+      'the bare server: `node:http`, read the body, `JSON.parse`, answer 201 `{}`). ' +
+      `autocannon sends AddPermission requests with ${CONNECTIONS} connections for ${seconds} s after ${warmup} s of warm-up, every request with a new StatementId and the functions taken in turn ` +
+      `(so no policy nears the 20 KB limit); ${pairs} pairs of runs, alternating which server goes first; a fresh server process for every run. Every response was checked to be 2xx.`,
+    tables: [
+      {
+        columns: ['server', 'requests/s (median, ±half IQR)', 'p50 latency', 'p99 latency', 'server CPU per request'],
+        rows: [row('permgen', '`npm start` (generated server + runtime)'), row('bare', 'bare `node:http`, JSON.parse, 201')],
+      },
+    ],
+    targets: [
+      { what: 'throughput: npm start ÷ bare node:http (paired runs)', target: '≥ 0.70', measured: `${throughput.median.toFixed(2)} (±${(throughput.spread * 100).toFixed(0)}%)`, met: throughput.median >= 0.7 },
+      { what: 'p99 latency of npm start at 50 connections', target: '< 10 ms', measured: `${formatNumber(p99.median)} ms (worst run ${formatNumber(p99.max)} ms)`, met: p99.median < 10 },
+    ],
+    notes: [
+      'autocannon runs in the benchmark process on the same two cores as the server, so both servers share the machine with their load generator alike.',
+    ],
+    raw: runs,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main(run);
+export { run };
