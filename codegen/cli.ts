@@ -3,7 +3,7 @@
  * Without --model: the current revision (last of model/revisions/) plus model/companions.yaml.
  */
 import { parseArgs } from 'node:util';
-import { generate } from './generate.js';
+import { startTypesWorker } from './emit/types.js';
 import { currentModelPaths } from './model/current.js';
 import { ModelError } from './model/read-openapi.js';
 import { compareOutput, writeOutput } from './output.js';
@@ -37,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const modelPaths = args.model?.length ? args.model : currentModelPaths();
+  // openapi-typescript loads in its worker while this thread loads the other emitters.
+  startTypesWorker();
+  const { generate } = await import('./generate.js');
   const { files } = await generate(modelPaths);
   const out = args.out!;
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;

@@ -4,11 +4,14 @@
  * deserializers kept apart from the commands, as a package that ships compiled JavaScript.
  */
 import { readFileSync } from 'node:fs';
-import { Scope, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { StatementStructures, WriterFunction } from 'ts-morph';
+import { tsMorph } from './libraries.js';
 import type { ErrorShape, Member, MemberType, Operation, ServiceModel } from '../model/ir.js';
 import { propertyAccess, propertyName } from './identifiers.js';
 import { renderTemplate } from './templates.js';
 import { constant, generatedHeader, multiline, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
+
+const { Scope, StructureKind } = tsMorph;
 
 export interface ClientPackageOptions {
   /** npm package name; defaults to `@permgen/client-<service>`. */

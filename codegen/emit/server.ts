@@ -3,12 +3,15 @@
  * implementation, serialize), a router, a `node:http` adapter, and the error table.
  */
 import { readFileSync } from 'node:fs';
-import { StructureKind, VariableDeclarationKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { StatementStructures, WriterFunction } from 'ts-morph';
+import { tsMorph } from './libraries.js';
 import type { ErrorShape, Member, Operation, ServiceModel } from '../model/ir.js';
 import { constantCase } from '../model/names.js';
 import { propertyAccess, propertyName } from './identifiers.js';
 import { constant, generatedHeader, multiline, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
 import { validatorName } from './validators.js';
+
+const { StructureKind, VariableDeclarationKind } = tsMorph;
 
 const support = (file: string) => readFileSync(new URL(`../support/server/${file}`, import.meta.url), 'utf8');
 

@@ -2,7 +2,7 @@
  * Base types emitter: openapi-typescript's types for the merged model documents
  * (`paths`, `components`, `operations`), which the server stubs build their input types from.
  */
-import openapiTS, { astToString } from 'openapi-typescript';
+import { Worker } from 'node:worker_threads';
 import type { LoadedDocument } from '../model/read-openapi.js';
 import type { GeneratedFile } from './typescript.js';
 
@@ -28,7 +28,45 @@ export function mergeDocuments(documents: LoadedDocument[]): Json {
   };
 }
 
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+
+/**
+ * Starts openapi-typescript in a worker thread (once per process). The CLI calls this before it
+ * loads the other emitters, so that both libraries load at the same time on two cores.
+ */
+export function startTypesWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./types-worker.mjs', import.meta.url), { execArgv: [] });
+  started.on('message', ({ id, text, error }: { id: number; text?: string; error?: string }) => {
+    const waiting = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) started.unref();
+    if (error !== undefined) waiting?.reject(new Error(`openapi-typescript: ${error}`));
+    else waiting?.resolve(text!);
+  });
+  started.on('error', (error) => {
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+    worker = undefined;
+  });
+  // An idle worker must not keep the process alive.
+  started.unref();
+  return (worker = started);
+}
+
+function openapiTypescript(document: Json): Promise<string> {
+  const thread = startTypesWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    thread.ref();
+    thread.postMessage({ id, document });
+  });
+}
+
 export async function emitTypes(documents: LoadedDocument[], header: string): Promise<GeneratedFile> {
-  const ast = await openapiTS(mergeDocuments(documents) as any, { silent: true });
-  return { path: 'types.ts', content: `${header}\n${astToString(ast).trimEnd()}\n` };
+  const text = await openapiTypescript(mergeDocuments(documents));
+  return { path: 'types.ts', content: `${header}\n${text.trimEnd()}\n` };
 }

@@ -3,16 +3,8 @@
  * that loads no library files: building from structures is linear in the output, where editing
  * node by node grows quadratically with the model.
  */
-import {
-  IndentationText,
-  type WriterFunction,
-  NewLineKind,
-  Project,
-  QuoteKind,
-  StructureKind,
-  type SourceFileStructure,
-  type StatementStructures,
-} from 'ts-morph';
+import type { Project, SourceFileStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { tsMorph } from './libraries.js';
 import type { ServiceModel } from '../model/ir.js';
 
 export interface GeneratedFile {
@@ -25,13 +17,13 @@ let project: Project | undefined;
 let counter = 0;
 
 function sharedProject(): Project {
-  project ??= new Project({
+  project ??= new tsMorph.Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
     manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Single,
-      newLineKind: NewLineKind.LineFeed,
+      indentationText: tsMorph.IndentationText.TwoSpaces,
+      quoteKind: tsMorph.QuoteKind.Single,
+      newLineKind: tsMorph.NewLineKind.LineFeed,
       useTrailingCommas: true,
     },
   });
@@ -40,7 +32,7 @@ function sharedProject(): Project {
 
 /** Prints one source file from its structure, with the generated-file header in front. */
 export function printFile(path: string, header: string, statements: (string | WriterFunction | StatementStructures)[]): GeneratedFile {
-  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
+  const structure: SourceFileStructure = { kind: tsMorph.StructureKind.SourceFile, statements };
   const scratch = sharedProject().createSourceFile(`/scratch${counter++}.ts`, structure, { overwrite: true });
   const body = scratch.getFullText();
   sharedProject().removeSourceFile(scratch);

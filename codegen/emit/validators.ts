@@ -3,12 +3,15 @@
  * module-level precompiled patterns and precomputed wording, in the service's member order.
  */
 import { readFileSync } from 'node:fs';
-import { StructureKind, VariableDeclarationKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { StatementStructures, WriterFunction } from 'ts-morph';
+import { tsMorph } from './libraries.js';
 import type { Member, Operation, ServiceModel } from '../model/ir.js';
 import { constantCase, lowerFirst } from '../model/names.js';
 import { generatedHeader, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
 import { testPatternLiteral } from './patterns.js';
 import { identifier, propertyAccess } from './identifiers.js';
+
+const { StructureKind, VariableDeclarationKind } = tsMorph;
 
 const SUPPORT = new URL('../support/validators/violations.ts', import.meta.url);
 
