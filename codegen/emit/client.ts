@@ -163,7 +163,7 @@ function emitErrors(model: ServiceModel, header: string): GeneratedFile {
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: '@smithy/smithy-client',
+      moduleSpecifier: '@smithy/core/client',
       namedImports: ['ServiceException as __ServiceException', 'type ExceptionOptionType as __ExceptionOptionType', 'type ServiceExceptionOptions as __ServiceExceptionOptions'],
     },
     {
@@ -293,17 +293,16 @@ function emitProtocol(model: ServiceModel, enums: Map<Member, string>, header: s
   }
 
   return printFile('client/src/protocol.ts', header, [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@smithy/smithy-client', namedImports: [...expects].sort() },
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: '@smithy/protocol-http',
+      moduleSpecifier: '@smithy/types',
       namedImports: ['HttpRequest as __HttpRequest', 'HttpResponse as __HttpResponse'],
     },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime.js',
-      namedImports: ['buildHttpRequest', 'encodeLabel', 'readError', 'readJsonBody', 'responseHeader', 'responseMetadata', 'type ResolvedClientConfig'],
+      namedImports: ['buildHttpRequest', 'encodeLabel', 'readError', 'readJsonBody', 'responseHeader', 'responseMetadata', ...expects].sort().concat('type ResolvedClientConfig'),
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: [baseException, ...[...usedErrors].sort()] },
     ...model.operations.map(
@@ -348,7 +347,7 @@ function emitCommand(model: ServiceModel, operation: Operation, header: string):
     `@throws {@link ${names.baseException}} for any other error the service names.`,
   ];
   return printFile(`client/src/commands/${command}.ts`, header, [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@smithy/smithy-client', namedImports: ['Command as $Command'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@smithy/core/client', namedImports: ['Command as $Command'] },
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
@@ -421,7 +420,7 @@ function emitClientClass(model: ServiceModel, header: string): GeneratedFile {
     `errorTypeHeader: ${quote(model.errorTypeHeader)}`,
   ];
   return printFile(`client/src/${names.client}.ts`, header, [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@smithy/smithy-client', namedImports: ['Client as __Client'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@smithy/core/client', namedImports: ['Client as __Client'] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '@smithy/types', namedImports: ['HttpHandlerOptions as __HttpHandlerOptions'] },
     {
       kind: StructureKind.ImportDeclaration,

@@ -2,7 +2,7 @@
 // Source: model/revisions/2026.yaml (sha256 8ee13b95475c38a4)
 // Source: model/companions.yaml (sha256 db509e7c0a5058b2)
 
-import { Client as __Client } from '@smithy/smithy-client';
+import { Client as __Client } from '@smithy/core/client';
 import type { HttpHandlerOptions as __HttpHandlerOptions } from '@smithy/types';
 import { resolveClientConfig, signingMiddleware, type ClientConfig, type ResolvedClientConfig, type ServiceDefaults } from './runtime.js';
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from './commands/AddPermissionCommand.js';

@@ -2,7 +2,7 @@
 // Source: model/revisions/2026.yaml (sha256 8ee13b95475c38a4)
 // Source: model/companions.yaml (sha256 db509e7c0a5058b2)
 
-import { ServiceException as __ServiceException, type ExceptionOptionType as __ExceptionOptionType, type ServiceExceptionOptions as __ServiceExceptionOptions } from '@smithy/smithy-client';
+import { ServiceException as __ServiceException, type ExceptionOptionType as __ExceptionOptionType, type ServiceExceptionOptions as __ServiceExceptionOptions } from '@smithy/core/client';
 
 /** Base of every exception AWS Lambda answers with. Errors the model does not know arrive as this class, named as the service named them. */
 export class LambdaServiceException extends __ServiceException {

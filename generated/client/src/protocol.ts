@@ -2,9 +2,8 @@
 // Source: model/revisions/2026.yaml (sha256 8ee13b95475c38a4)
 // Source: model/companions.yaml (sha256 db509e7c0a5058b2)
 
-import { expectString } from '@smithy/smithy-client';
-import type { HttpRequest as __HttpRequest, HttpResponse as __HttpResponse } from '@smithy/protocol-http';
-import { buildHttpRequest, encodeLabel, readError, readJsonBody, responseHeader, responseMetadata, type ResolvedClientConfig } from './runtime.js';
+import type { HttpRequest as __HttpRequest, HttpResponse as __HttpResponse } from '@smithy/types';
+import { buildHttpRequest, encodeLabel, expectString, readError, readJsonBody, responseHeader, responseMetadata, type ResolvedClientConfig } from './runtime.js';
 import { LambdaServiceException, InvalidParameterValueException, PolicyLengthExceededException, PreconditionFailedException, ResourceConflictException, ResourceNotFoundException, ServiceException, TooManyRequestsException, ValidationException } from './errors.js';
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from './commands/AddPermissionCommand.js';
 import type { GetPolicyCommandInput, GetPolicyCommandOutput } from './commands/GetPolicyCommand.js';

@@ -4,21 +4,24 @@
 
 /**
  * What every generated command shares: configuration, SigV4 signing, the serialize/deserialize
- * steps, and the restJson1 wire helpers. Nothing here knows an operation; the generated
- * serializers and deserializers call into it.
+ * steps, the default HTTP handler and the restJson1 wire helpers. Nothing here knows an operation;
+ * the generated serializers and deserializers call into it.
+ *
+ * Only `@smithy/core/client` (the client, command and exception classes and the middleware stack)
+ * is loaded at run time: signing uses the platform's Web Crypto, the default handler the
+ * platform's `fetch`. That keeps the package small in a bundle and quick to import.
  */
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { FetchHttpHandler } from '@smithy/fetch-http-handler';
-import { HttpRequest, type HttpResponse } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { extendedEncodeURIComponent } from '@smithy/smithy-client';
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
   FinalizeRequestMiddleware,
+  HeaderBag,
   HttpHandlerOptions,
+  HttpRequest,
+  HttpResponse,
   Pluggable,
   Provider,
+  QueryParameterBag,
   RequestHandler,
   ResponseMetadata,
 } from '@smithy/types';
@@ -87,22 +90,177 @@ export function resolveClientConfig(config: ClientConfig, service: ServiceDefaul
     region,
     credentials,
     endpoint,
-    requestHandler: config.requestHandler ?? new FetchHttpHandler(),
+    requestHandler: config.requestHandler ?? new FetchRequestHandler(),
   };
 }
 
 /** Signs every outgoing request with SigV4 for the configured region and credentials. */
 export function signingMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddleware<any, any> {
   return (next) => async (args) => {
-    if (!HttpRequest.isInstance(args.request)) return next(args);
-    const signer = new SignatureV4({
-      credentials: config.credentials,
+    if (!isHttpRequest(args.request)) return next(args);
+    const request = await signRequest(args.request, {
+      credentials: await config.credentials(),
       region: await config.region(),
       service: config.signingName,
-      sha256: Sha256,
     });
-    return next({ ...args, request: await signer.sign(args.request) });
+    return next({ ...args, request });
   };
+}
+
+const isHttpRequest = (value: unknown): value is HttpRequest =>
+  typeof value === 'object' && value !== null && typeof (value as HttpRequest).method === 'string' && typeof (value as HttpRequest).headers === 'object';
+
+// SigV4 (AWS Signature Version 4) as @smithy/signature-v4 computes it for JSON services: the
+// payload hash sent as x-amz-content-sha256, every other header signed but the hop-by-hop ones,
+// the path URI-encoded once more.
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const UNSIGNABLE = new Set([
+  'authorization', 'cache-control', 'connection', 'expect', 'from', 'keep-alive', 'max-forwards', 'pragma',
+  'referer', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'user-agent', 'x-amzn-trace-id',
+]);
+const GENERATED = new Set(['authorization', 'x-amz-date', 'date']);
+const encoder = new TextEncoder();
+
+/** RFC 3986 escaping, as SigV4 wants it: encodeURIComponent plus `!'()*`. */
+export const escapeUri = (value: string): string =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const toHex = (bytes: ArrayBuffer): string => {
+  let hex = '';
+  for (const byte of new Uint8Array(bytes)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+};
+
+const sha256Hex = async (data: string | Uint8Array): Promise<string> =>
+  toHex(await crypto.subtle.digest('SHA-256', (typeof data === 'string' ? encoder.encode(data) : data) as BufferSource));
+
+async function hmac(key: ArrayBuffer | Uint8Array, data: string): Promise<ArrayBuffer> {
+  const imported = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return crypto.subtle.sign('HMAC', imported, encoder.encode(data));
+}
+
+const signingKeys = new Map<string, Promise<ArrayBuffer>>();
+
+function signingKey(secret: string, shortDate: string, region: string, service: string): Promise<ArrayBuffer> {
+  const cacheKey = `${shortDate}:${region}:${service}:${secret}`;
+  let key = signingKeys.get(cacheKey);
+  if (!key) {
+    if (signingKeys.size >= 50) signingKeys.clear();
+    key = (async () => {
+      const date = await hmac(encoder.encode(`AWS4${secret}`), shortDate);
+      return hmac(await hmac(await hmac(date, region), service), 'aws4_request');
+    })();
+    signingKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
+function canonicalPath(path: string): string {
+  const segments: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  const normalized = `${path.startsWith('/') ? '/' : ''}${segments.join('/')}${segments.length > 0 && path.endsWith('/') ? '/' : ''}`;
+  return escapeUri(normalized).replace(/%2F/g, '/');
+}
+
+function canonicalQuery(query: QueryParameterBag = {}): string {
+  const pairs: [string, string][] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (key.toLowerCase() === 'x-amz-signature' || value === null || value === undefined) continue;
+    const name = escapeUri(key);
+    const values = Array.isArray(value) ? [...value].map(escapeUri).sort() : [escapeUri(value)];
+    pairs.push([name, values.map((v) => `${name}=${v}`).join('&')]);
+  }
+  return pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, text]) => text).join('&');
+}
+
+/** A copy of the request with x-amz-date, x-amz-content-sha256, the session token and the Authorization header set. */
+export async function signRequest(
+  original: HttpRequest,
+  { credentials, region, service, date = new Date() }: { credentials: AwsCredentialIdentity; region: string; service: string; date?: Date },
+): Promise<HttpRequest> {
+  if (typeof credentials?.accessKeyId !== 'string' || typeof credentials.secretAccessKey !== 'string') {
+    throw new Error('Resolved credential object is not valid');
+  }
+  const headers: HeaderBag = {};
+  for (const [name, value] of Object.entries(original.headers)) if (!GENERATED.has(name.toLowerCase())) headers[name] = value;
+  const request: HttpRequest = { ...original, headers, query: { ...original.query } };
+  const longDate = date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  const shortDate = longDate.slice(0, 8);
+  const scope = `${shortDate}/${region}/${service}/aws4_request`;
+  headers['x-amz-date'] = longDate;
+  if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken;
+
+  let payloadHash = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-amz-content-sha256')?.[1];
+  if (payloadHash === undefined) {
+    const body = request.body as unknown;
+    payloadHash = body === undefined || body === null ? EMPTY_SHA256 : typeof body === 'string' || body instanceof Uint8Array ? await sha256Hex(body) : 'UNSIGNED-PAYLOAD';
+    headers['x-amz-content-sha256'] = payloadHash;
+  }
+
+  const canonical: Record<string, string> = {};
+  for (const name of Object.keys(headers).sort()) {
+    const value = headers[name];
+    const lower = name.toLowerCase();
+    if (value === undefined || value === null || UNSIGNABLE.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) continue;
+    canonical[lower] = String(value).replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
+  }
+  const signed = Object.keys(canonical).sort();
+  const canonicalRequest = [
+    request.method,
+    canonicalPath(request.path),
+    canonicalQuery(request.query),
+    signed.map((name) => `${name}:${canonical[name]}`).join('\n'),
+    '',
+    signed.join(';'),
+    payloadHash,
+  ].join('\n');
+  const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
+  const signature = toHex(await hmac(await signingKey(credentials.secretAccessKey, shortDate, region, service), stringToSign));
+  headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}`;
+  return request;
+}
+
+/** The default HTTP handler: the platform's `fetch`. */
+export class FetchRequestHandler implements RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
+  async handle(request: HttpRequest, options: HttpHandlerOptions = {}): Promise<{ response: HttpResponse }> {
+    const query = canonicalQueryString(request.query);
+    const port = request.port ? `:${request.port}` : '';
+    const url = `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
+    const headers: Record<string, string> = {};
+    // fetch sets Host itself, from the URL (the value that was signed).
+    for (const [name, value] of Object.entries(request.headers)) if (name.toLowerCase() !== 'host' && value !== undefined) headers[name] = value;
+    const response = await fetch(url, {
+      method: request.method,
+      headers,
+      body: request.body as BodyInit | undefined,
+      signal: (options.abortSignal as AbortSignal | undefined) ?? null,
+    });
+    const responseHeaders: HeaderBag = {};
+    response.headers.forEach((value, name) => (responseHeaders[name] = value));
+    return { response: { statusCode: response.status, reason: response.statusText, headers: responseHeaders, body: await response.text() } };
+  }
+
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+
+  destroy(): void {}
+}
+
+function canonicalQueryString(query: QueryParameterBag = {}): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) parts.push(`${escapeUri(key)}=${escapeUri(v)}`);
+  }
+  return parts.join('&');
 }
 
 /** Adds one operation's serializer and deserializer to a command's middleware stack. */
@@ -144,7 +302,7 @@ export async function buildHttpRequest(config: ResolvedClientConfig, parts: Requ
   for (const [key, value] of Object.entries(parts.query ?? {})) if (value !== undefined) query[key] = value;
   const headers: Record<string, string> = { host: endpoint.host };
   if (parts.body !== undefined) headers['content-type'] = 'application/json';
-  return new HttpRequest({
+  return {
     protocol: endpoint.protocol,
     hostname: endpoint.hostname,
     port: endpoint.port ? Number(endpoint.port) : undefined,
@@ -153,13 +311,13 @@ export async function buildHttpRequest(config: ResolvedClientConfig, parts: Requ
     query,
     headers,
     body: parts.body === undefined ? undefined : JSON.stringify(parts.body),
-  });
+  };
 }
 
 /** A path label, percent-encoded the way restJson1 requires (`:` → `%3A`, `/` → `%2F`). */
 export function encodeLabel(value: string | undefined, name: string): string {
   if (value === undefined || value === '') throw new Error(`No value provided for input HTTP label: ${name}.`);
-  return extendedEncodeURIComponent(value);
+  return escapeUri(value);
 }
 
 function header(response: HttpResponse, name: string): string | undefined {
@@ -228,4 +386,35 @@ export async function readError(response: HttpResponse, config: ResolvedClientCo
   // Both casings occur, depending on the error; a body without either still gets a readable message.
   const message = typeof body.message === 'string' ? body.message : typeof body.Message === 'string' ? body.Message : name;
   return { name, body, message };
+}
+
+// Reading JSON members into their modeled types, as the AWS SDK does: absent stays absent, a
+// value of another type is an error rather than silently wrong.
+
+export function expectString(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`Expected string, got ${typeof value}: ${String(value)}`);
+}
+
+export function expectBoolean(value: unknown): boolean | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'boolean') return value;
+  if (value === 0 || value === 1) return value === 1;
+  if (typeof value === 'string' && (value.toLowerCase() === 'true' || value.toLowerCase() === 'false')) return value.toLowerCase() === 'true';
+  throw new TypeError(`Expected boolean, got ${typeof value}: ${String(value)}`);
+}
+
+export function expectNumber(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && !Number.isNaN(parseFloat(value))) return parseFloat(value);
+  throw new TypeError(`Expected number, got ${typeof value}: ${String(value)}`);
+}
+
+export function expectInt32(value: unknown): number | undefined {
+  const number = expectNumber(value);
+  if (number !== undefined && (number | 0) !== number) throw new TypeError(`Expected 32-bit integer, got ${String(value)}`);
+  return number;
 }

@@ -2,7 +2,7 @@
 // Source: model/revisions/2026.yaml (sha256 8ee13b95475c38a4)
 // Source: model/companions.yaml (sha256 db509e7c0a5058b2)
 
-import { Command as $Command } from '@smithy/smithy-client';
+import { Command as $Command } from '@smithy/core/client';
 import type { Handler, HttpHandlerOptions as __HttpHandlerOptions, MetadataBearer as __MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { de_GetPolicyCommand, se_GetPolicyCommand } from '../protocol.js';
 import { serdePlugin } from '../runtime.js';
