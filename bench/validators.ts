@@ -190,6 +190,7 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
     ],
     notes: [
       `The generated validator's message for invalid input #1: \`${message}\``,
+      `The JSON Schema, zod schema and typia type are derived from ${CURRENT_MODEL}, the revision \`npm run generate\` reads (the last of model/revisions/), so that all validators check the same constraints as the generated one.`,
       `typia's transform took ${formatNumber(typia.milliseconds)} ms (not timed as part of validation). typia ${versionOf('typia')} is the newest that runs on Node 20: typia 13 and 14 need \`ttsc\`, which requires Node ≥ 22.15.`,
       "typia rebuilds each pattern's RegExp on every call (`RegExp(\"...\").test(...)`), and zod copies the object it parses; both are visible in their valid-input throughput.",
     ],
