@@ -171,9 +171,11 @@ function readOperation(
     const location = param.in as MemberLocation;
     const schemaAt = child(resolved.at, 'schema');
     const schema = deref(param.schema ?? {}, schemaAt);
-    input.set(param.name as string, {
+    // Named as the generated code names it; the wire name may differ (x-member-name).
+    const memberName = typeof param['x-member-name'] === 'string' ? param['x-member-name'] : (param.name as string);
+    input.set(memberName, {
       ...constraintsOf(schema.node, schema.at),
-      name: param.name as string,
+      name: memberName,
       location,
       required: param.required === true,
       pointer: resolved.at,

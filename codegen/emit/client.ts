@@ -214,6 +214,7 @@ function emitProtocol(model: ServiceModel, enums: Map<Member, string>, header: s
   const protocolErrors = model.validationError ? [model.validationError] : [];
   const usedErrors = new Set<string>();
   const expects = new Set<string>();
+  const runtimeHelpers = new Set<string>(['buildHttpRequest', 'readError', 'readJsonBody', 'responseMetadata']);
   const statements: StatementStructures[] = [];
 
   for (const operation of model.operations) {
@@ -222,6 +223,7 @@ function emitProtocol(model: ServiceModel, enums: Map<Member, string>, header: s
     const headers = operation.input.filter((m) => m.location === 'header');
     const body = operation.input.filter((m) => m.location === 'body');
     let path = operation.path;
+    if (labels.length) runtimeHelpers.add('encodeLabel');
     for (const label of labels) path = path.replace(`{${label.wireName}}`, `\${encodeLabel(${propertyAccess('input', label.name)}, ${quote(label.name)})}`);
     const parts = [`method: ${quote(operation.method)}`, `path: \`${path}\``];
     if (query.length) parts.push(`query: {\n${query.map((m) => `    ${propertyName(m.wireName)}: ${stringified(m, 'input')},`).join('\n')}\n  }`);
@@ -273,7 +275,7 @@ function emitProtocol(model: ServiceModel, enums: Map<Member, string>, header: s
 
     const errors = [...model.errors.filter((e) => operation.errors.includes(e.name)), ...protocolErrors];
     errors.forEach((e) => usedErrors.add(e.name));
-    const cases = errors.map((error) => `  case ${quote(error.name)}:\n    throw new ${error.name}(${errorInit(error, expects)});`);
+    const cases = errors.map((error) => `  case ${quote(error.name)}:\n    throw new ${error.name}(${errorInit(error, expects, runtimeHelpers)});`);
     statements.push({
       kind: StructureKind.Function,
       isAsync: true,
@@ -302,7 +304,7 @@ function emitProtocol(model: ServiceModel, enums: Map<Member, string>, header: s
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime.js',
-      namedImports: ['buildHttpRequest', 'encodeLabel', 'readError', 'readJsonBody', 'responseHeader', 'responseMetadata', ...expects].sort().concat('type ResolvedClientConfig'),
+      namedImports: [...runtimeHelpers, ...expects].sort().concat('type ResolvedClientConfig'),
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: [baseException, ...[...usedErrors].sort()] },
     ...model.operations.map(
@@ -326,11 +328,20 @@ function stringified(member: Member, object: string): string {
   return member.type === 'string' ? access : `${access} === undefined ? undefined : String(${access})`;
 }
 
-function errorInit(error: ErrorShape, expects: Set<string>): string {
+/** Runtime helpers that read a header-bound error member as its type. */
+const HEADER_READERS: Record<MemberType, string | undefined> = { string: undefined, boolean: 'headerBoolean', integer: 'headerNumber', number: 'headerNumber' };
+
+function errorInit(error: ErrorShape, expects: Set<string>, runtimeHelpers: Set<string>): string {
   const members = error.members
     .filter((m) => m.name !== 'message')
     .map((m) => {
-      if (m.location === 'header') return `${propertyName(m.name)}: responseHeader(response, ${quote(m.headerName!)})`;
+      if (m.location === 'header') {
+        runtimeHelpers.add('responseHeader');
+        const header = `responseHeader(response, ${quote(m.headerName!)})`;
+        const reader = HEADER_READERS[m.type];
+        if (reader) runtimeHelpers.add(reader);
+        return `${propertyName(m.name)}: ${reader ? `${reader}(${header})` : header}`;
+      }
       expects.add(EXPECT[m.type]);
       return `${propertyName(m.name)}: ${EXPECT[m.type]}(${propertyAccess('body', m.name)})`;
     });

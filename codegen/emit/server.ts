@@ -122,8 +122,18 @@ function emitErrors(model: ServiceModel, header: string): GeneratedFile {
   return printFile('server/errors.ts', header, statements);
 }
 
+/** Which decoder turns a label, query or header text into the member's type, if any. */
+function parameterDecoder(member: Member): string | undefined {
+  if (member.location === 'body') return undefined;
+  return member.type === 'boolean' ? 'booleanParameter' : member.type === 'integer' || member.type === 'number' ? 'numberParameter' : undefined;
+}
+
 function inputInitializer(operation: Operation): string {
   const read = (member: Member) => {
+    const decoder = parameterDecoder(member);
+    return decoder ? `${decoder}(${text(member)})` : text(member);
+  };
+  const text = (member: Member) => {
     switch (member.location) {
       case 'path':
         return propertyAccess('labels', member.wireName);
@@ -154,7 +164,7 @@ function emitOperation(model: ServiceModel, operation: Operation, header: string
       writer.writeLine('try {');
       writer.indent(() => {
         if (hasBody) writer.writeLine('const body = parseJsonObject(request.body);');
-        writer.writeLine(`const input = ${inputInitializer(operation).replace(/\n/g, '\n')};`);
+        writer.writeLine(`const input = ${inputInitializer(operation)};`);
         writer.writeLine(`const violations = ${validatorName(operation)}(input);`);
         writer.writeLine('if (violations.length > 0) {');
         writer.indent(() => {
@@ -175,6 +185,7 @@ function emitOperation(model: ServiceModel, operation: Operation, header: string
   const httpImports = ['errorResponse', operation.output.length ? 'jsonResponse' : 'emptyResponse', 'validationFailure', 'type ErrorDescription', 'type RequestContext', 'type ServerRequest', 'type ServerResponse'];
   if (hasBody) httpImports.push('parseJsonObject');
   if (usesHeaders) httpImports.push('headerValue');
+  for (const decoder of new Set(operation.input.map(parameterDecoder))) if (decoder) httpImports.push(decoder);
   return printFile(`server/operations/${operation.name}.ts`, header, [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../validators/index.js', namedImports: [validatorName(operation), 'renderViolations'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../http.js', namedImports: httpImports.sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))) },

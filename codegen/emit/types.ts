@@ -12,19 +12,18 @@ type Json = Record<string, any>;
 export function mergeDocuments(documents: LoadedDocument[]): Json {
   const [first] = documents;
   const paths: Json = {};
-  const schemas: Json = {};
-  const securitySchemes: Json = {};
+  // Every kind of component: a path may refer to shared parameters, bodies or responses too.
+  const components: Record<string, Json> = {};
   for (const { document } of documents) {
     for (const [path, item] of Object.entries<Json>(document.paths ?? {})) paths[path] = { ...paths[path], ...item };
-    Object.assign(schemas, document.components?.schemas);
-    Object.assign(securitySchemes, document.components?.securitySchemes);
+    for (const [kind, entries] of Object.entries<Json>(document.components ?? {})) components[kind] = { ...components[kind], ...entries };
   }
   const sorted = (object: Json) => Object.fromEntries(Object.keys(object).sort().map((k) => [k, object[k]]));
   return {
     openapi: first.document.openapi,
     info: { title: first.document.info.title, version: first.document.info.version },
     paths: sorted(paths),
-    components: { schemas: sorted(schemas), securitySchemes: sorted(securitySchemes) },
+    components: Object.fromEntries(Object.keys(components).sort().map((kind) => [kind, sorted(components[kind])])),
   };
 }
 

@@ -57,8 +57,17 @@ export function constraintsFromSchema(s: Obj | undefined): Constraints {
   return c;
 }
 
-function refName(s: Obj | undefined): string | undefined {
-  return typeof s?.$ref === 'string' ? s.$ref.split('/').pop() : undefined;
+/** Follows local `$ref`s (`#/components/...`) to the node they name. */
+function resolve(doc: Obj, node: Obj | undefined): Obj | undefined {
+  let current = node;
+  for (let hops = 0; typeof current?.$ref === 'string' && current.$ref.startsWith('#/') && hops < 20; hops++) {
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .map((part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((n: Obj | undefined, key: string) => n?.[key], doc);
+  }
+  return current;
 }
 
 export function readBase(text: string, file: string): Base {
@@ -92,22 +101,24 @@ export function readBase(text: string, file: string): Base {
       const op = item?.[method];
       if (!op) continue;
       const members = new Map<string, BaseMember>();
-      for (const p of op.parameters ?? []) {
-        members.set(p.name, {
-          name: p.name, location: p.in, required: !!p.required, description: p.description,
-          schema: constraintsFromSchema(p.schema),
+      for (const raw of op.parameters ?? []) {
+        const p = resolve(doc, raw) ?? {};
+        // Members are named as the generator names them: a wire name may differ (x-member-name).
+        const name = String(p['x-member-name'] ?? p.name);
+        members.set(name, {
+          name, location: p.in, required: !!p.required, description: p.description,
+          schema: constraintsFromSchema(resolve(doc, p.schema)),
         });
       }
-      const bodyRef = refName(op.requestBody?.content?.['application/json']?.schema);
-      const body = bodyRef ? schemas[bodyRef] : undefined;
+      const body = resolve(doc, resolve(doc, op.requestBody)?.content?.['application/json']?.schema);
       const required = new Set<string>(body?.required ?? []);
       for (const [name, s] of Object.entries<Obj>(body?.properties ?? {})) {
         members.set(name, { name, location: 'body', required: required.has(name), description: s.description, schema: constraintsFromSchema(s) });
       }
       const success = Object.keys(op.responses ?? {}).find((k) => /^2\d\d$/.test(k));
       const output = new Map<string, BaseMember>();
-      const outRef = success ? refName(op.responses[success]?.content?.['application/json']?.schema) : undefined;
-      for (const [name, s] of Object.entries<Obj>(outRef ? schemas[outRef]?.properties ?? {} : {})) {
+      const out = success ? resolve(doc, resolve(doc, op.responses[success])?.content?.['application/json']?.schema) : undefined;
+      for (const [name, s] of Object.entries<Obj>(out?.properties ?? {})) {
         output.set(name, { name, location: 'body', required: false, description: s.description, schema: constraintsFromSchema(s) });
       }
       operations.push({

@@ -286,14 +286,16 @@ class DocumentReader {
     if (schema.minLength !== undefined) result.minLength = this.count(schema.minLength, `${at}/minLength`);
     if (schema.maxLength !== undefined) result.maxLength = this.count(schema.maxLength, `${at}/maxLength`);
     if (schema.pattern !== undefined) {
-      const anchored = String(schema.pattern);
-      if (!anchored.startsWith('^') || !anchored.endsWith('$')) this.fail(`${at}/pattern`, 'patterns are whole-value matches and must be written anchored (^…$)');
+      const written = String(schema.pattern);
+      if (!isAnchored(written)) this.fail(`${at}/pattern`, 'patterns are whole-value matches and must be written anchored (^…$)');
       try {
-        new RegExp(anchored);
+        new RegExp(written);
       } catch (error) {
         this.fail(`${at}/pattern`, `not a valid regular expression (${(error as Error).message})`);
       }
-      result.pattern = { anchored, documented: String(schema['x-documented-pattern'] ?? stripAnchors(anchored)) };
+      // `^a|b$` is anchored only at its ends; grouping makes every alternative a whole-value match.
+      const anchored = hasTopLevelAlternation(written) ? `^(?:${written})$` : written;
+      result.pattern = { anchored, documented: String(schema['x-documented-pattern'] ?? stripAnchors(written)) };
     }
     if (schema.enum !== undefined) {
       if (!Array.isArray(schema.enum) || schema.enum.some((v: unknown) => typeof v !== 'string')) this.fail(`${at}/enum`, 'enum values must be strings');
@@ -344,6 +346,30 @@ class DocumentReader {
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Starts with `^` and ends with a `$` that is not escaped. */
+function isAnchored(pattern: string): boolean {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$')) return false;
+  let backslashes = 0;
+  for (let i = pattern.length - 2; i >= 0 && pattern[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+/** Whether a `|` stands outside every group and character class. */
+function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 function stripAnchors(pattern: string): string {

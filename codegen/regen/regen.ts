@@ -75,18 +75,23 @@ export async function regen(options: RegenOptions): Promise<{ revisionPath: stri
   for (const u of imported.undetermined) log(`    undetermined, recorded in the revision:\n${describe(u)}`);
 
   // 2. What changes, and what that means for the client package's version.
-  const current = normalizeModel(parse(currentText), relative(root, currentPath));
+  const currentDocument = parse(currentText);
+  const current = normalizeModel(currentDocument, relative(root, currentPath));
   const next = normalizeModel(imported.document, relative(root, revisionPath));
   const result = diffModels(current, next);
   log(`2/4 diff against ${relative(root, currentPath)}:`);
   log(formatText(result).trimEnd());
-  const currentVersion = readClientVersion(currentText);
+  const currentVersion = currentDocument?.info?.['x-client-version'];
+  if (typeof currentVersion !== 'string') {
+    throw new RegenRefused(`${relative(root, currentPath)} has no info.x-client-version to bump: add the version its client package has`);
+  }
   const version = bumpVersion(currentVersion, result.summary.semver);
 
   // 3. Bindings from the new revision, built in memory first: a model the generator refuses
   // leaves the project untouched.
   const document = withClientVersion(imported.document, version);
-  const header = imported.yaml.split('\n').filter((line, i, all) => line.startsWith('#') && all.slice(0, i).every((l) => l.startsWith('#')));
+  const lines = imported.yaml.split('\n');
+  const header = lines.slice(0, lines.findIndex((line) => !line.startsWith('#')));
   const revisionText = toYaml(document, header);
   const shownPath = relative(root, revisionPath);
   const { files } = await generateFromDocuments([parseDocumentText(revisionText, shownPath), ...companions.map((c) => loadDocument(c, root))]);
@@ -98,10 +103,6 @@ export async function regen(options: RegenOptions): Promise<{ revisionPath: stri
   const changed = writeOutput(join(root, 'generated'), files);
   log(`4/4 regenerated generated/ from ${[shownPath, ...companions.map((c) => relative(root, c))].join(' + ')}: ${changed.length} of ${files.length} files changed`);
   return { revisionPath, version, bump: result.summary.semver };
-}
-
-function readClientVersion(yamlText: string): string {
-  return /^\s+x-client-version:\s*"?([^"\s]+)"?\s*$/m.exec(yamlText)?.[1] ?? '0.0.0';
 }
 
 /** The document with `info.x-client-version` placed right after `info.version`. */

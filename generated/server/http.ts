@@ -96,25 +96,28 @@ export function matchRoute<Implementation>(
   const actual = path.split('/');
   let pathMatched = false;
   for (const route of routes) {
-    if (route.segments.length !== actual.length) continue;
-    const labels: Record<string, string> = {};
-    let matches = true;
-    for (let i = 0; i < actual.length && matches; i++) {
-      const expected = route.segments[i];
-      if (expected.startsWith('{') && expected.endsWith('}')) {
-        if (actual[i] === '') matches = false;
-        else labels[expected.slice(1, -1)] = decodeSegment(actual[i]);
-      } else {
-        matches = expected === actual[i];
-      }
-    }
-    if (!matches) continue;
+    if (route.segments.length !== actual.length || !segmentsMatch(route.segments, actual)) continue;
     pathMatched = true;
-    if (route.method === method) return { route, labels };
+    if (route.method !== method) continue;
+    // Labels are decoded once, for the route that answers.
+    const labels: Record<string, string> = {};
+    route.segments.forEach((segment, i) => {
+      if (isLabel(segment)) labels[segment.slice(1, -1)] = decodeSegment(actual[i]);
+    });
+    return { route, labels };
   }
   throw pathMatched
     ? new ProtocolError('MethodNotAllowedException', 405, `The method ${method} is not allowed on this resource.`)
     : new ProtocolError('UnknownOperationException', 404, 'No operation matches the request path.');
+}
+
+const isLabel = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
+
+function segmentsMatch(expected: readonly string[], actual: string[]): boolean {
+  for (let i = 0; i < expected.length; i++) {
+    if (isLabel(expected[i]) ? actual[i] === '' : expected[i] !== actual[i]) return false;
+  }
+  return true;
 }
 
 function decodeSegment(segment: string): string {
@@ -178,6 +181,20 @@ export function renderError(
 export function validationFailure(message: string, settings: ProtocolSettings, context: RequestContext): ServerResponse {
   if (settings.validationError) return renderError(settings.validationError, { message }, settings, context);
   return protocolErrorResponse(new ProtocolError('ValidationException', 400, message), settings, context);
+}
+
+/**
+ * Labels, query members and headers arrive as text. A boolean or number member is decoded;
+ * text that is neither stays as it is, so that the validator reports it with its value.
+ */
+export function booleanParameter(value: string | undefined): boolean | string | undefined {
+  return value === 'true' ? true : value === 'false' ? false : value;
+}
+
+export function numberParameter(value: string | undefined): number | string | undefined {
+  if (value === undefined || value.trim() === '') return value;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : value;
 }
 
 /** One request header as a single string (repeated headers joined as HTTP allows). */

@@ -7,7 +7,7 @@
  * writes the response, and reports one log entry per request.
  */
 import type { IncomingMessage, RequestListener, ServerResponse as NodeResponse } from 'node:http';
-import type { ServerRequest, ServerResponse } from './http.js';
+import { newRequestContext, type ServerRequest, type ServerResponse } from './http.js';
 
 export interface ResponseLogEntry {
   method: string;
@@ -61,11 +61,12 @@ export function listenerFor(
         }).then(finish),
       (error: BodyTooLarge | Error) => {
         const tooLarge = error instanceof BodyTooLarge;
+        const errorName = tooLarge ? 'RequestTooLargeException' : 'SerializationException';
         finish({
           status: tooLarge ? 413 : 400,
-          headers: { 'Content-Type': 'application/json', [errorTypeHeader]: tooLarge ? 'RequestTooLargeException' : 'SerializationException' },
+          headers: { [errorTypeHeader]: errorName, 'x-amzn-RequestId': newRequestContext().requestId, 'Content-Type': 'application/json' },
           body: JSON.stringify({ message: tooLarge ? `The request body is larger than ${maxBodyBytes} bytes.` : 'The request body could not be read.' }),
-          errorName: tooLarge ? 'RequestTooLargeException' : 'SerializationException',
+          errorName,
         });
         if (tooLarge) req.resume();
       },

@@ -183,13 +183,30 @@ describe('generated client → generated server over HTTP', () => {
     const array = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: '[]' });
     expect([array.status, await array.text()]).toEqual([400, '{"message":"The request body must be a JSON object."}']);
     const unknown = await fetch(`${server.url}/2015-03-31/nothing`);
-    expect([unknown.status, unknown.headers.get('x-amzn-errortype')]).toEqual([404, 'UnknownOperationException']);
+    expect([unknown.status, unknown.headers.get('x-amzn-errortype'), await unknown.text()]).toEqual([
+      404,
+      'UnknownOperationException',
+      '{"message":"No operation matches the request path."}',
+    ]);
     const method = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'PUT' });
-    expect([method.status, method.headers.get('x-amzn-errortype')]).toEqual([405, 'MethodNotAllowedException']);
+    expect([method.status, method.headers.get('x-amzn-errortype'), await method.text()]).toEqual([
+      405,
+      'MethodNotAllowedException',
+      '{"message":"The method PUT is not allowed on this resource."}',
+    ]);
     const badEncoding = await fetch(`${server.url}/2015-03-31/functions/%E0%A4%A/policy`);
-    expect([badEncoding.status, badEncoding.headers.get('x-amzn-errortype')]).toEqual([400, 'SerializationException']);
+    expect([badEncoding.status, badEncoding.headers.get('x-amzn-errortype'), await badEncoding.text()]).toEqual([
+      400,
+      'SerializationException',
+      '{"message":"The request path is not correctly percent-encoded."}',
+    ]);
     const large = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: `{"StatementId":"${'x'.repeat(2 * 1024 * 1024)}"}` });
-    expect([large.status, large.headers.get('x-amzn-errortype')]).toEqual([413, 'RequestTooLargeException']);
+    expect([large.status, large.headers.get('x-amzn-errortype'), await large.text()]).toEqual([
+      413,
+      'RequestTooLargeException',
+      '{"message":"The request body is larger than 1048576 bytes."}',
+    ]);
+    expect(large.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
@@ -234,20 +251,26 @@ describe('the unrelated widgets model round-trips too', () => {
     const calls: unknown[] = [];
     const widgets = await listen(
       serverModule.createNodeListener({
-        PaintWidget: async (input: { WidgetName: string; Color: string; Coats?: number; Finish?: string }) => {
+        PaintWidget: async (input: { WidgetName: string; Color: string; Coats?: number; Finish?: string; DryRun?: boolean }) => {
           calls.push(input);
           if (input.Color === 'BLUE') throw thrown('ColorUnavailable', 'Out of blue.', { Color: 'BLUE' });
           if (input.WidgetName === 'locked') throw thrown('LabelRejected', 'No.');
-          if (input.WidgetName === 'gone') throw thrown('WidgetMissing', 'No such widget.');
+          if (input.WidgetName === 'gone') throw thrown('WidgetMissing', 'No such widget.', { retryAfterSeconds: 30 });
           return { Receipt: `${input.WidgetName} is ${input.Color}`, Coats: input.Coats };
         },
       }),
     );
     try {
       const c = new clientModule.AcmeWidgetsClient({ region: 'eu-west-1', endpoint: widgets.url, credentials: TEST_CREDENTIALS });
-      const ok = await c.send(new clientModule.PaintWidgetCommand({ WidgetName: 'w/1', Color: 'RED', Coats: 2, Finish: 'gloss' }));
+      const ok = await c.send(new clientModule.PaintWidgetCommand({ WidgetName: 'w/1', Color: 'RED', Coats: 2, Finish: 'gloss', DryRun: true }));
       expect(ok).toMatchObject({ Receipt: 'w/1 is RED', Coats: 2, $metadata: { httpStatusCode: 200 } });
-      expect(calls[0]).toMatchObject({ WidgetName: 'w/1', Color: 'RED', Coats: 2, Finish: 'gloss' });
+      // The boolean query member travels as `dry-run=true` and reaches the implementation as a boolean.
+      expect(calls[0]).toEqual({ WidgetName: 'w/1', Color: 'RED', Label: undefined, Finish: 'gloss', DryRun: true, Coats: 2 });
+      const dry = await fetch(`${widgets.url}/widgets/w/paint?dry-run=maybe`, { method: 'POST', body: '{"Color":"RED"}' });
+      expect([dry.status, await dry.text()]).toEqual([
+        400,
+        '{"message":"1 validation error detected: Value \'maybe\' at \'dryRun\' failed to satisfy constraint: Member must be of type boolean"}',
+      ]);
       const blue = await c.send(new clientModule.PaintWidgetCommand({ WidgetName: 'w', Color: 'BLUE' })).catch((e: unknown) => e);
       expect(blue).toBeInstanceOf(clientModule.ColorUnavailable);
       expect(blue).toMatchObject({ name: 'ColorUnavailable', message: 'Out of blue.', Color: 'BLUE', $metadata: { httpStatusCode: 400 } });
@@ -256,7 +279,7 @@ describe('the unrelated widgets model round-trips too', () => {
       expect(rejected).toMatchObject({ $metadata: { httpStatusCode: 400 } });
       const gone = await c.send(new clientModule.PaintWidgetCommand({ WidgetName: 'gone', Color: 'RED' })).catch((e: unknown) => e);
       expect(gone).toBeInstanceOf(clientModule.WidgetMissing);
-      expect(gone).toMatchObject({ message: 'No such widget.', Message: 'No such widget.', $metadata: { httpStatusCode: 404 } });
+      expect(gone).toMatchObject({ message: 'No such widget.', Message: 'No such widget.', retryAfterSeconds: 30, $metadata: { httpStatusCode: 404 } });
       const invalid = await c.send(new clientModule.PaintWidgetCommand({ WidgetName: 'w', Color: 'RED', Label: 'lower', Finish: 'satin' })).catch((e: unknown) => e);
       expect(invalid).toBeInstanceOf(clientModule.BadRequest);
       expect((invalid as Error).message).toBe(

@@ -339,6 +339,21 @@ export function responseHeader(response: HttpResponse, name: string): string | u
   return header(response, name);
 }
 
+/*
+ * Header-bound error members as their type. Lenient on purpose: a malformed header must not
+ * hide the error the service answered with, so an unreadable value is left undefined.
+ */
+export function headerBoolean(value: string | undefined): boolean | undefined {
+  const text = value?.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : undefined;
+}
+
+export function headerNumber(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
 /** Reads a body whatever the handler returned: a web stream, a Blob, bytes or a Node stream. */
 async function bodyText(body: unknown): Promise<string> {
   if (body === undefined || body === null) return '';
