@@ -25,8 +25,8 @@ export const messages = {
   // The service's text really has no final period.
   revisionMismatch:
     'The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id',
-  patternViolation: (value: string, member: string, documentedPattern: string) =>
-    `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${documentedPattern}`,
+  // Not a message of the service: the runtime's own, for a name no name form can hold.
+  unresolvableFunctionName: (name: string) => `The function name '${name}' is not a function name, partial ARN or function ARN.`,
 } as const;
 
 /** Error names as the model spells them. */

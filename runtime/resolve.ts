@@ -28,11 +28,6 @@ export function parseFunctionName(raw: string): RequestedFunction | undefined {
   return { region, account, name: name!, qualifier };
 }
 
-export interface NameCheckOptions {
-  /** The operation's documented FunctionName pattern, quoted if a caller skipped validation. */
-  documentedPattern: string;
-}
-
 /**
  * The checks the service makes before any look-up, in its order: the name's form, the region of
  * an ARN, and agreement between a qualifier in the name and the Qualifier member.
@@ -41,15 +36,10 @@ export function checkNameAndQualifier(
   registry: FunctionRegistry,
   functionName: string,
   qualifier: string | undefined,
-  options: NameCheckOptions,
 ): RequestedFunction {
   const parsed = parseFunctionName(functionName);
-  if (!parsed) {
-    throw new ServiceError(
-      errorNames.validation,
-      messages.patternViolation(functionName, 'functionName', options.documentedPattern),
-    );
-  }
+  // Unreachable behind the model's validation, whose patterns are no wider than this one.
+  if (!parsed) throw new ServiceError(errorNames.invalidParameterValue, messages.unresolvableFunctionName(functionName));
   if (parsed.region !== undefined && parsed.region !== registry.region) {
     throw new ServiceError(errorNames.resourceNotFound, messages.regionNotReachable(parsed.region, registry.region));
   }

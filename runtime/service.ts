@@ -13,6 +13,13 @@ import { checkNameAndQualifier, locate, type PolicyTarget, type RequestedFunctio
 import { existingPolicy, revisionAccepted } from './revision.js';
 import { buildStatement, serialiseStatement } from './statement.js';
 import { InMemoryPolicyStore, type PolicyStore } from './store.js';
+import {
+  renderViolations,
+  validateAddPermissionInput,
+  validateGetPolicyInput,
+  validateRemovePermissionInput,
+  type ConstraintViolation,
+} from '../generated/validators/index.js';
 import type {
   AddPermissionInput,
   AddPermissionOutput,
@@ -29,12 +36,14 @@ export interface LambdaRuntimeOptions {
   newRevisionId?: () => string;
 }
 
-// The operations' documented FunctionName patterns, quoted only if a caller bypassed the
-// generated server's validation.
-const ADD_PERMISSION_NAME_PATTERN =
-  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?';
-const POLICY_NAME_PATTERN =
-  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?';
+/**
+ * The runtime is also called directly, without the generated server in front: it checks its
+ * input with the same generated validators, so the service's wording and the model's current
+ * patterns are never copied here. A valid input costs these checks no allocation.
+ */
+function checkConstraints(violations: readonly ConstraintViolation[]): void {
+  if (violations.length > 0) throw new ServiceError(errorNames.validation, renderViolations(violations));
+}
 
 const notFound = (message: string) => new ServiceError(errorNames.resourceNotFound, message);
 
@@ -47,12 +56,13 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   const newRevisionId = options.newRevisionId ?? randomUUID;
   const lock = new KeyedLock();
 
-  function requested(functionName: string, qualifier: string | undefined, documentedPattern: string): RequestedFunction {
-    return checkNameAndQualifier(registry, functionName, given(qualifier), { documentedPattern });
+  function requested(functionName: string, qualifier: string | undefined): RequestedFunction {
+    return checkNameAndQualifier(registry, functionName, given(qualifier));
   }
 
   async function AddPermission(input: AddPermissionInput, _ctx: OperationContext): Promise<Required<AddPermissionOutput>> {
-    const wanted = requested(input.FunctionName, input.Qualifier, ADD_PERMISSION_NAME_PATTERN);
+    checkConstraints(validateAddPermissionInput(input));
+    const wanted = requested(input.FunctionName, input.Qualifier);
     if (wanted.qualifier === '$LATEST') {
       throw new ServiceError(errorNames.invalidParameterValue, messages.latestNotSupported);
     }
@@ -85,7 +95,8 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   }
 
   async function GetPolicy(input: GetPolicyInput, _ctx: OperationContext): Promise<Required<GetPolicyOutput>> {
-    const wanted = requested(input.FunctionName, input.Qualifier, POLICY_NAME_PATTERN);
+    checkConstraints(validateGetPolicyInput(input));
+    const wanted = requested(input.FunctionName, input.Qualifier);
     const location = locate(registry, wanted);
     // GetPolicy answers the same for a missing function, version or alias as for a missing policy.
     if (!location.found) throw notFound(messages.policyDoesNotExist);
@@ -95,7 +106,8 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   }
 
   async function RemovePermission(input: RemovePermissionInput, _ctx: OperationContext): Promise<void> {
-    const wanted = requested(input.FunctionName, input.Qualifier, POLICY_NAME_PATTERN);
+    checkConstraints(validateRemovePermissionInput(input));
+    const wanted = requested(input.FunctionName, input.Qualifier);
     const location = locate(registry, wanted);
     if (!location.found) {
       if (location.missing === 'function') throw notFound(messages.noPolicyFoundFor(location.arn));

@@ -1,7 +1,7 @@
 /** Turning model names into safe TypeScript identifiers and property accesses. */
 
 const RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined input violations'.split(' '),
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined input members violations'.split(' '),
 );
 
 /** A local variable name for a member; reserved words and the emitters' own names get a suffix. */

@@ -42,7 +42,10 @@ function emitOperationValidator(operation: Operation, header: string): Generated
   const helpers = new Set<string>(['NO_VIOLATIONS']);
   const patterns: StatementStructures[] = [];
   const rules: string[] = [];
-  const body: (string | WriterFunction)[] = ['let violations: ConstraintViolation[] | undefined;'];
+  const body: (string | WriterFunction)[] = [
+    'const members = input as Readonly<Record<string, unknown>>;',
+    'let violations: ConstraintViolation[] | undefined;',
+  ];
 
   for (const member of operation.input) {
     const constant = `${constantCase(member.name)}_PATTERN`;
@@ -81,7 +84,8 @@ function emitOperationValidator(operation: Operation, header: string): Generated
           '@returns every violation; a shared empty array when the input is valid.',
         ),
       ],
-      parameters: [{ name: 'input', type: 'Readonly<Record<string, unknown>>' }],
+      // Any object: a typed input as well as a parsed JSON body, whose members are unknown until checked.
+      parameters: [{ name: 'input', type: 'object' }],
       returnType: 'readonly ConstraintViolation[]',
       statements: body,
     },
@@ -115,7 +119,7 @@ function memberCheck(member: Member, patternConstant: string, helpers: Set<strin
   }[member.type];
 
   // Built before printing, so that the import names exactly the helpers the checks call.
-  const lines: string[] = [`const ${value} = ${propertyAccess('input', member.name)};`];
+  const lines: string[] = [`const ${value} = ${propertyAccess('members', member.name)};`];
   const missingCheck = member.required ? push('missing') : undefined;
   const typeCheck = push('wrongType', `'${member.type}'`);
 

@@ -67,9 +67,10 @@ const INVOKED_VIA_FUNCTION_URL_WRONG_TYPE = wrongType('InvokedViaFunctionUrl', '
  *
  * @returns every violation; a shared empty array when the input is valid.
  */
-export function validateAddPermissionInput(input: Readonly<Record<string, unknown>>): readonly ConstraintViolation[] {
+export function validateAddPermissionInput(input: object): readonly ConstraintViolation[] {
+  const members = input as Readonly<Record<string, unknown>>;
   let violations: ConstraintViolation[] | undefined;
-  const functionName = input.FunctionName;
+  const functionName = members.FunctionName;
   if (functionName === undefined || functionName === null) {
     (violations ??= []).push(violated(FUNCTION_NAME_MISSING, undefined));
   } else if (typeof functionName !== 'string') {
@@ -80,7 +81,7 @@ export function validateAddPermissionInput(input: Readonly<Record<string, unknow
     if (functionName.length < 2 && codePointLength(functionName) < 1) (violations ??= []).push(violated(FUNCTION_NAME_TOO_SHORT, functionName));
   }
 
-  const statementId = input.StatementId;
+  const statementId = members.StatementId;
   if (statementId === undefined || statementId === null) {
     (violations ??= []).push(violated(STATEMENT_ID_MISSING, undefined));
   } else if (typeof statementId !== 'string') {
@@ -91,7 +92,7 @@ export function validateAddPermissionInput(input: Readonly<Record<string, unknow
     if (statementId.length < 2 && codePointLength(statementId) < 1) (violations ??= []).push(violated(STATEMENT_ID_TOO_SHORT, statementId));
   }
 
-  const action = input.Action;
+  const action = members.Action;
   if (action === undefined || action === null) {
     (violations ??= []).push(violated(ACTION_MISSING, undefined));
   } else if (typeof action !== 'string') {
@@ -100,7 +101,7 @@ export function validateAddPermissionInput(input: Readonly<Record<string, unknow
     if (!ACTION_PATTERN.test(action)) (violations ??= []).push(violated(ACTION_MISMATCH, action));
   }
 
-  const principal = input.Principal;
+  const principal = members.Principal;
   if (principal === undefined || principal === null) {
     (violations ??= []).push(violated(PRINCIPAL_MISSING, undefined));
   } else if (typeof principal !== 'string') {
@@ -109,14 +110,14 @@ export function validateAddPermissionInput(input: Readonly<Record<string, unknow
     if (!PRINCIPAL_PATTERN.test(principal)) (violations ??= []).push(violated(PRINCIPAL_MISMATCH, principal));
   }
 
-  const sourceArn = input.SourceArn;
+  const sourceArn = members.SourceArn;
   if (sourceArn !== undefined && sourceArn !== null && typeof sourceArn !== 'string') {
     (violations ??= []).push(violated(SOURCE_ARN_WRONG_TYPE, sourceArn));
   } else if (typeof sourceArn === 'string') {
     if (!SOURCE_ARN_PATTERN.test(sourceArn)) (violations ??= []).push(violated(SOURCE_ARN_MISMATCH, sourceArn));
   }
 
-  const sourceAccount = input.SourceAccount;
+  const sourceAccount = members.SourceAccount;
   if (sourceAccount !== undefined && sourceAccount !== null && typeof sourceAccount !== 'string') {
     (violations ??= []).push(violated(SOURCE_ACCOUNT_WRONG_TYPE, sourceAccount));
   } else if (typeof sourceAccount === 'string') {
@@ -124,7 +125,7 @@ export function validateAddPermissionInput(input: Readonly<Record<string, unknow
     if (sourceAccount.length > 12 && codePointLength(sourceAccount) > 12) (violations ??= []).push(violated(SOURCE_ACCOUNT_TOO_LONG, sourceAccount));
   }
 
-  const eventSourceToken = input.EventSourceToken;
+  const eventSourceToken = members.EventSourceToken;
   if (eventSourceToken !== undefined && eventSourceToken !== null && typeof eventSourceToken !== 'string') {
     (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_WRONG_TYPE, eventSourceToken));
   } else if (typeof eventSourceToken === 'string') {
@@ -132,7 +133,7 @@ export function validateAddPermissionInput(input: Readonly<Record<string, unknow
     if (eventSourceToken.length > 256 && codePointLength(eventSourceToken) > 256) (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_TOO_LONG, eventSourceToken));
   }
 
-  const qualifier = input.Qualifier;
+  const qualifier = members.Qualifier;
   if (qualifier !== undefined && qualifier !== null && typeof qualifier !== 'string') {
     (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
   } else if (typeof qualifier === 'string') {
@@ -141,12 +142,12 @@ export function validateAddPermissionInput(input: Readonly<Record<string, unknow
     if (qualifier.length < 2 && codePointLength(qualifier) < 1) (violations ??= []).push(violated(QUALIFIER_TOO_SHORT, qualifier));
   }
 
-  const revisionId = input.RevisionId;
+  const revisionId = members.RevisionId;
   if (revisionId !== undefined && revisionId !== null && typeof revisionId !== 'string') {
     (violations ??= []).push(violated(REVISION_ID_WRONG_TYPE, revisionId));
   }
 
-  const principalOrgID = input.PrincipalOrgID;
+  const principalOrgID = members.PrincipalOrgID;
   if (principalOrgID !== undefined && principalOrgID !== null && typeof principalOrgID !== 'string') {
     (violations ??= []).push(violated(PRINCIPAL_ORG_ID_WRONG_TYPE, principalOrgID));
   } else if (typeof principalOrgID === 'string') {
@@ -155,14 +156,14 @@ export function validateAddPermissionInput(input: Readonly<Record<string, unknow
     if (principalOrgID.length < 24 && codePointLength(principalOrgID) < 12) (violations ??= []).push(violated(PRINCIPAL_ORG_ID_TOO_SHORT, principalOrgID));
   }
 
-  const functionUrlAuthType = input.FunctionUrlAuthType;
+  const functionUrlAuthType = members.FunctionUrlAuthType;
   if (functionUrlAuthType !== undefined && functionUrlAuthType !== null && typeof functionUrlAuthType !== 'string') {
     (violations ??= []).push(violated(FUNCTION_URL_AUTH_TYPE_WRONG_TYPE, functionUrlAuthType));
   } else if (typeof functionUrlAuthType === 'string') {
     if (functionUrlAuthType !== 'NONE' && functionUrlAuthType !== 'AWS_IAM') (violations ??= []).push(violated(FUNCTION_URL_AUTH_TYPE_NOT_IN_ENUM, functionUrlAuthType));
   }
 
-  const invokedViaFunctionUrl = input.InvokedViaFunctionUrl;
+  const invokedViaFunctionUrl = members.InvokedViaFunctionUrl;
   if (invokedViaFunctionUrl !== undefined && invokedViaFunctionUrl !== null && typeof invokedViaFunctionUrl !== 'boolean') {
     (violations ??= []).push(violated(INVOKED_VIA_FUNCTION_URL_WRONG_TYPE, invokedViaFunctionUrl));
   }

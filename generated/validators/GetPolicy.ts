@@ -26,9 +26,10 @@ const QUALIFIER_TOO_SHORT = tooShort('Qualifier', 'qualifier', 1);
  *
  * @returns every violation; a shared empty array when the input is valid.
  */
-export function validateGetPolicyInput(input: Readonly<Record<string, unknown>>): readonly ConstraintViolation[] {
+export function validateGetPolicyInput(input: object): readonly ConstraintViolation[] {
+  const members = input as Readonly<Record<string, unknown>>;
   let violations: ConstraintViolation[] | undefined;
-  const functionName = input.FunctionName;
+  const functionName = members.FunctionName;
   if (functionName === undefined || functionName === null) {
     (violations ??= []).push(violated(FUNCTION_NAME_MISSING, undefined));
   } else if (typeof functionName !== 'string') {
@@ -39,7 +40,7 @@ export function validateGetPolicyInput(input: Readonly<Record<string, unknown>>)
     if (functionName.length < 2 && codePointLength(functionName) < 1) (violations ??= []).push(violated(FUNCTION_NAME_TOO_SHORT, functionName));
   }
 
-  const qualifier = input.Qualifier;
+  const qualifier = members.Qualifier;
   if (qualifier !== undefined && qualifier !== null && typeof qualifier !== 'string') {
     (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
   } else if (typeof qualifier === 'string') {

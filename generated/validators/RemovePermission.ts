@@ -34,9 +34,10 @@ const REVISION_ID_WRONG_TYPE = wrongType('RevisionId', 'revisionId', 'string');
  *
  * @returns every violation; a shared empty array when the input is valid.
  */
-export function validateRemovePermissionInput(input: Readonly<Record<string, unknown>>): readonly ConstraintViolation[] {
+export function validateRemovePermissionInput(input: object): readonly ConstraintViolation[] {
+  const members = input as Readonly<Record<string, unknown>>;
   let violations: ConstraintViolation[] | undefined;
-  const functionName = input.FunctionName;
+  const functionName = members.FunctionName;
   if (functionName === undefined || functionName === null) {
     (violations ??= []).push(violated(FUNCTION_NAME_MISSING, undefined));
   } else if (typeof functionName !== 'string') {
@@ -47,7 +48,7 @@ export function validateRemovePermissionInput(input: Readonly<Record<string, unk
     if (functionName.length < 2 && codePointLength(functionName) < 1) (violations ??= []).push(violated(FUNCTION_NAME_TOO_SHORT, functionName));
   }
 
-  const statementId = input.StatementId;
+  const statementId = members.StatementId;
   if (statementId === undefined || statementId === null) {
     (violations ??= []).push(violated(STATEMENT_ID_MISSING, undefined));
   } else if (typeof statementId !== 'string') {
@@ -58,7 +59,7 @@ export function validateRemovePermissionInput(input: Readonly<Record<string, unk
     if (statementId.length < 2 && codePointLength(statementId) < 1) (violations ??= []).push(violated(STATEMENT_ID_TOO_SHORT, statementId));
   }
 
-  const qualifier = input.Qualifier;
+  const qualifier = members.Qualifier;
   if (qualifier !== undefined && qualifier !== null && typeof qualifier !== 'string') {
     (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
   } else if (typeof qualifier === 'string') {
@@ -67,7 +68,7 @@ export function validateRemovePermissionInput(input: Readonly<Record<string, unk
     if (qualifier.length < 2 && codePointLength(qualifier) < 1) (violations ??= []).push(violated(QUALIFIER_TOO_SHORT, qualifier));
   }
 
-  const revisionId = input.RevisionId;
+  const revisionId = members.RevisionId;
   if (revisionId !== undefined && revisionId !== null && typeof revisionId !== 'string') {
     (violations ??= []).push(violated(REVISION_ID_WRONG_TYPE, revisionId));
   }

@@ -263,7 +263,8 @@ describe('the 20480-byte policy limit', () => {
     const registry = exampleRegistry();
     const store = new InMemoryPolicyStore();
     const runtime = createLambdaRuntime({ registry, store });
-    const chars = ['a', 'é', '€', '𝄞', '"', '\\', '\n'];
+    // Characters JSON escapes or encodes in several bytes; each one the SourceArn pattern allows.
+    const chars = ['a', 'é', '€', '𝄞', '"', '\\', '\t'];
     let live: string[] = [];
     for (let i = 0; i < 120; i++) {
       if (i % 3 === 2 && live.length > 0) {
@@ -444,5 +445,22 @@ describe('the implementation object', () => {
     const { runtime } = exampleRuntime();
     await runtime.AddPermission(grant('a'), ctx);
     expect(await runtime.RemovePermission({ FunctionName: 'my-function', StatementId: 'a' }, ctx)).toBeUndefined();
+  });
+});
+
+describe('called directly, without the generated server in front', () => {
+  it("checks the input with the model's current constraints and words violations as the service does", async () => {
+    const runtime = createLambdaRuntime({ registry: exampleRegistry() });
+    await expect(
+      runtime.AddPermission({ FunctionName: 'bad name', StatementId: 's', Action: 'lambda:InvokeFunction', Principal: '*' }, ctx),
+    ).rejects.toMatchObject({
+      name: 'ValidationException',
+      message:
+        "1 validation error detected: Value 'bad name' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?",
+    });
+    await expect(runtime.RemovePermission({ FunctionName: 'my-function', StatementId: 'a b' }, ctx)).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value 'a b' at 'statementId' failed to satisfy constraint: Member must satisfy regular expression pattern: ([a-zA-Z0-9-_.]+)",
+    });
   });
 });
