@@ -55,10 +55,13 @@ export interface Rule {
   readonly constraint: ConstraintKind;
   /** The sentence after the value: ` at 'member' failed to satisfy constraint: Member must …`. */
   readonly tail: string;
+  /** The same after a quoted value: the closing quote, then the tail. */
+  readonly quotedTail: string;
 }
 
 function rule(member: string, path: string, constraint: ConstraintKind, must: string): Rule {
-  return { member, path, constraint, tail: ` at '${path}' failed to satisfy constraint: Member must ${must}` };
+  const tail = ` at '${path}' failed to satisfy constraint: Member must ${must}`;
+  return { member, path, constraint, tail, quotedTail: `'${tail}` };
 }
 
 export const missing = (member: string, path: string): Rule => rule(member, path, 'required', 'not be null');
@@ -77,31 +80,31 @@ export const tooShort = (member: string, path: string, min: number): Rule =>
 export const notInEnum = (member: string, path: string, allowed: string): Rule =>
   rule(member, path, 'enum', `satisfy enum value set: ${allowed}`);
 
-/** `Value 'x'`, or `Value null` for a missing member, as the service quotes values. */
-function quoted(value: unknown): string {
-  if (value === undefined || value === null) return 'Value null';
-  return "Value '" + (typeof value === 'string' ? value : JSON.stringify(value)) + "'";
-}
-
 class Violation implements ConstraintViolation {
-  // Declared, not defined: plain assignments in the constructor keep one object shape and no
-  // field initialisers, which makes a failing value about as cheap as an object literal.
-  declare readonly member: string;
-  declare readonly path: string;
-  declare readonly constraint: ConstraintKind;
-  declare readonly value: unknown;
-  declare readonly rule: Rule;
+  // Two fields: a failing value costs about as little as an object can. The rest is the rule's.
+  constructor(
+    readonly rule: Rule,
+    readonly value: unknown,
+  ) {}
 
-  constructor(rule: Rule, value: unknown) {
-    this.member = rule.member;
-    this.path = rule.path;
-    this.constraint = rule.constraint;
-    this.value = value;
-    this.rule = rule;
+  get member(): string {
+    return this.rule.member;
   }
 
+  get path(): string {
+    return this.rule.path;
+  }
+
+  get constraint(): ConstraintKind {
+    return this.rule.constraint;
+  }
+
+  /** `Value 'x'` (or `Value null` for a missing member) and the rule's sentence. */
   get message(): string {
-    return quoted(this.value) + this.rule.tail;
+    const value = this.value;
+    if (typeof value === 'string') return "Value '" + value + this.rule.quotedTail;
+    if (value === undefined || value === null) return 'Value null' + this.rule.tail;
+    return "Value '" + JSON.stringify(value) + this.rule.quotedTail;
   }
 
   toJSON(): ConstraintViolation {
