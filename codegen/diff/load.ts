@@ -3,6 +3,7 @@
 // a one-line message, which the CLI turns into exit code 2.
 
 import { readFileSync } from 'node:fs';
+import { serviceNameFromTitle } from '../model/names.js';
 import { basename, extname } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ErrorShape, Member, MemberLocation, Model, Operation } from './model.js';
@@ -133,11 +134,8 @@ export function normalizeModel(document: unknown, source: string): Model {
   };
 }
 
-/** `Amazon Simple Queue Service` → `SimpleQueueService`: the name generated code uses for the client and its base exception. */
-export function serviceNameOf(title: string): string {
-  const bare = title.replace(/^(AWS|Amazon)\s+/, '');
-  return bare.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : ''));
-}
+/** The name generated code uses for the client and its base exception: the generator's own rule. */
+export const serviceNameOf = serviceNameFromTitle;
 
 type Deref = (node: unknown, at: string) => { node: unknown; at: string };
 type Fail = (where: string, what: string) => never;

@@ -14,8 +14,6 @@ const AWS_SHAPES = [
   'arn:aws:s3:::example-bucket',
   'arn:aws:sns:us-east-1:123456789012:example-topic',
   'arn:aws:iam::123456789012:root',
-  'o-a1b2c3d4e5',
-  'my-function',
 ];
 
 const PARTITIONS: { partition: string; region: string }[] = [
