@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { StatementStructures, WriterFunction } from 'ts-morph';
 import { tsMorph } from './libraries.js';
 import type { ErrorShape, Member, MemberType, Operation, ServiceModel } from '../model/ir.js';
+import { allErrors, operationErrors, ownMembers } from '../model/queries.js';
 import { propertyAccess, propertyName } from './identifiers.js';
 import { renderTemplate } from './templates.js';
 import { constant, generatedHeader, multiline, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
@@ -59,7 +60,7 @@ export function emitClient(model: ServiceModel, options: ClientPackageOptions): 
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, range], i, all) => ({ name, range, last: i === all.length - 1 })),
     operations: model.operations.map((o) => ({ name: o.name, command: commandName(o), summary: o.summary ?? '', method: o.method, path: o.path })),
-    errors: [...model.errors, ...(model.validationError ? [model.validationError] : [])].map((e) => ({ name: e.name, status: e.status, fault: e.fault })),
+    errors: allErrors(model).map((e) => ({ name: e.name, status: e.status, fault: e.fault })),
     example: exampleCall(model),
     sources: model.sources,
   };
@@ -159,7 +160,7 @@ function emitModels(model: ServiceModel, enums: Map<Member, string>, header: str
 
 function emitErrors(model: ServiceModel, header: string): GeneratedFile {
   const { baseException } = clientNames(model);
-  const errors = [...model.errors, ...(model.validationError ? [model.validationError] : [])];
+  const errors = allErrors(model);
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
@@ -181,7 +182,7 @@ function emitErrors(model: ServiceModel, header: string): GeneratedFile {
     },
   ];
   for (const error of errors) {
-    const own = error.members.filter((m) => m.name !== 'message');
+    const own = ownMembers(error);
     statements.push({
       kind: StructureKind.Class,
       isExported: true,
@@ -273,7 +274,7 @@ function emitProtocol(model: ServiceModel, enums: Map<Member, string>, header: s
       ],
     });
 
-    const errors = [...model.errors.filter((e) => operation.errors.includes(e.name)), ...protocolErrors];
+    const errors = [...operationErrors(model, operation), ...protocolErrors];
     errors.forEach((e) => usedErrors.add(e.name));
     const cases = errors.map((error) => `  case ${quote(error.name)}:\n    throw new ${error.name}(${errorInit(error, expects, runtimeHelpers)});`);
     statements.push({
@@ -332,26 +333,24 @@ function stringified(member: Member, object: string): string {
 const HEADER_READERS: Record<MemberType, string | undefined> = { string: undefined, boolean: 'headerBoolean', integer: 'headerNumber', number: 'headerNumber' };
 
 function errorInit(error: ErrorShape, expects: Set<string>, runtimeHelpers: Set<string>): string {
-  const members = error.members
-    .filter((m) => m.name !== 'message')
-    .map((m) => {
-      if (m.location === 'header') {
-        runtimeHelpers.add('responseHeader');
-        const header = `responseHeader(response, ${quote(m.headerName!)})`;
-        const reader = HEADER_READERS[m.type];
-        if (reader) runtimeHelpers.add(reader);
-        return `${propertyName(m.name)}: ${reader ? `${reader}(${header})` : header}`;
-      }
-      expects.add(EXPECT[m.type]);
-      return `${propertyName(m.name)}: ${EXPECT[m.type]}(${propertyAccess('body', m.name)})`;
-    });
+  const members = ownMembers(error).map((m) => {
+    if (m.location === 'header') {
+      runtimeHelpers.add('responseHeader');
+      const header = `responseHeader(response, ${quote(m.headerName!)})`;
+      const reader = HEADER_READERS[m.type];
+      if (reader) runtimeHelpers.add(reader);
+      return `${propertyName(m.name)}: ${reader ? `${reader}(${header})` : header}`;
+    }
+    expects.add(EXPECT[m.type]);
+    return `${propertyName(m.name)}: ${EXPECT[m.type]}(${propertyAccess('body', m.name)})`;
+  });
   return `{ $metadata, message${members.length ? `, ${members.join(', ')}` : ''} }`;
 }
 
 function emitCommand(model: ServiceModel, operation: Operation, header: string): GeneratedFile {
   const names = clientNames(model);
   const command = commandName(operation);
-  const errors = model.errors.filter((e) => operation.errors.includes(e.name));
+  const errors = operationErrors(model, operation);
   const throwsDocs = [
     ...errors.map((e) => `@throws {@link ${e.name}} (${e.fault} fault, ${e.status})${e.documentation ? ` ${firstSentence(e.documentation)}` : ''}`),
     ...(model.validationError ? [`@throws {@link ${model.validationError.name}} (${model.validationError.status}) when a member breaks a constraint of the model.`] : []),

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { StatementStructures, WriterFunction } from 'ts-morph';
 import { tsMorph } from './libraries.js';
 import type { ErrorShape, Member, Operation, ServiceModel } from '../model/ir.js';
+import { allErrors, operationErrors } from '../model/queries.js';
 import { constantCase } from '../model/names.js';
 import { propertyAccess, propertyName } from './identifiers.js';
 import { constant, generatedHeader, multiline, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
@@ -94,7 +95,7 @@ function errorDescription(error: ErrorShape): string {
 }
 
 function emitErrors(model: ServiceModel, header: string): GeneratedFile {
-  const all = [...model.errors, ...(model.validationError ? [model.validationError] : [])];
+  const all = allErrors(model);
   const internal = model.errors.find((e) => e.fault === 'server' && e.status === 500);
   const statements: (StatementStructures | WriterFunction)[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './http.js', namedImports: ['ErrorDescription', 'ProtocolSettings'] },
@@ -151,7 +152,7 @@ function inputInitializer(operation: Operation): string {
 function emitOperation(model: ServiceModel, operation: Operation, header: string): GeneratedFile {
   const hasBody = operation.input.some((m) => m.location === 'body');
   const usesHeaders = operation.input.some((m) => m.location === 'header');
-  const errors = model.errors.filter((e) => operation.errors.includes(e.name));
+  const errors = operationErrors(model, operation);
   const tableName = `${constantCase(operation.name)}_ERRORS`;
   const implementation = implementationName(model);
   const success = operation.output.length

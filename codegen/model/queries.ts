@@ -1,0 +1,20 @@
+/** Questions every emitter asks of the intermediate form, answered in one place. */
+import type { ErrorMember, ErrorShape, Operation, ServiceModel } from './ir.js';
+
+/** The operation's modeled errors, in the model's error order. */
+export function operationErrors(model: ServiceModel, operation: Operation): ErrorShape[] {
+  return model.errors.filter((error) => operation.errors.includes(error.name));
+}
+
+/** Every error a client or server must know: the modeled ones and the protocol's validation error. */
+export function allErrors(model: ServiceModel): ErrorShape[] {
+  return model.validationError ? [...model.errors, model.validationError] : [...model.errors];
+}
+
+/**
+ * An error's members besides `message`, which every exception already has from `Error`.
+ * (`Message`, in the casing some errors use on the wire, is a member of its own.)
+ */
+export function ownMembers(error: ErrorShape): ErrorMember[] {
+  return error.members.filter((member) => member.name !== 'message');
+}
