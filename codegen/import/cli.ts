@@ -6,6 +6,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { readBase } from './base.js';
 import { importDoc } from './doc/import-doc.js';
 import { importSmithy } from './smithy.js';
@@ -17,33 +18,31 @@ const USAGE = `usage:
 
 interface Args { command?: string; input?: string; out?: string; base?: string; evidence: string[]; smithy?: string; operations: string[]; name?: string; era?: string }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { evidence: [], operations: [] };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--out': args.out = value(); break;
-      case '--base': args.base = value(); break;
-      case '--evidence': args.evidence.push(value()); break;
-      case '--smithy': args.smithy = value(); break;
-      case '--operation': args.operations.push(value()); break;
-      case '--name': args.name = value(); break;
-      case '--era': args.era = value(); break;
-      case '-h': case '--help': console.log(USAGE); process.exit(0);
-      default:
-        if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
-        positional.push(a);
-    }
+function parseArguments(argv: string[]): Args {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      base: { type: 'string' },
+      evidence: { type: 'string', multiple: true },
+      smithy: { type: 'string' },
+      operation: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      era: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  [args.command, args.input] = positional;
-  if (positional.length > 2) throw new Error(`unexpected argument ${positional[2]}`);
-  return args;
+  if (positionals.length > 2) throw new Error(`unexpected argument ${positionals[2]}`);
+  const [command, input] = positionals;
+  return {
+    command, input, out: values.out, base: values.base, evidence: values.evidence ?? [], smithy: values.smithy,
+    operations: values.operation ?? [], name: values.name, era: values.era,
+  };
 }
 
 function report(result: ImportResult, out: string): void {
@@ -61,7 +60,7 @@ function report(result: ImportResult, out: string): void {
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArguments(process.argv.slice(2));
   if (!args.command || !args.input || !args.out) throw new Error('missing arguments');
   const name = args.name ?? basename(args.out).replace(/\.ya?ml$/, '');
   const base = args.base ? readBase(readFileSync(args.base, 'utf8'), args.base) : undefined;
