@@ -1,5 +1,5 @@
-/** Child processes for the benchmarks: servers started and stopped, whole commands timed. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+/** Child processes for the benchmarks: servers started and stopped, and the CPU time they use. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -56,15 +56,6 @@ export async function startServerProcess(command: string, args: string[], logFil
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** Wall-clock seconds of a whole command, from spawn to exit; throws if it fails. */
-export function timeCommand(command: string, args: string[], options: { cwd?: string } = {}): number {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
-  return seconds;
 }
 
 /** CPU seconds (user + system) used so far by every process of a process group (Linux /proc). */

@@ -1,4 +1,9 @@
-/** Self time per function of a V8 .cpuprofile (as written by `node --cpu-prof`), largest first. */
+/**
+ * Self time per function of a V8 .cpuprofile (as written by `node --cpu-prof`), largest first: the
+ * first look at a profile when a target is missed.
+ *
+ *   npx tsx bench/lib/profile-summary.ts PROFILE.cpuprofile [HOW_MANY]
+ */
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
