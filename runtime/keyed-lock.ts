@@ -7,8 +7,9 @@ export class KeyedLock {
   readonly #tails = new Map<string, Promise<unknown>>();
 
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
+    const previous = this.#tails.get(key);
+    // Nothing queued: start at once rather than a microtask later.
+    const result = previous ? previous.then(task, task) : task();
     const tail = result.then(
       () => undefined,
       () => undefined,

@@ -30,14 +30,15 @@ export function listenerFor(
   options: NodeListenerOptions = {},
 ): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const { onResponse } = options;
   return (req, res) => {
-    const started = performance.now();
+    const started = onResponse ? performance.now() : 0;
     const url = req.url ?? '/';
     const queryStart = url.indexOf('?');
     const path = queryStart === -1 ? url : url.slice(0, queryStart);
     const finish = (response: ServerResponse) => {
       send(res, response);
-      options.onResponse?.({
+      onResponse?.({
         method: req.method ?? 'GET',
         path,
         status: response.status,
@@ -46,62 +47,65 @@ export function listenerFor(
         requestId: response.headers['x-amzn-RequestId'],
       });
     };
-    readBody(req, maxBodyBytes).then(
-      (body) =>
-        handle({
-          method: req.method ?? 'GET',
-          path,
-          query: new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1)),
-          headers: req.headers,
-          body,
-        }).then(finish),
-      (error: BodyTooLarge | Error) => {
-        const tooLarge = error instanceof BodyTooLarge;
-        const errorName = tooLarge ? 'RequestTooLargeException' : 'SerializationException';
-        finish({
-          status: tooLarge ? 413 : 400,
-          headers: { [errorTypeHeader]: errorName, 'x-amzn-RequestId': newRequestContext().requestId, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ message: tooLarge ? `The request body is larger than ${maxBodyBytes} bytes.` : 'The request body could not be read.' }),
-          errorName,
-        });
-        if (tooLarge) req.resume();
-      },
-    );
+    const bodyFailure = (tooLarge: boolean) => {
+      const errorName = tooLarge ? 'RequestTooLargeException' : 'SerializationException';
+      finish({
+        status: tooLarge ? 413 : 400,
+        headers: { [errorTypeHeader]: errorName, 'x-amzn-RequestId': newRequestContext().requestId, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ message: tooLarge ? `The request body is larger than ${maxBodyBytes} bytes.` : 'The request body could not be read.' }),
+        errorName,
+      });
+      if (tooLarge) req.resume();
+    };
+    readBody(req, maxBodyBytes, (failure, body) => {
+      if (failure) return bodyFailure(failure === 'too large');
+      handle({
+        method: req.method ?? 'GET',
+        path,
+        query: new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1)),
+        headers: req.headers,
+        body,
+      }).then(finish);
+    });
   };
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > maxBytes) {
-        failed = true;
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', (error) => {
-      if (!failed) {
-        failed = true;
-        reject(error);
-      }
-    });
+/**
+ * Collects the body with callbacks rather than a promise, and without copying when it arrives in
+ * one chunk, as a small JSON body does: this runs once per request.
+ */
+function readBody(req: IncomingMessage, maxBytes: number, done: (failure: 'too large' | 'unreadable' | undefined, body: string) => void): void {
+  let first: Buffer | undefined;
+  let rest: Buffer[] | undefined;
+  let size = 0;
+  let failed = false;
+  req.on('data', (chunk: Buffer) => {
+    if (failed) return;
+    size += chunk.length;
+    if (size > maxBytes) {
+      failed = true;
+      done('too large', '');
+    } else if (first === undefined) {
+      first = chunk;
+    } else {
+      (rest ??= [first]).push(chunk);
+    }
+  });
+  req.on('end', () => {
+    if (!failed) done(undefined, rest ? Buffer.concat(rest).toString('utf8') : first ? first.toString('utf8') : '');
+  });
+  req.on('error', () => {
+    if (failed) return;
+    failed = true;
+    done('unreadable', '');
   });
 }
 
 function send(res: NodeResponse, response: ServerResponse): void {
   if (res.headersSent) return;
-  const headers: Record<string, string | number> = { ...response.headers, 'Content-Length': Buffer.byteLength(response.body) };
+  // The response's headers are its own: completed in place rather than copied.
+  const headers: Record<string, string | number> = response.headers;
+  headers['Content-Length'] = Buffer.byteLength(response.body);
   res.writeHead(response.status, headers);
   res.end(response.body);
 }
