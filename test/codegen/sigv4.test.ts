@@ -5,7 +5,8 @@ import type { QueryParameterBag } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../generated/client/src/runtime.js';
 
-// The generated client signs with Web Crypto; @smithy/signature-v4 (what the AWS SDK uses) is the reference.
+// The generated client signs with @smithy/signature-v4 hashing through Web Crypto; the reference is the same
+// signer with @aws-crypto/sha256-js, as the AWS SDK sets it up.
 const date = new Date('2026-03-14T15:09:26.535Z');
 const requests: { method: string; path: string; query: QueryParameterBag; body?: string }[] = [
   { method: 'POST', path: '/2015-03-31/functions/my-function/policy', query: {}, body: '{"StatementId":"s3","Action":"lambda:InvokeFunction","Principal":"s3.amazonaws.com"}' },

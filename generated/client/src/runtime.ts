@@ -8,12 +8,15 @@
  * the generated serializers and deserializers call into it.
  *
  * Only `@smithy/core/client` (the client, command and exception classes and the middleware stack)
- * is loaded at run time: signing uses the platform's Web Crypto, the default handler the
- * platform's `fetch`. That keeps the package small in a bundle and quick to import.
+ * is loaded with the package; `@smithy/signature-v4` is loaded when the first request is signed.
+ * Hashing uses the platform's Web Crypto and the default handler the platform's `fetch`. That
+ * keeps the package small in a bundle and quick to import.
  */
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
+  Checksum,
+  SourceData,
   FinalizeRequestMiddleware,
   HeaderBag,
   HttpHandlerOptions,
@@ -110,119 +113,55 @@ export function signingMiddleware(config: ResolvedClientConfig): FinalizeRequest
 const isHttpRequest = (value: unknown): value is HttpRequest =>
   typeof value === 'object' && value !== null && typeof (value as HttpRequest).method === 'string' && typeof (value as HttpRequest).headers === 'object';
 
-// SigV4 (AWS Signature Version 4) as @smithy/signature-v4 computes it for JSON services: the
-// payload hash sent as x-amz-content-sha256, every other header signed but the hop-by-hop ones,
-// the path URI-encoded once more.
-const ALGORITHM = 'AWS4-HMAC-SHA256';
-const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-const UNSIGNABLE = new Set([
-  'authorization', 'cache-control', 'connection', 'expect', 'from', 'keep-alive', 'max-forwards', 'pragma',
-  'referer', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'user-agent', 'x-amzn-trace-id',
-]);
-const GENERATED = new Set(['authorization', 'x-amz-date', 'date']);
+/**
+ * SigV4 is @smithy/signature-v4's, the signer the AWS SDK uses. It is loaded with the first
+ * signed request rather than with the package: it is most of the package's size and of its
+ * import time, and only a program that sends pays for it (once).
+ */
+let signatureV4: Promise<typeof import('@smithy/signature-v4')> | undefined;
+
+/** SHA-256 and HMAC-SHA-256 for the signer from the platform's Web Crypto: no hashing library to ship. */
+class WebCryptoSha256 implements Checksum {
+  #chunks: Uint8Array[] = [];
+
+  constructor(private readonly secret?: SourceData) {}
+
+  update(data: Uint8Array | string): void {
+    this.#chunks.push(typeof data === 'string' ? encoder.encode(data) : data);
+  }
+
+  async digest(): Promise<Uint8Array> {
+    const data = concat(this.#chunks);
+    if (this.secret === undefined) return new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource));
+    const key = await crypto.subtle.importKey('raw', bytesOf(this.secret) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    return new Uint8Array(await crypto.subtle.sign('HMAC', key, data as BufferSource));
+  }
+
+  reset(): void {
+    this.#chunks = [];
+  }
+}
+
 const encoder = new TextEncoder();
 
-/** RFC 3986 escaping, as SigV4 wants it: encodeURIComponent plus `!'()*`. */
+/** RFC 3986 escaping, as AWS wants it in paths and queries: encodeURIComponent plus `!'()*`. */
 export const escapeUri = (value: string): string =>
   encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-const toHex = (bytes: ArrayBuffer): string => {
-  let hex = '';
-  for (const byte of new Uint8Array(bytes)) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-};
-
-const sha256Hex = async (data: string | Uint8Array): Promise<string> =>
-  toHex(await crypto.subtle.digest('SHA-256', (typeof data === 'string' ? encoder.encode(data) : data) as BufferSource));
-
-async function hmac(key: ArrayBuffer | Uint8Array, data: string): Promise<ArrayBuffer> {
-  const imported = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return crypto.subtle.sign('HMAC', imported, encoder.encode(data));
-}
-
-const signingKeys = new Map<string, Promise<ArrayBuffer>>();
-
-function signingKey(secret: string, shortDate: string, region: string, service: string): Promise<ArrayBuffer> {
-  const cacheKey = `${shortDate}:${region}:${service}:${secret}`;
-  let key = signingKeys.get(cacheKey);
-  if (!key) {
-    if (signingKeys.size >= 50) signingKeys.clear();
-    key = (async () => {
-      const date = await hmac(encoder.encode(`AWS4${secret}`), shortDate);
-      return hmac(await hmac(await hmac(date, region), service), 'aws4_request');
-    })();
-    signingKeys.set(cacheKey, key);
-  }
-  return key;
-}
-
-function canonicalPath(path: string): string {
-  const segments: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop();
-    else segments.push(segment);
-  }
-  const normalized = `${path.startsWith('/') ? '/' : ''}${segments.join('/')}${segments.length > 0 && path.endsWith('/') ? '/' : ''}`;
-  return escapeUri(normalized).replace(/%2F/g, '/');
-}
-
-function canonicalQuery(query: QueryParameterBag = {}): string {
-  const pairs: [string, string][] = [];
-  for (const [key, value] of Object.entries(query)) {
-    if (key.toLowerCase() === 'x-amz-signature' || value === null || value === undefined) continue;
-    const name = escapeUri(key);
-    const values = Array.isArray(value) ? [...value].map(escapeUri).sort() : [escapeUri(value)];
-    pairs.push([name, values.map((v) => `${name}=${v}`).join('&')]);
-  }
-  return pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, text]) => text).join('&');
+function bytesOf(data: SourceData): Uint8Array {
+  if (typeof data === 'string') return encoder.encode(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
 }
 
 /** A copy of the request with x-amz-date, x-amz-content-sha256, the session token and the Authorization header set. */
 export async function signRequest(
-  original: HttpRequest,
+  request: HttpRequest,
   { credentials, region, service, date = new Date() }: { credentials: AwsCredentialIdentity; region: string; service: string; date?: Date },
 ): Promise<HttpRequest> {
-  if (typeof credentials?.accessKeyId !== 'string' || typeof credentials.secretAccessKey !== 'string') {
-    throw new Error('Resolved credential object is not valid');
-  }
-  const headers: HeaderBag = {};
-  for (const [name, value] of Object.entries(original.headers)) if (!GENERATED.has(name.toLowerCase())) headers[name] = value;
-  const request: HttpRequest = { ...original, headers, query: { ...original.query } };
-  const longDate = date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
-  const shortDate = longDate.slice(0, 8);
-  const scope = `${shortDate}/${region}/${service}/aws4_request`;
-  headers['x-amz-date'] = longDate;
-  if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken;
-
-  let payloadHash = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-amz-content-sha256')?.[1];
-  if (payloadHash === undefined) {
-    const body = request.body as unknown;
-    payloadHash = body === undefined || body === null ? EMPTY_SHA256 : typeof body === 'string' || body instanceof Uint8Array ? await sha256Hex(body) : 'UNSIGNED-PAYLOAD';
-    headers['x-amz-content-sha256'] = payloadHash;
-  }
-
-  const canonical: Record<string, string> = {};
-  for (const name of Object.keys(headers).sort()) {
-    const value = headers[name];
-    const lower = name.toLowerCase();
-    if (value === undefined || value === null || UNSIGNABLE.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) continue;
-    canonical[lower] = String(value).replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
-  }
-  const signed = Object.keys(canonical).sort();
-  const canonicalRequest = [
-    request.method,
-    canonicalPath(request.path),
-    canonicalQuery(request.query),
-    signed.map((name) => `${name}:${canonical[name]}`).join('\n'),
-    '',
-    signed.join(';'),
-    payloadHash,
-  ].join('\n');
-  const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
-  const signature = toHex(await hmac(await signingKey(credentials.secretAccessKey, shortDate, region, service), stringToSign));
-  headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}`;
-  return request;
+  const { SignatureV4 } = await (signatureV4 ??= import('@smithy/signature-v4'));
+  const signer = new SignatureV4({ credentials, region, service, sha256: WebCryptoSha256 });
+  return (await signer.sign(request, { signingDate: date })) as HttpRequest;
 }
 
 /** The default HTTP handler: the platform's `fetch`. */
