@@ -16,7 +16,7 @@ A profile of the invalid path showed the time in building each violation's sente
 | \`codePointLength\` scans for surrogates with a regular expression first and returns \`length\` when there are none | a 101-character value 340 → 18 ns; invalid input 627 → 416 ns per validation |
 | A violation holds only its rule and its value (member, path and constraint are read from the rule); a quoted value is followed by the rule's precomputed closing quote and sentence | about 5% more on invalid input (1.53× → 1.57× and 1.43× → 1.61× Ajv all-errors in two same-run A/Bs) |
 
-The invalid-input ratio sits at its 1.5× line: quick runs of the final code gave 1.48× to 1.77×. The generated validator's cost there is the service's full message (for FunctionName it quotes the 142-character pattern), which Ajv does not build; validation alone is about 2.2× Ajv all-errors.
+The invalid-input ratio sits at its 1.5× line: quick runs of the final code gave 1.48× to 1.77×. The generated validator's cost there is the service's full message (for FunctionName it quotes the 163-character pattern), which Ajv does not build; validation alone is about 2.2× Ajv all-errors.
 
 **Code generation** (codegen/emit/libraries.ts, codegen/emit/types.ts, codegen/emit/types-worker.mjs, codegen/cli.ts, the \`generate\` script). First run: **2.67×** openapi-typescript (2.18 s vs 0.81 s).
 A profile showed the generator's own work at about 0.4 s; the rest was loading: ts-morph and openapi-typescript each bring a 9 MB copy of TypeScript, which Node scanned for export names (they were imported as ES modules) and which tsx's require hook scanned again; the \`tsx\` CLI also started a second process.
