@@ -102,21 +102,3 @@ export function tsDoc(...parts: (string | undefined)[]): string {
 export function quote(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
-
-/** A regular expression literal for a whole-value pattern; Unicode mode where the pattern allows it. */
-export function regexLiteral(pattern: string): string {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === '\\') source += char + (pattern[++i] ?? '');
-    else if (char === '/') source += '\\/';
-    else if (char === '\n') source += '\\n';
-    else source += char;
-  }
-  try {
-    new RegExp(pattern, 'u');
-    return `/${source}/u`;
-  } catch {
-    return `/${source}/`;
-  }
-}
