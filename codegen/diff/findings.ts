@@ -1,4 +1,4 @@
-// What a rule reports. The JSON output is exactly these objects (docs/diff/diff-output.schema.json).
+// What a rule reports. The JSON output is exactly these objects (codegen/diff/diff-output.schema.json).
 
 export type Level = 'breaking' | 'warning' | 'info' | 'documentation' | 'artifact';
 export type Bump = 'major' | 'minor' | 'patch' | 'none';

@@ -13,8 +13,8 @@ import { normalizeModel } from '../../codegen/diff/load.js';
 import { RULES } from '../../codegen/diff/rules/index.js';
 import { diffEdited, prop, realRevision } from './helpers.js';
 
-const schemaFile = fileURLToPath(new URL('../../docs/diff/diff-output.schema.json', import.meta.url));
-const readmeFile = fileURLToPath(new URL('../../docs/diff/README.md', import.meta.url));
+const schemaFile = fileURLToPath(new URL('../../codegen/diff/diff-output.schema.json', import.meta.url));
+const readmeFile = fileURLToPath(new URL('../../codegen/diff/README.md', import.meta.url));
 const revisionsDir = fileURLToPath(new URL('../../model/revisions', import.meta.url));
 
 // ajv/dist/2020 is CommonJS: the class is the module itself, or its default export.
@@ -110,7 +110,7 @@ describe('text output', () => {
   });
 });
 
-describe('docs/diff/README.md', () => {
+describe('codegen/diff/README.md', () => {
   const readme = readFileSync(readmeFile, 'utf8');
   it.each(RULES.map((r) => [r.id, r.level]))('documents %s with its level (%s)', (id, level) => {
     expect(readme).toMatch(new RegExp(`\\| \`${id}\` \\| ${level} \\|`));

@@ -1,4 +1,4 @@
-// JSON output, as described by docs/diff/diff-output.schema.json.
+// JSON output, as described by codegen/diff/diff-output.schema.json.
 
 import type { ChainResult } from '../chain.js';
 import type { DiffResult } from '../diff.js';
