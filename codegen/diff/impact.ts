@@ -5,12 +5,14 @@
 import type { Bump, Finding } from './findings.js';
 import { bumpRank, maxBump } from './findings.js';
 import type { Member, Model } from './model.js';
+import { clientSymbols } from '../model/names.js';
 
-export const clientName = (model: Model) => `${model.serviceName}Client`;
-export const serviceExceptionName = (model: Model) => `${model.serviceName}ServiceException`;
-export const commandName = (operation: string) => `${operation}Command`;
-export const inputName = (operation: string) => `${operation}CommandInput`;
-export const outputName = (operation: string) => `${operation}CommandOutput`;
+// The generator's own names for the client's symbols.
+export const clientName = (model: Model) => clientSymbols.client(model.serviceName);
+export const serviceExceptionName = (model: Model) => clientSymbols.baseException(model.serviceName);
+export const commandName = clientSymbols.command;
+export const inputName = clientSymbols.commandInput;
+export const outputName = clientSymbols.commandOutput;
 
 const PRIMITIVES: Record<string, string> = { string: 'string', boolean: 'boolean', number: 'number', integer: 'number' };
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { StatementStructures, WriterFunction } from 'ts-morph';
 import { tsMorph } from './libraries.js';
 import type { ErrorShape, Member, MemberType, Operation, ServiceModel } from '../model/ir.js';
+import { clientSymbols } from '../model/names.js';
 import { allErrors, operationErrors, ownMembers } from '../model/queries.js';
 import { propertyAccess, propertyName } from './identifiers.js';
 import { renderTemplate } from './templates.js';
@@ -25,12 +26,12 @@ export interface ClientPackageOptions {
 const RUNTIME_SUPPORT = new URL('../support/client/runtime.ts', import.meta.url);
 
 export const clientNames = (model: ServiceModel) => ({
-  client: `${model.serviceName}Client`,
-  config: `${model.serviceName}ClientConfig`,
-  resolvedConfig: `${model.serviceName}ClientResolvedConfig`,
-  baseException: `${model.serviceName}ServiceException`,
+  client: clientSymbols.client(model.serviceName),
+  config: clientSymbols.config(model.serviceName),
+  resolvedConfig: clientSymbols.resolvedConfig(model.serviceName),
+  baseException: clientSymbols.baseException(model.serviceName),
 });
-const commandName = (operation: Operation) => `${operation.name}Command`;
+const commandName = (operation: Operation) => clientSymbols.command(operation.name);
 const requestType = (operation: Operation) => `${operation.name}Request`;
 const responseType = (operation: Operation) => `${operation.name}Response`;
 const serializer = (operation: Operation) => `se_${commandName(operation)}`;

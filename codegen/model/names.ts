@@ -23,3 +23,17 @@ export function constantCase(name: string): string {
     .replace(/[^A-Za-z0-9]+/g, '_')
     .toUpperCase();
 }
+
+/**
+ * Names of the generated client's symbols, shared by the client emitter and by the diff, which
+ * tells users what a change does to them.
+ */
+export const clientSymbols = {
+  client: (serviceName: string) => `${serviceName}Client`,
+  config: (serviceName: string) => `${serviceName}ClientConfig`,
+  resolvedConfig: (serviceName: string) => `${serviceName}ClientResolvedConfig`,
+  baseException: (serviceName: string) => `${serviceName}ServiceException`,
+  command: (operation: string) => `${operation}Command`,
+  commandInput: (operation: string) => `${operation}CommandInput`,
+  commandOutput: (operation: string) => `${operation}CommandOutput`,
+};
