@@ -30,7 +30,8 @@ export function parseFunctionName(raw: string): RequestedFunction | undefined {
 
 /**
  * The checks the service makes before any look-up, in its order: the name's form, the region of
- * an ARN, and agreement between a qualifier in the name and the Qualifier member.
+ * an ARN, and agreement between a qualifier in the name and the Qualifier member (already
+ * undefined when the caller sent it empty).
  */
 export function checkNameAndQualifier(
   registry: FunctionRegistry,
@@ -43,11 +44,10 @@ export function checkNameAndQualifier(
   if (parsed.region !== undefined && parsed.region !== registry.region) {
     throw new ServiceError(errorNames.resourceNotFound, messages.regionNotReachable(parsed.region, registry.region));
   }
-  const explicit = qualifier === '' ? undefined : qualifier;
-  if (parsed.qualifier !== undefined && explicit !== undefined && parsed.qualifier !== explicit) {
+  if (parsed.qualifier !== undefined && qualifier !== undefined && parsed.qualifier !== qualifier) {
     throw new ServiceError(errorNames.invalidParameterValue, messages.qualifierMismatch);
   }
-  return { ...parsed, qualifier: parsed.qualifier ?? explicit };
+  return { ...parsed, qualifier: parsed.qualifier ?? qualifier };
 }
 
 export type TargetKind = 'function' | 'version' | 'alias';
