@@ -70,11 +70,8 @@ export interface ErrorShape {
   messageMember?: string;
 }
 
-export interface SourceDocument {
-  /** Path as given, relative to the working directory when possible. */
-  path: string;
-  sha256: string;
-}
+export type { SourceDocument } from './document.js';
+import type { SourceDocument } from './document.js';
 
 export interface ServiceModel {
   /** Service title from the model, e.g. `AWS Lambda`. */

@@ -65,7 +65,7 @@ describe('npm run generate', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'openapi: 3.1.0\ninfo: {title: X, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: A\n      responses: {}\n');
     const result = await cli(['--model', join(dir, 'bad.yaml'), '--out', dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`model error: ${join(dir, 'bad.yaml').replace(`${ROOT}/`, '')} at /paths/~1a/get/responses: exactly one 2xx response is expected`);
+    expect(result.stderr.trim()).toBe(`model error: ${join(dir, 'bad.yaml').replace(`${ROOT}/`, '')}: exactly one 2xx response is expected at /paths/~1a/get/responses`);
   });
 });
 

@@ -1,0 +1,213 @@
+/**
+ * The emitters' view of the shape graph (ir.ts): operations with scalar members in the
+ * service's order, and the errors they name. Here the generator decides what it can emit and
+ * refuses the rest with the document and pointer of what it cannot: one 2xx response, JSON
+ * object bodies, scalar members, anchored patterns, a consistent `x-member-order`.
+ */
+import { ModelError } from './document.js';
+import type { Constraints, ErrorMember, ErrorShape, Member, MemberType, Operation, ServiceModel } from './ir.js';
+import { serviceNameFromTitle } from './names.js';
+import { child } from './pointer.js';
+import type { BoundMember, ErrorShape as GraphError, OperationShape, Shape, ShapeModel } from './shapes.js';
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Shape kinds the emitters can type today, and the scalar each is emitted as. */
+const SCALARS: Partial<Record<Shape['kind'], MemberType>> = {
+  string: 'string',
+  enum: 'string',
+  boolean: 'boolean',
+  byte: 'integer',
+  short: 'integer',
+  integer: 'integer',
+  long: 'integer',
+  intEnum: 'integer',
+  bigInteger: 'integer',
+  float: 'number',
+  double: 'number',
+  bigDecimal: 'number',
+  // Until the emitters know timestamps and blobs, they travel as the JSON value the document gives.
+  blob: 'string',
+};
+
+export function serviceModel(graph: ShapeModel): ServiceModel {
+  const view = new ServiceView(graph);
+  const operations = graph.operations.map((o) => view.operation(o));
+  const errorNames = new Set(operations.flatMap((o) => o.errors));
+  const { service } = graph;
+  return {
+    title: service.title,
+    serviceName: serviceNameFromTitle(service.title),
+    apiVersion: service.version,
+    documentation: service.documentation,
+    signingName: service.signingName,
+    endpoint: service.endpoint,
+    errorTypeHeader: service.errorTypeHeader,
+    validationError: service.validationError ? view.error(service.validationError) : undefined,
+    operations: operations.sort((a, b) => compare(a.name, b.name)),
+    errors: [...errorNames].sort(compare).map((name) => view.error(name)),
+    sources: graph.sources,
+    clientVersion: service.clientVersion,
+  };
+}
+
+class ServiceView {
+  constructor(private readonly graph: ShapeModel) {}
+
+  private fail(origin: { document: string; pointer: string }, problem: string, pointer = origin.pointer): never {
+    throw new ModelError(origin.document, pointer, problem);
+  }
+
+  private shape(member: { target: string; origin: { document: string; pointer: string } }): Shape {
+    return this.graph.shapes.get(member.target) ?? this.fail(member.origin, `member refers to unknown shape ${member.target}`);
+  }
+
+  operation(op: OperationShape): Operation {
+    const at = op.origin.pointer;
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(op.name)) this.fail(op.origin, 'operationId must be an identifier');
+    const members = op.input.map((m) => this.member(m));
+    for (const label of op.path.match(/\{[^}]+\}/g) ?? []) {
+      const labelName = label.slice(1, -1).replace(/\+$/, '');
+      if (!op.input.some((m) => m.binding.kind === 'label' && m.binding.name === labelName)) this.fail(op.origin, `path label {${labelName}} has no path parameter`);
+    }
+    if (op.requestBody && (op.requestBody.mediaType !== 'application/json' || !op.requestBody.hasSchema)) {
+      this.fail(op.requestBody.origin, 'request body must be application/json with a schema');
+    }
+    for (const member of op.input) if (member.binding.kind === 'payload') this.fail(member.origin, 'must be an object schema');
+    const input = this.ordered(members, op);
+
+    const success = op.responses.filter((r) => /^2\d\d$/.test(r.status));
+    if (success.length !== 1) this.fail(op.origin, 'exactly one 2xx response is expected', child(at, 'responses'));
+    for (const member of op.output) if (member.binding.kind === 'payload') this.fail(member.origin, 'must be an object schema');
+    // Response headers are not emitted yet: the output is the JSON body.
+    const output = op.output.filter((m) => m.binding.kind === 'body').map((m) => this.member(m));
+
+    for (const { name } of op.errors) {
+      const error = this.graph.errors.get(name)!;
+      const response = op.responses.find((r) => r.status === String(error.status));
+      if (!response) this.fail(op.origin, `no ${error.status} response for ${name}`, child(at, 'responses'));
+      if (!response.errors.includes(name)) this.fail(response.origin, `${name} is not among this status's error schemas`);
+    }
+    return {
+      name: op.name,
+      method: op.method as Operation['method'],
+      path: op.path,
+      successStatus: Number(success[0].status),
+      summary: op.summary,
+      documentation: op.documentation,
+      input,
+      output,
+      errors: op.errors.map((e) => e.name),
+    };
+  }
+
+  private ordered(members: Member[], op: OperationShape): Member[] {
+    if (op.memberOrder === undefined) return members;
+    const at = child(op.origin.pointer, 'x-member-order');
+    const byName = new Map(members.map((m) => [m.name, m]));
+    const result: Member[] = [];
+    for (const name of op.memberOrder) {
+      const member = byName.get(name);
+      if (!member) this.fail(op.origin, `names ${name}, which is not an input member`, at);
+      result.push(member);
+      byName.delete(name);
+    }
+    if (byName.size > 0) this.fail(op.origin, `does not name ${[...byName.keys()].join(', ')}`, at);
+    return result;
+  }
+
+  private member(member: BoundMember): Member {
+    const shape = this.shape(member);
+    const { binding } = member;
+    const location = binding.kind === 'label' ? 'path' : binding.kind === 'query' || binding.kind === 'header' || binding.kind === 'body' ? binding.kind : this.fail(member.origin, `unsupported binding ${binding.kind}`);
+    return {
+      name: member.name,
+      location,
+      wireName: 'name' in binding ? binding.name : member.name,
+      required: member.required,
+      type: this.scalar(shape),
+      documentation: member.documentation,
+      constraints: this.constraints(shape),
+    };
+  }
+
+  private scalar(shape: Shape): MemberType {
+    if (shape.kind === 'timestamp') return shape.format === 'epoch-seconds' ? 'number' : 'string';
+    return SCALARS[shape.kind] ?? this.fail(shape.origin, `unsupported member type ${JSON.stringify(shape.kind)} (scalars only)`);
+  }
+
+  private constraints(shape: Shape): Constraints {
+    const at = shape.origin.pointer;
+    const result: Constraints = {};
+    const { length, pattern, documentedPattern, enum: values } = shape.constraints;
+    const count = (value: number, where: string) => (Number.isInteger(value) && value >= 0 ? value : this.fail(shape.origin, 'must be a non-negative integer', child(at, where)));
+    if (length?.min !== undefined) result.minLength = count(length.min, 'minLength');
+    if (length?.max !== undefined) result.maxLength = count(length.max, 'maxLength');
+    if (pattern !== undefined) {
+      if (!isAnchored(pattern)) this.fail(shape.origin, 'patterns are whole-value matches and must be written anchored (^…$)', child(at, 'pattern'));
+      try {
+        new RegExp(pattern);
+      } catch (error) {
+        this.fail(shape.origin, `not a valid regular expression (${(error as Error).message})`, child(at, 'pattern'));
+      }
+      // `^a|b$` is anchored only at its ends; grouping makes every alternative a whole-value match.
+      const anchored = hasTopLevelAlternation(pattern) ? `^(?:${pattern})$` : pattern;
+      result.pattern = { anchored, documented: documentedPattern ?? stripAnchors(pattern) };
+    }
+    if (values !== undefined) {
+      if (values.some((v) => typeof v !== 'string')) this.fail(shape.origin, 'enum values must be strings', child(at, 'enum'));
+      result.enum = values as string[];
+    }
+    return result;
+  }
+
+  error(name: string): ErrorShape {
+    const error: GraphError | undefined = this.graph.errors.get(name);
+    if (!error) return this.fail({ document: this.graph.sources[0].path, pointer: `/components/schemas/${name}` }, `error ${name} has no schema`);
+    const members: ErrorMember[] = error.members.map((m) => ({
+      name: m.name,
+      type: this.scalar(this.shape(m)),
+      location: m.binding.kind === 'header' ? 'header' : 'body',
+      headerName: m.binding.kind === 'header' ? m.binding.name : undefined,
+      defaultValue: m.default === undefined ? undefined : String(m.default),
+      documentation: m.documentation,
+    }));
+    return {
+      name,
+      status: error.status,
+      fault: error.fault,
+      documentation: error.documentation,
+      members,
+      messageMember: members.find((m) => m.location === 'body' && m.name.toLowerCase() === 'message')?.name,
+    };
+  }
+}
+
+/** Starts with `^` and ends with a `$` that is not escaped. */
+function isAnchored(pattern: string): boolean {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$')) return false;
+  let backslashes = 0;
+  for (let i = pattern.length - 2; i >= 0 && pattern[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+/** Whether a `|` stands outside every group and character class. */
+function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+function stripAnchors(pattern: string): string {
+  const inner = pattern.slice(1, -1);
+  return inner.startsWith('(?:') && inner.endsWith(')') ? inner.slice(3, -1) : inner;
+}

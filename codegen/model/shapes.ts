@@ -1,0 +1,194 @@
+/**
+ * The intermediate form: a shape graph in Smithy's terms, read once from the model documents
+ * and shared by the generator, the diff and the importer.
+ *
+ * Shapes are named and refer to each other by id, so recursive shapes need no special case.
+ * A schema the document names (`#/components/schemas/Name`) is the shape `Name`; an inline
+ * schema gets an id from where it sits (`Parent$Member`, `Operation$input$Member`). Every node
+ * keeps the document and JSON pointer it came from.
+ */
+import type { SourceDocument } from './document.js';
+
+/** Where a node came from: the document (as the user named it) and the JSON pointer inside it. */
+export interface Origin {
+  document: string;
+  pointer: string;
+}
+
+export type ShapeKind =
+  | 'structure'
+  | 'list'
+  | 'map'
+  | 'union'
+  | 'enum'
+  | 'intEnum'
+  | 'string'
+  | 'boolean'
+  | 'byte'
+  | 'short'
+  | 'integer'
+  | 'long'
+  | 'float'
+  | 'double'
+  | 'bigInteger'
+  | 'bigDecimal'
+  | 'timestamp'
+  | 'blob'
+  | 'document';
+
+export type TimestampFormat = 'date-time' | 'http-date' | 'epoch-seconds';
+
+export interface Constraints {
+  /** Characters (code points) for strings, entries for lists and maps, bytes for blobs. */
+  length?: { min?: number; max?: number };
+  /** The whole-value pattern as written in the document. */
+  pattern?: string;
+  /** The pattern as the documentation prints it (`x-documented-pattern`), when it differs. */
+  documentedPattern?: string;
+  range?: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean };
+  uniqueItems?: boolean;
+  /** Allowed values as written (strings for enum, integers for intEnum). */
+  enum?: unknown[];
+}
+
+export interface ShapeBase {
+  id: string;
+  kind: ShapeKind;
+  documentation?: string;
+  /** True, or the deprecation message. */
+  deprecated?: boolean | string;
+  constraints: Constraints;
+  /** `x-` extensions of the schema, as written (e.g. `x-carried-over`). */
+  extensions: Record<string, unknown>;
+  origin: Origin;
+}
+
+export interface Member {
+  name: string;
+  target: string;
+  required: boolean;
+  /** The value may be `null` (`nullable: true` in 3.0, `type: [T, 'null']` in 3.1). */
+  nullable: boolean;
+  default?: unknown;
+  /** Documentation of this use of the target (a description next to a `$ref`), else the target's. */
+  documentation?: string;
+  deprecated?: boolean | string;
+  origin: Origin;
+}
+
+export interface StructureShape extends ShapeBase {
+  kind: 'structure';
+  members: Member[];
+}
+
+export interface UnionShape extends ShapeBase {
+  kind: 'union';
+  members: Member[];
+}
+
+export interface ListShape extends ShapeBase {
+  kind: 'list';
+  member: Member;
+}
+
+export interface MapShape extends ShapeBase {
+  kind: 'map';
+  /** Map keys are strings in JSON; `key` carries their constraints (`propertyNames`). */
+  key: Member;
+  value: Member;
+}
+
+export interface TimestampShape extends ShapeBase {
+  kind: 'timestamp';
+  format: TimestampFormat;
+}
+
+export interface SimpleShape extends ShapeBase {
+  kind: Exclude<ShapeKind, 'structure' | 'union' | 'list' | 'map' | 'timestamp'>;
+}
+
+export type Shape = StructureShape | UnionShape | ListShape | MapShape | TimestampShape | SimpleShape;
+
+/**
+ * How a member travels over HTTP (restJson1's bindings): a path label (greedy for `{Key+}`), a
+ * query parameter or a map of them, a header or a map of prefixed headers, the whole payload, a
+ * member of the JSON body, or the response status code.
+ */
+export type Binding =
+  | { kind: 'label'; name: string; greedy: boolean }
+  | { kind: 'query'; name: string }
+  | { kind: 'queryParams' }
+  | { kind: 'header'; name: string }
+  | { kind: 'prefixHeaders'; prefix: string }
+  | { kind: 'payload'; mediaType: string }
+  | { kind: 'body'; name: string }
+  | { kind: 'responseCode' };
+
+export interface BoundMember extends Member {
+  binding: Binding;
+}
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE';
+
+export interface OperationShape {
+  name: string;
+  method: HttpMethod;
+  /** URI template, e.g. `/things/{Name}` or `/objects/{Key+}`. */
+  path: string;
+  summary?: string;
+  documentation?: string;
+  deprecated?: boolean | string;
+  /** Input members in the service's own order (`x-member-order`) when the document gives one. */
+  input: BoundMember[];
+  /** `x-member-order` as written, when present. */
+  memberOrder?: string[];
+  /** The success status, as written (the first 2xx), and its response. */
+  success?: { status: string; origin: Origin; description?: string };
+  /** Every response by status, with the error shapes its body names (directly or in `oneOf`). */
+  responses: { status: string; origin: Origin; errors: string[] }[];
+  /** The request body's media type, when the operation has a body. */
+  requestBody?: { mediaType?: string; hasSchema: boolean; origin: Origin };
+  output: BoundMember[];
+  /** Modeled errors by name (`x-errors`), each with the pointer of its entry. */
+  errors: { name: string; origin: Origin }[];
+  origin: Origin;
+}
+
+export interface ErrorShape {
+  name: string;
+  /** The structure shape of the error's members. */
+  shape: string;
+  status: number;
+  fault: 'client' | 'server';
+  documentation?: string;
+  /** Members bound to the JSON body or, with `x-http-header`, to a response header. */
+  members: BoundMember[];
+  origin: Origin;
+}
+
+export interface ServiceFacts {
+  title: string;
+  /** `info.version`: the API version. */
+  version: string;
+  documentation?: string;
+  /** Revision name (`info.x-revision.name`) or the document's file name. */
+  revision: string;
+  /** SigV4 signing name, from whichever security scheme carries `x-aws-sigv4`. */
+  signingName?: string;
+  endpoint?: { url: string; defaults: Record<string, string> };
+  errorTypeHeader: string;
+  /** The protocol's error for constraint violations (`x-validation-error`). */
+  validationError?: string;
+  /** `info.x-client-version`. */
+  clientVersion?: string;
+}
+
+export interface ShapeModel {
+  service: ServiceFacts;
+  shapes: Map<string, Shape>;
+  operations: OperationShape[];
+  errors: Map<string, ErrorShape>;
+  sources: SourceDocument[];
+  /** The documents as parsed, for readers of free text (the diff's documentation rules). */
+  documents: Record<string, any>[];
+}
