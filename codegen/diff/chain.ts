@@ -20,10 +20,10 @@ export function chainFiles(directory: string): string[] {
   try {
     names = readdirSync(directory);
   } catch {
-    throw new ModelError(`${directory}: cannot read the directory`);
+    throw new ModelError(directory, '', 'cannot read the directory');
   }
   const files = names.filter((name) => MODEL_FILE.test(name)).sort().map((name) => join(directory, name));
-  if (files.length < 2) throw new ModelError(`${directory}: a chain needs at least two model files (.yaml, .yml or .json), found ${files.length}`);
+  if (files.length < 2) throw new ModelError(directory, '', `a chain needs at least two model files (.yaml, .yml or .json), found ${files.length}`);
   return files;
 }
 

@@ -5,7 +5,7 @@
 import type { Bump, Finding } from './findings.js';
 import { bumpRank, maxBump } from './findings.js';
 import type { Member, Model } from './model.js';
-import { clientSymbols } from '../model/names.js';
+import { clientSymbols } from '../model/symbols.js';
 
 // The generator's own names for the client's symbols.
 export const clientName = (model: Model) => clientSymbols.client(model.serviceName);

@@ -2,7 +2,10 @@
 // state (member order, bindings, error body members and casing, the validation error, document
 // level facts) and the constraints a constraint-less format lets us carry over.
 
-import { parse } from 'yaml';
+import { documentFromText } from '../model/document.js';
+import { readOpenApi } from '../model/openapi/read.js';
+import { resolvePointer } from '../model/pointer.js';
+import type { BoundMember, ErrorShape } from '../model/shapes.js';
 import type { Constraints, ErrorMemberModel, ErrorModel, Location, ServiceModel } from './types.js';
 
 type Obj = Record<string, any>;
@@ -37,8 +40,6 @@ export interface Base {
   validationError?: ErrorModel;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-
 export function constraintsFromSchema(s: Obj | undefined): Constraints {
   const c: Constraints = {};
   if (!s) return c;
@@ -57,94 +58,69 @@ export function constraintsFromSchema(s: Obj | undefined): Constraints {
   return c;
 }
 
-/** Follows local `$ref`s (`#/components/...`) to the node they name. */
-function resolve(doc: Obj, node: Obj | undefined): Obj | undefined {
-  let current = node;
-  for (let hops = 0; typeof current?.$ref === 'string' && current.$ref.startsWith('#/') && hops < 20; hops++) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((n: Obj | undefined, key: string) => n?.[key], doc);
-  }
-  return current;
-}
-
+/**
+ * The revision as the model reader reads it. The constraints are carried over as written: each
+ * member's schema node is taken from where the reader found it (its provenance), so that a
+ * `$ref` stays a reference and nothing is added that the revision did not say.
+ */
 export function readBase(text: string, file: string): Base {
-  const doc = parse(text) as Obj;
-  const schemas: Obj = doc?.components?.schemas ?? {};
-  const revisionName = String(doc?.info?.['x-revision']?.name ?? file.replace(/^.*\//, '').replace(/\.ya?ml$/, ''));
-  const service: Partial<ServiceModel> = {};
-  if (doc?.info?.title) service.title = String(doc.info.title);
-  if (doc?.info?.version) service.version = String(doc.info.version);
-  const url: string | undefined = doc?.servers?.[0]?.url;
+  const loaded = documentFromText(text, file);
+  const graph = readOpenApi(loaded);
+  const doc = loaded.document;
+  const written = (at: string): Obj => {
+    const node = resolvePointer(doc, at);
+    return node !== null && typeof node === 'object' ? (node as Obj) : {};
+  };
+  const service: Partial<ServiceModel> = { title: graph.service.title };
+  if (graph.service.version) service.version = graph.service.version;
+  const url = graph.service.endpoint?.url;
   const host = url ? /^https?:\/\/([^.{}]+)\.\{region\}/.exec(url) : null;
   if (host) service.endpointPrefix = host[1];
-  const region = doc?.servers?.[0]?.variables?.region?.default;
-  if (region) service.defaultRegion = String(region);
-  const signing = doc?.components?.securitySchemes?.sigv4?.['x-aws-sigv4']?.signingName;
-  if (signing) service.signingName = String(signing);
-  if (doc?.['x-error-type-header']) service.errorTypeHeader = String(doc['x-error-type-header']);
+  const region = graph.service.endpoint?.defaults.region;
+  if (region && region !== 'undefined') service.defaultRegion = region;
+  if (graph.service.signingName) service.signingName = graph.service.signingName;
+  if (graph.service.errorTypeHeader) service.errorTypeHeader = graph.service.errorTypeHeader;
 
   const errors = new Map<string, ErrorModel>();
-  for (const [name, s] of Object.entries(schemas)) {
-    if (!s || typeof s !== 'object' || !(s as Obj)['x-error']) continue;
-    errors.set(name, errorFromSchema(name, s as Obj));
-  }
-  const validationName = doc?.['x-validation-error'];
-  const validationError = validationName ? errors.get(String(validationName)) : undefined;
-  if (validationName) errors.delete(String(validationName));
+  for (const [name, error] of graph.errors) errors.set(name, errorModel(error, written));
+  const validationName = graph.service.validationError;
+  const validationError = validationName ? errors.get(validationName) : undefined;
+  if (validationName) errors.delete(validationName);
 
-  const operations: BaseOperation[] = [];
-  for (const [path, item] of Object.entries<Obj>(doc?.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item?.[method];
-      if (!op) continue;
-      const members = new Map<string, BaseMember>();
-      for (const raw of op.parameters ?? []) {
-        const p = resolve(doc, raw) ?? {};
-        // Members are named as the generator names them: a wire name may differ (x-member-name).
-        const name = String(p['x-member-name'] ?? p.name);
-        members.set(name, {
-          name, location: p.in, required: !!p.required, description: p.description,
-          schema: constraintsFromSchema(resolve(doc, p.schema)),
-        });
-      }
-      const body = resolve(doc, resolve(doc, op.requestBody)?.content?.['application/json']?.schema);
-      const required = new Set<string>(body?.required ?? []);
-      for (const [name, s] of Object.entries<Obj>(body?.properties ?? {})) {
-        members.set(name, { name, location: 'body', required: required.has(name), description: s.description, schema: constraintsFromSchema(s) });
-      }
-      const success = Object.keys(op.responses ?? {}).find((k) => /^2\d\d$/.test(k));
-      const output = new Map<string, BaseMember>();
-      const out = success ? resolve(doc, resolve(doc, op.responses[success])?.content?.['application/json']?.schema) : undefined;
-      for (const [name, s] of Object.entries<Obj>(out?.properties ?? {})) {
-        output.set(name, { name, location: 'body', required: false, description: s.description, schema: constraintsFromSchema(s) });
-      }
-      operations.push({
-        name: String(op.operationId), method: method.toUpperCase(), path,
-        successStatus: success ? Number(success) : 200,
-        successDescription: success ? op.responses[success]?.description : undefined,
-        memberOrder: Array.isArray(op['x-member-order']) ? op['x-member-order'].map(String) : [],
-        members, output,
-        errors: Array.isArray(op['x-errors']) ? op['x-errors'].map(String) : [],
-      });
+  // Parameters carry the constraints of their (resolved) schema; body members those of their property as written.
+  const member = (m: BoundMember): BaseMember => {
+    const location: Location = m.binding.kind === 'label' ? 'path' : m.binding.kind === 'query' || m.binding.kind === 'header' ? m.binding.kind : 'body';
+    if (location === 'body') {
+      const property = written(m.origin.pointer);
+      return { name: m.name, location, required: m.required, description: property.description, schema: constraintsFromSchema(property) };
     }
-  }
-  return { name: revisionName, file, service, operations, errors, validationError };
+    const schema = graph.shapes.get(m.target);
+    return { name: m.name, location, required: written(m.origin.pointer).required === true, description: written(m.origin.pointer).description, schema: constraintsFromSchema(schema ? written(schema.origin.pointer) : undefined) };
+  };
+  const operations: BaseOperation[] = graph.operations.map((op) => ({
+    name: op.name,
+    method: op.method,
+    path: op.path,
+    successStatus: op.success ? Number(op.success.status) : 200,
+    successDescription: op.success?.description,
+    memberOrder: op.memberOrder ?? [],
+    members: new Map(op.input.map((m) => [m.name, member(m)])),
+    output: new Map(op.output.filter((m) => m.binding.kind === 'body').map((m) => [m.name, { ...member(m), required: false }])),
+    errors: op.errors.map((e) => e.name),
+  }));
+  return { name: graph.service.revision, file, service, operations, errors, validationError };
 }
 
-function errorFromSchema(name: string, s: Obj): ErrorModel {
-  const members: ErrorMemberModel[] = Object.entries<Obj>(s.properties ?? {}).map(([m, p]) => {
-    const member: ErrorMemberModel = { name: m, schema: constraintsFromSchema(p) };
+function errorModel(error: ErrorShape, written: (at: string) => Obj): ErrorModel {
+  const members: ErrorMemberModel[] = error.members.map((m) => {
+    const p = written(m.origin.pointer);
+    const member: ErrorMemberModel = { name: m.name, schema: constraintsFromSchema(p) };
     if (p.description) member.description = p.description;
-    if (p['x-http-header']) member.httpHeader = p['x-http-header'];
+    if (m.binding.kind === 'header') member.httpHeader = m.binding.name;
     return member;
   });
-  const e: ErrorModel = {
-    name, status: s['x-error']?.status, fault: s['x-error']?.fault === 'server' ? 'server' : 'client', members,
-  };
-  if (s.description) e.description = s.description;
+  const e: ErrorModel = { name: error.name, status: error.status, fault: error.fault, members };
+  if (error.documentation) e.description = error.documentation;
   return e;
 }
 

@@ -34,7 +34,11 @@ export interface LoadedDocument {
 
 /** Reads a model file; a file that cannot be read or parsed is a ModelError. */
 export function loadDocument(path: string, cwd = process.cwd()): LoadedDocument {
-  const shown = isAbsolute(path) ? relative(cwd, path) : path;
+  return loadDocumentAs(path, isAbsolute(path) ? relative(cwd, path) : path);
+}
+
+/** The same, named `shown` in messages. */
+export function loadDocumentAs(path: string, shown: string): LoadedDocument {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -43,11 +47,11 @@ export function loadDocument(path: string, cwd = process.cwd()): LoadedDocument 
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
     throw new ModelError(shown, '', `cannot read the model (${reason})`);
   }
-  return parseDocumentText(text, shown);
+  return documentFromText(text, shown);
 }
 
 /** A document from its text; `path` is how it is named in messages and in generated headers. */
-export function parseDocumentText(text: string, path: string): LoadedDocument {
+export function documentFromText(text: string, path: string): LoadedDocument {
   return { source: { path: path.split('\\').join('/'), sha256: createHash('sha256').update(text).digest('hex') }, document: parseModelText(text, path) };
 }
 

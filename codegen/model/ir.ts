@@ -72,6 +72,7 @@ export interface ErrorShape {
 
 export type { SourceDocument } from './document.js';
 import type { SourceDocument } from './document.js';
+import type { SymbolTable } from './symbols.js';
 
 export interface ServiceModel {
   /** Service title from the model, e.g. `AWS Lambda`. */
@@ -93,4 +94,6 @@ export interface ServiceModel {
   sources: SourceDocument[];
   /** Version the client package gets from this model (`info.x-client-version`). */
   clientVersion?: string;
+  /** Every generated name, spelled once (symbols.ts). */
+  symbols: SymbolTable;
 }

@@ -9,7 +9,7 @@ import { readOpenApi } from './openapi/read.js';
 import { serviceModel } from './service.js';
 import type { ShapeModel } from './shapes.js';
 
-export { ModelError, loadDocument, parseDocumentText, type LoadedDocument } from './document.js';
+export { ModelError, loadDocument, documentFromText, type LoadedDocument } from './document.js';
 
 /** The shape graph of one or more documents already in memory. */
 export function readShapes(documents: LoadedDocument[]): ShapeModel {

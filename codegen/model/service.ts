@@ -6,29 +6,11 @@
  */
 import { ModelError } from './document.js';
 import type { Constraints, ErrorMember, ErrorShape, Member, MemberType, Operation, ServiceModel } from './ir.js';
-import { serviceNameFromTitle } from './names.js';
+import { SCALAR_OF_KIND, serviceNameFromTitle, SymbolTable } from './symbols.js';
 import { child } from './pointer.js';
 import type { BoundMember, ErrorShape as GraphError, OperationShape, Shape, ShapeModel } from './shapes.js';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Shape kinds the emitters can type today, and the scalar each is emitted as. */
-const SCALARS: Partial<Record<Shape['kind'], MemberType>> = {
-  string: 'string',
-  enum: 'string',
-  boolean: 'boolean',
-  byte: 'integer',
-  short: 'integer',
-  integer: 'integer',
-  long: 'integer',
-  intEnum: 'integer',
-  bigInteger: 'integer',
-  float: 'number',
-  double: 'number',
-  bigDecimal: 'number',
-  // Until the emitters know timestamps and blobs, they travel as the JSON value the document gives.
-  blob: 'string',
-};
 
 export function serviceModel(graph: ShapeModel): ServiceModel {
   const view = new ServiceView(graph);
@@ -42,12 +24,14 @@ export function serviceModel(graph: ShapeModel): ServiceModel {
     documentation: service.documentation,
     signingName: service.signingName,
     endpoint: service.endpoint,
-    errorTypeHeader: service.errorTypeHeader,
+    // restJson1's own header when the model names none.
+    errorTypeHeader: service.errorTypeHeader ?? 'X-Amzn-ErrorType',
     validationError: service.validationError ? view.error(service.validationError) : undefined,
     operations: operations.sort((a, b) => compare(a.name, b.name)),
     errors: [...errorNames].sort(compare).map((name) => view.error(name)),
     sources: graph.sources,
     clientVersion: service.clientVersion,
+    symbols: new SymbolTable(graph),
   };
 }
 
@@ -133,7 +117,7 @@ class ServiceView {
 
   private scalar(shape: Shape): MemberType {
     if (shape.kind === 'timestamp') return shape.format === 'epoch-seconds' ? 'number' : 'string';
-    return SCALARS[shape.kind] ?? this.fail(shape.origin, `unsupported member type ${JSON.stringify(shape.kind)} (scalars only)`);
+    return SCALAR_OF_KIND[shape.kind] ?? this.fail(shape.origin, `unsupported member type ${JSON.stringify(shape.kind)} (scalars only)`);
   }
 
   private constraints(shape: Shape): Constraints {

@@ -176,7 +176,8 @@ export interface ServiceFacts {
   /** SigV4 signing name, from whichever security scheme carries `x-aws-sigv4`. */
   signingName?: string;
   endpoint?: { url: string; defaults: Record<string, string> };
-  errorTypeHeader: string;
+  /** The header that names an error on the wire (`x-error-type-header`), when the document says. */
+  errorTypeHeader?: string;
   /** The protocol's error for constraint violations (`x-validation-error`). */
   validationError?: string;
   /** `info.x-client-version`. */

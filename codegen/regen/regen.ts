@@ -6,14 +6,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parse } from 'yaml';
 import { currentModelPaths } from '../model/current.js';
 import { diffModels } from '../diff/diff.js';
 import { formatText } from '../diff/format/text.js';
-import { normalizeModel } from '../diff/load.js';
+import { fromGraph, normalizeModel } from '../diff/load.js';
 import type { Bump } from '../diff/findings.js';
 import { generateFromDocuments } from '../generate.js';
-import { loadDocument, parseDocumentText } from '../model/read-openapi.js';
+import { loadDocument, documentFromText } from '../model/document.js';
+import { readOpenApi } from '../model/openapi/read.js';
 import { importSource, readBase, sourceKind, type Undetermined } from '../import/index.js';
 import { toYaml } from '../import/write-document.js';
 import { writeOutput } from '../output.js';
@@ -75,13 +75,13 @@ export async function regen(options: RegenOptions): Promise<{ revisionPath: stri
   for (const u of imported.undetermined) log(`    undetermined, recorded in the revision:\n${describe(u)}`);
 
   // 2. What changes, and what that means for the client package's version.
-  const currentDocument = parse(currentText);
-  const current = normalizeModel(currentDocument, relative(root, currentPath));
+  const currentGraph = readOpenApi(documentFromText(currentText, relative(root, currentPath)));
+  const current = fromGraph(currentGraph, relative(root, currentPath));
   const next = normalizeModel(imported.document, relative(root, revisionPath));
   const result = diffModels(current, next);
   log(`2/4 diff against ${relative(root, currentPath)}:`);
   log(formatText(result).trimEnd());
-  const currentVersion = currentDocument?.info?.['x-client-version'];
+  const currentVersion = currentGraph.service.clientVersion;
   if (typeof currentVersion !== 'string') {
     throw new RegenRefused(`${relative(root, currentPath)} has no info.x-client-version to bump: add the version its client package has`);
   }
@@ -94,7 +94,7 @@ export async function regen(options: RegenOptions): Promise<{ revisionPath: stri
   const header = lines.slice(0, lines.findIndex((line) => !line.startsWith('#')));
   const revisionText = toYaml(document, header);
   const shownPath = relative(root, revisionPath);
-  const { files } = await generateFromDocuments([parseDocumentText(revisionText, shownPath), ...companions.map((c) => loadDocument(c, root))]);
+  const { files } = await generateFromDocuments([documentFromText(revisionText, shownPath), ...companions.map((c) => loadDocument(c, root))]);
 
   // 4. Write the revision, then the bindings.
   mkdirSync(join(root, 'model', 'revisions'), { recursive: true });

@@ -3,7 +3,7 @@ import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
 import { allErrors, ownMembers } from '../../model/queries.js';
-import { propertyAccess, propertyName } from '../identifiers.js';
+import { propertyAccess, propertyName } from '../../model/symbols.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { clientNames, TS_TYPES } from './names.js';
 

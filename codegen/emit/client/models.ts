@@ -2,7 +2,7 @@
 import type { StatementStructures, WriterFunction } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { Member, ServiceModel } from '../../model/ir.js';
-import { propertyName } from '../identifiers.js';
+import { propertyName } from '../../model/symbols.js';
 import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { memberType, requestType, responseType } from './names.js';
 

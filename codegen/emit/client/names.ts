@@ -1,6 +1,6 @@
-/** Names of the client package's symbols and the TypeScript type of each member. */
-import type { Member, MemberType, Operation, ServiceModel } from '../../model/ir.js';
-import { clientSymbols } from '../../model/names.js';
+/** The client's names (model/symbols.ts) for the emitters' view of operations and members. */
+import type { Member, Operation, ServiceModel } from '../../model/ir.js';
+import { clientSymbols, TS_SCALARS } from '../../model/symbols.js';
 
 export const clientNames = (model: ServiceModel) => ({
   client: clientSymbols.client(model.serviceName),
@@ -9,33 +9,22 @@ export const clientNames = (model: ServiceModel) => ({
   baseException: clientSymbols.baseException(model.serviceName),
 });
 export const commandName = (operation: Operation) => clientSymbols.command(operation.name);
-export const requestType = (operation: Operation) => `${operation.name}Request`;
-export const responseType = (operation: Operation) => `${operation.name}Response`;
-export const serializer = (operation: Operation) => `se_${commandName(operation)}`;
-export const deserializer = (operation: Operation) => `de_${commandName(operation)}`;
+export const requestType = (operation: Operation) => clientSymbols.request(operation.name);
+export const responseType = (operation: Operation) => clientSymbols.response(operation.name);
+export const serializer = (operation: Operation) => clientSymbols.serializer(operation.name);
+export const deserializer = (operation: Operation) => clientSymbols.deserializer(operation.name);
+export const defaultPackageName = (model: ServiceModel) => clientSymbols.packageName(model.serviceName);
+export const TS_TYPES = TS_SCALARS;
 
-export function defaultPackageName(model: ServiceModel): string {
-  return `@permgen/client-${model.serviceName.toLowerCase()}`;
-}
-
-export const TS_TYPES: Record<MemberType, string> = { string: 'string', boolean: 'boolean', integer: 'number', number: 'number' };
-
-/** Enum types are named after their member; the operation name is added only to tell two apart. */
+/** Each member with enumerated values and its enum type, in model order (the order they are declared in). */
 export function enumNames(model: ServiceModel): Map<Member, string> {
-  const byMemberName = new Map<string, Set<string>>();
-  for (const operation of model.operations) {
-    for (const member of [...operation.input, ...operation.output]) {
-      if (!member.constraints.enum) continue;
-      const values = byMemberName.get(member.name) ?? new Set<string>();
-      values.add(JSON.stringify(member.constraints.enum));
-      byMemberName.set(member.name, values);
-    }
-  }
   const names = new Map<Member, string>();
   for (const operation of model.operations) {
-    for (const member of [...operation.input, ...operation.output]) {
-      if (!member.constraints.enum) continue;
-      names.set(member, byMemberName.get(member.name)!.size > 1 ? `${operation.name}${member.name}` : member.name);
+    for (const [side, members] of [['input', operation.input], ['output', operation.output]] as const) {
+      for (const member of members) {
+        const name = member.constraints.enum && model.symbols.enumType(operation.name, side, member.name);
+        if (name) names.set(member, name);
+      }
     }
   }
   return names;

@@ -1,7 +1,7 @@
 /** The client package's `package.json`, `tsconfig.json` and `README.md`, from the templates beside this file. */
 import type { ServiceModel } from '../../model/ir.js';
 import { allErrors } from '../../model/queries.js';
-import { propertyName } from '../identifiers.js';
+import { propertyName } from '../../model/symbols.js';
 import { renderTemplate } from '../templates.js';
 import { generatedHeader, quote, type GeneratedFile } from '../typescript.js';
 import { clientNames, commandName } from './names.js';

@@ -8,7 +8,7 @@ import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { ErrorShape, Member, MemberType, ServiceModel } from '../../model/ir.js';
 import { operationErrors, ownMembers } from '../../model/queries.js';
-import { propertyAccess, propertyName } from '../identifiers.js';
+import { propertyAccess, propertyName } from '../../model/symbols.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { clientNames, commandName, deserializer, serializer } from '../client/names.js';
 

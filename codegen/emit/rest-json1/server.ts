@@ -4,7 +4,7 @@
  * framework-free protocol runtime these lines call ships with the server (`server/runtime/http.ts`).
  */
 import type { Member, Operation } from '../../model/ir.js';
-import { propertyAccess, propertyName } from '../identifiers.js';
+import { propertyAccess, propertyName } from '../../model/symbols.js';
 import { quote } from '../typescript.js';
 
 /** Lines of a handler that decode the request into `input`, and the runtime helpers they call. */

@@ -2,7 +2,7 @@
 import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { Member, Operation, ServiceModel } from '../../model/ir.js';
-import { propertyName } from '../identifiers.js';
+import { propertyName } from '../../model/symbols.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { inputType, outputType } from './names.js';
 

@@ -1,10 +1,10 @@
-/** Names of the server's symbols. */
+/** The server's names (model/symbols.ts) for the emitters' view of operations and errors. */
 import type { ErrorShape, Operation, ServiceModel } from '../../model/ir.js';
-import { constantCase } from '../../model/names.js';
+import { serverSymbols } from '../../model/symbols.js';
 
-export const implementationName = (model: ServiceModel) => `${model.serviceName}Implementation`;
-export const inputType = (operation: Operation) => `${operation.name}Input`;
-export const outputType = (operation: Operation) => `${operation.name}Output`;
-export const handlerName = (operation: Operation) => `handle${operation.name}`;
-export const errorConstant = (error: ErrorShape) => constantCase(error.name);
-export const errorTableName = (operation: Operation) => `${constantCase(operation.name)}_ERRORS`;
+export const implementationName = (model: ServiceModel) => serverSymbols.implementation(model.serviceName);
+export const inputType = (operation: Operation) => serverSymbols.input(operation.name);
+export const outputType = (operation: Operation) => serverSymbols.output(operation.name);
+export const handlerName = (operation: Operation) => serverSymbols.handler(operation.name);
+export const errorConstant = (error: ErrorShape) => serverSymbols.errorConstant(error.name);
+export const errorTableName = (operation: Operation) => serverSymbols.errorTable(operation.name);

@@ -6,7 +6,7 @@ import type { WriterFunction } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { Operation, ServiceModel } from '../../model/ir.js';
 import { operationErrors } from '../../model/queries.js';
-import { propertyName } from '../identifiers.js';
+import { propertyName } from '../../model/symbols.js';
 import { decodeRequest, encodeResponse } from '../rest-json1/server.js';
 import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { validatorName } from '../validators/names.js';

@@ -16,7 +16,7 @@ const { StructureKind } = tsMorph;
 
 export function emitValidators(model: ServiceModel): GeneratedFile[] {
   const header = generatedHeader(model);
-  const files = model.operations.map((operation) => emitOperationValidator(operation, header));
+  const files = model.operations.map((operation) => emitOperationValidator(operation, model.symbols, header));
   files.push(...shipRuntime(import.meta.url, ['violations.ts'], 'validators', header));
   files.push(
     printFile('validators/index.ts', header, [

@@ -1,6 +1,5 @@
-/** Names of the validators' symbols. */
+/** The validators' names (model/symbols.ts) for the emitters' view of operations. */
 import type { Operation } from '../../model/ir.js';
+import { validatorSymbols } from '../../model/symbols.js';
 
-export function validatorName(operation: Operation): string {
-  return `validate${operation.name}Input`;
-}
+export const validatorName = (operation: Operation) => validatorSymbols.validator(operation.name);

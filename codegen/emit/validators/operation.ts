@@ -5,15 +5,14 @@
 import type { StatementStructures, WriterFunction } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { Member, Operation } from '../../model/ir.js';
-import { constantCase, lowerFirst } from '../../model/names.js';
-import { identifier, propertyAccess } from '../identifiers.js';
+import { lowerFirst, propertyAccess, type SymbolTable } from '../../model/symbols.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { validatorName } from './names.js';
 import { testPatternLiteral } from './patterns.js';
 
 const { StructureKind, VariableDeclarationKind } = tsMorph;
 
-export function emitOperationValidator(operation: Operation, header: string): GeneratedFile {
+export function emitOperationValidator(operation: Operation, symbols: SymbolTable, header: string): GeneratedFile {
   const helpers = new Set<string>(['NO_VIOLATIONS']);
   const patterns: StatementStructures[] = [];
   const rules: string[] = [];
@@ -23,7 +22,8 @@ export function emitOperationValidator(operation: Operation, header: string): Ge
   ];
 
   for (const member of operation.input) {
-    const constant = `${constantCase(member.name)}_PATTERN`;
+    const names = { constant: symbols.memberConstant(operation.name, member.name), local: symbols.memberLocal(operation.name, member.name) };
+    const constant = `${names.constant}_PATTERN`;
     if (member.constraints.pattern) {
       patterns.push({
         kind: StructureKind.VariableStatement,
@@ -32,7 +32,7 @@ export function emitOperationValidator(operation: Operation, header: string): Ge
         declarations: [{ name: constant, initializer: testPatternLiteral(member.constraints.pattern.anchored) }],
       });
     }
-    body.push(memberCheck(member, constant, helpers, rules));
+    body.push(memberCheck(member, names, constant, helpers, rules));
   }
   body.push('return violations ?? NO_VIOLATIONS;');
   if (rules.length > 0) {
@@ -67,8 +67,8 @@ export function emitOperationValidator(operation: Operation, header: string): Ge
   ]);
 }
 
-function memberCheck(member: Member, patternConstant: string, helpers: Set<string>, rules: string[]): WriterFunction {
-  const value = identifier(lowerFirst(member.name));
+function memberCheck(member: Member, names: { constant: string; local: string }, patternConstant: string, helpers: Set<string>, rules: string[]): WriterFunction {
+  const value = names.local;
   const args = `${quote(member.name)}, ${quote(lowerFirst(member.name))}`;
   const suffixes: Record<string, string> = {
     missing: 'MISSING',
@@ -81,7 +81,7 @@ function memberCheck(member: Member, patternConstant: string, helpers: Set<strin
   // Each check's wording is a module-level rule; a failing value only pairs it with the value.
   const push = (helper: string, detail?: string) => {
     helpers.add(helper);
-    const rule = `${constantCase(member.name)}_${suffixes[helper]}`;
+    const rule = `${names.constant}_${suffixes[helper]}`;
     rules.push(`const ${rule} = ${helper}(${args}${detail === undefined ? '' : `, ${detail}`});`);
     return `(violations ??= []).push(violated(${rule}, ${helper === 'missing' ? 'undefined' : value}));`;
   };

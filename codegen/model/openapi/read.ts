@@ -47,6 +47,7 @@ class DocumentReader {
 
   read(): ShapeModel {
     const doc = this.doc;
+    if (!isObject(doc)) this.fail('', 'not an OpenAPI document (the top level is not a mapping)');
     if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.')) this.fail('/openapi', 'not an OpenAPI 3 document (missing or unsupported `openapi` version)');
     if (!isObject(doc.paths)) this.fail('/paths', 'no `paths` mapping');
     if (!isObject(doc.info)) this.fail('/info', 'no `info` mapping');
@@ -93,7 +94,7 @@ class DocumentReader {
       endpoint: server
         ? { url: String(server.url), defaults: Object.fromEntries(Object.entries<Obj>(isObject(server.variables) ? (server.variables as Record<string, Obj>) : {}).map(([k, v]) => [k, String(v?.default)])) }
         : undefined,
-      errorTypeHeader: String(doc['x-error-type-header'] ?? 'X-Amzn-ErrorType'),
+      errorTypeHeader: typeof doc['x-error-type-header'] === 'string' ? doc['x-error-type-header'] : undefined,
       validationError: typeof doc['x-validation-error'] === 'string' ? doc['x-validation-error'] : undefined,
       clientVersion: typeof info['x-client-version'] === 'string' ? info['x-client-version'] : undefined,
     };
