@@ -14,16 +14,19 @@ export const commandName = clientSymbols.command;
 export const inputName = clientSymbols.commandInput;
 export const outputName = clientSymbols.commandOutput;
 
-const PRIMITIVES: Record<string, string> = { string: 'string', boolean: 'boolean', number: 'number', integer: 'number' };
+/** The TypeScript type the generated declaration of a member has (the symbol table's, read with the model). */
+export function tsType(member: Pick<Member, 'tsType'>): string {
+  return member.tsType;
+}
 
-/** The TypeScript type generated for a member: enums become unions of string literals. */
-export function tsType(member: Pick<Member, 'type' | 'enum' | 'itemType'>): string {
-  if (member.enum && member.enum.length > 0 && member.enum.every((v) => typeof v === 'string')) {
-    return member.enum.map((v) => JSON.stringify(v)).join(' | ');
-  }
-  if (member.type === 'array') return `${PRIMITIVES[member.itemType ?? ''] ?? 'unknown'}[]`;
-  if (member.type === 'object') return 'Record<string, unknown>';
-  return PRIMITIVES[member.type] ?? 'unknown';
+/** A member's type with its values when they are enumerated: `Color` (`"RED" | "BLUE"`). */
+export function tsTypeWithValues(member: Pick<Member, 'tsType' | 'enum'>): string {
+  return member.enum && member.enum.length > 0 ? `\`${member.tsType}\` (\`${enumUnion(member)}\`)` : `\`${member.tsType}\``;
+}
+
+/** The values of an enum as the union of literals its type stands for. */
+export function enumUnion(member: Pick<Member, 'enum'>): string {
+  return (member.enum ?? []).map((v) => JSON.stringify(v)).join(' | ');
 }
 
 /** `Name?: type` as it appears in a generated interface. Output members are always optional. */

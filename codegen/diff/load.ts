@@ -3,7 +3,7 @@
 // label for every pointer, so that a finding can say where in the document it is.
 
 import { ModelError, loadDocumentAs, type LoadedDocument } from '../model/document.js';
-import { serviceNameFromTitle } from '../model/symbols.js';
+import { serviceNameFromTitle, SymbolTable, type Side } from '../model/symbols.js';
 import { readOpenApi } from '../model/openapi/read.js';
 import { child } from '../model/pointer.js';
 import type { Binding, BoundMember, Member as ShapeMember, Shape, ShapeModel } from '../model/shapes.js';
@@ -61,7 +61,8 @@ const LOCATIONS: Record<Binding['kind'], MemberLocation> = {
 
 /** The diff's view of a document's shape graph; `source` names it in findings. */
 export function fromGraph(graph: ShapeModel, source: string): Model {
-  const member = (m: ShapeMember, location: MemberLocation): Member => {
+  const symbols = new SymbolTable(graph);
+  const member = (m: ShapeMember, location: MemberLocation, tsType: string): Member => {
     const shape = graph.shapes.get(m.target);
     const c = shape?.constraints ?? {};
     const items = shape?.kind === 'list' ? graph.shapes.get(shape.member.target) : undefined;
@@ -74,6 +75,7 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
       pointer: m.origin.pointer,
       schemaPointer: shape?.origin.pointer ?? m.origin.pointer,
       type: shape ? (timestamp ? 'number' : JSON_TYPES[shape.kind]) : 'unknown',
+      tsType,
       itemType: items ? JSON_TYPES[items.kind] : undefined,
       minLength: c.length?.min,
       maxLength: c.length?.max,
@@ -84,7 +86,8 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
       carriedOver: carried === undefined ? undefined : String(carried),
     };
   };
-  const byName = (members: BoundMember[]) => new Map(members.map((m) => [m.name, member(m, LOCATIONS[m.binding.kind])]));
+  const byName = (operation: string, side: Side, members: BoundMember[]) =>
+    new Map(members.map((m) => [m.name, member(m, LOCATIONS[m.binding.kind], symbols.memberType(operation, side, m))]));
 
   const labels = new Map<string, string>();
   for (const shape of graph.shapes.values()) {
@@ -92,7 +95,7 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
   }
   const errors = new Map<string, ErrorShape>();
   for (const [name, error] of graph.errors) {
-    const members = new Map(error.members.map((m) => [m.name, member(m, 'body')]));
+    const members = new Map(error.members.map((m) => [m.name, member(m, 'body', symbols.errorMemberType(m))]));
     errors.set(name, { name, pointer: error.origin.pointer, status: error.status, fault: error.fault, members });
     labels.set(error.origin.pointer, `error ${name}`);
     for (const m of members.values()) labels.set(m.pointer, `error ${name} member ${m.name}`);
@@ -110,8 +113,8 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
       successPointer: op.success?.origin.pointer,
       memberOrder: op.memberOrder ?? [],
       memberOrderPointer: child(at, 'x-member-order'),
-      input: byName(op.input),
-      output: byName(op.output),
+      input: byName(op.name, 'input', op.input),
+      output: byName(op.name, 'output', op.output),
       errors: new Map(op.errors.map((e) => [e.name, e.origin.pointer])),
     });
     labels.set(at, op.name);

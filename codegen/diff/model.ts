@@ -14,6 +14,8 @@ export interface Member {
   schemaPointer: string;
   /** JSON Schema type; 'unknown' when the document says nothing. */
   type: string;
+  /** The TypeScript type the generated declaration has (from the symbol table). */
+  tsType: string;
   /** Item type for arrays, to tell `string[]` from `number[]`. */
   itemType?: string;
   minLength?: number;

@@ -98,7 +98,7 @@ describe('real revisions', () => {
     it('adds PrincipalOrgID and FunctionUrlAuthType (info)', () => {
       expect(only(result(), 'request-member-added-optional', '`PrincipalOrgID`').level).toBe('info');
       const auth = only(result(), 'request-member-added-optional', '`FunctionUrlAuthType`');
-      expect(auth.impact.typescript).toBe('new optional member `FunctionUrlAuthType?: "NONE" | "AWS_IAM"` on `AddPermissionCommandInput`');
+      expect(auth.impact.typescript).toBe('new optional member `FunctionUrlAuthType?: FunctionUrlAuthType` on `AddPermissionCommandInput`');
     });
 
     it('narrows Principal from .* to [^\\s]+ (breaking, witness "")', () => {

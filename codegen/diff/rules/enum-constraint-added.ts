@@ -1,5 +1,5 @@
 import { defineRule } from '../context.js';
-import { inputName, tsType } from '../impact.js';
+import { inputName, tsTypeWithValues } from '../impact.js';
 import { memberRef } from './describe.js';
 import { quoteAll, stringValues } from './enums.js';
 import { examplesOf, valuePairs } from './value-sets.js';
@@ -18,6 +18,6 @@ export const enumConstraintAdded = defineRule({
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} is now limited to ${quoteAll(stringValues(pair.new) ?? [])}`,
         examples: examplesOf(pair.analysis.total)?.filter((e) => e.acceptedBy === 'old'),
-        impact: { typescript: `\`${inputName(pair.operation.id)}.${pair.name}\` narrows from \`${tsType(pair.old)}\` to \`${tsType(pair.new)}\``, bump: 'major' },
+        impact: { typescript: `\`${inputName(pair.operation.id)}.${pair.name}\` narrows from ${tsTypeWithValues(pair.old)} to ${tsTypeWithValues(pair.new)}`, bump: 'major' },
       })),
 });

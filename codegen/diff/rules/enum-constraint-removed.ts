@@ -1,5 +1,5 @@
 import { defineRule } from '../context.js';
-import { inputName, tsType } from '../impact.js';
+import { inputName, tsTypeWithValues } from '../impact.js';
 import { memberRef } from './describe.js';
 import { valuePairs } from './value-sets.js';
 
@@ -16,6 +16,6 @@ export const enumConstraintRemoved = defineRule({
         side: 'old',
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} is no longer limited to an enum`,
-        impact: { typescript: `\`${inputName(pair.operation.id)}.${pair.name}\` widens from \`${tsType(pair.old)}\` to \`${tsType(pair.new)}\``, bump: 'minor' },
+        impact: { typescript: `\`${inputName(pair.operation.id)}.${pair.name}\` widens from ${tsTypeWithValues(pair.old)} to ${tsTypeWithValues(pair.new)}`, bump: 'minor' },
       })),
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../context.js';
-import { inputName, tsType } from '../impact.js';
+import { enumUnion, inputName, tsType } from '../impact.js';
 import { memberRef } from './describe.js';
 import { addedValues, quoteAll } from './enums.js';
 import { valuePairs } from './value-sets.js';
@@ -17,6 +17,6 @@ export const enumValueAdded = defineRule({
         side: 'new',
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} accepts new enum value(s) ${quoteAll(addedValues(pair))}`,
-        impact: { typescript: `union widened on \`${inputName(pair.operation.id)}.${pair.name}\`: \`${tsType(pair.old)}\` → \`${tsType(pair.new)}\``, bump: 'minor' },
+        impact: { typescript: `union widened on \`${inputName(pair.operation.id)}.${pair.name}\` (\`${tsType(pair.new)}\`): \`${enumUnion(pair.old)}\` → \`${enumUnion(pair.new)}\``, bump: 'minor' },
       })),
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../context.js';
-import { inputName, tsType } from '../impact.js';
+import { enumUnion, inputName, tsType } from '../impact.js';
 import { memberRef } from './describe.js';
 import { quoteAll, removedValues } from './enums.js';
 import { valuePairs } from './value-sets.js';
@@ -18,6 +18,6 @@ export const enumValueRemoved = defineRule({
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} no longer accepts enum value(s) ${quoteAll(removedValues(pair))}`,
         examples: removedValues(pair).map((value) => ({ value, acceptedBy: 'old' as const, kind: 'sample' as const })),
-        impact: { typescript: `union narrowed on \`${inputName(pair.operation.id)}.${pair.name}\`: \`${tsType(pair.old)}\` → \`${tsType(pair.new)}\``, bump: 'major' },
+        impact: { typescript: `union narrowed on \`${inputName(pair.operation.id)}.${pair.name}\` (\`${tsType(pair.new)}\`): \`${enumUnion(pair.old)}\` → \`${enumUnion(pair.new)}\``, bump: 'major' },
       })),
 });
