@@ -125,7 +125,7 @@ class DocumentReader {
     let requestBody: OperationShape['requestBody'];
     if (op.requestBody !== undefined) {
       const body = this.refs.resolve(op.requestBody, child(at, 'requestBody'));
-      const content = this.content(body.node, body.at, `${id}Request`, 'Body');
+      const content = this.content(body.node, body.at, id, 'input');
       requestBody = { mediaType: content.mediaType, hasSchema: content.hasSchema, origin: this.origin(body.at) };
       input.push(...content.members);
     }
@@ -145,7 +145,7 @@ class DocumentReader {
       const response = this.refs.resolve(op.responses[successStatus], child(at, 'responses', successStatus));
       const node = isObject(response.node) ? response.node : {};
       success = { status: successStatus, origin: this.origin(child(at, 'responses', successStatus)), description: typeof node.description === 'string' ? node.description : undefined };
-      output.push(...this.content(node, response.at, `${id}Response`, 'Body').members, ...this.responseHeaders(node, response.at, id));
+      output.push(...this.content(node, response.at, id, 'output').members, ...this.responseHeaders(node, response.at, id));
     }
 
     const listed: OperationShape['errors'] = [];
@@ -232,18 +232,20 @@ class DocumentReader {
    * A request or response body: the members of a JSON object body, each bound to the body; any
    * other body is one member bound to the whole payload (`x-member-name`, default `Body`).
    */
-  private content(holder: unknown, at: string, id: string, payloadName: string): { mediaType?: string; hasSchema: boolean; members: BoundMember[] } {
+  private content(holder: unknown, at: string, operation: string, side: 'input' | 'output'): { mediaType?: string; hasSchema: boolean; members: BoundMember[] } {
     if (!isObject(holder)) return { hasSchema: false, members: [] };
     const found = this.jsonSchema(holder);
     if (!found) return { hasSchema: false, members: [] };
     if (found.schema === undefined) return { mediaType: found.mediaType, hasSchema: false, members: [] };
     const schemaAt = at + found.at;
+    const name = typeof holder['x-member-name'] === 'string' ? holder['x-member-name'] : 'Body';
+    // An inline JSON object is the operation's request or response structure; anything else is one payload member.
+    const id = isJson(found.mediaType) && isObject(found.schema) && isObject(found.schema.properties) ? `${operation}${side === 'input' ? 'Request' : 'Response'}` : `${operation}$${side}$${name}`;
     const target = this.schemas.read(found.schema, schemaAt, id);
     const shape = this.shapes.get(target.target);
     if (isJson(found.mediaType) && shape?.kind === 'structure') {
       return { mediaType: found.mediaType, hasSchema: true, members: shape.members.map((member) => ({ ...member, binding: { kind: 'body', name: member.name } })) };
     }
-    const name = typeof holder['x-member-name'] === 'string' ? holder['x-member-name'] : payloadName;
     return {
       mediaType: found.mediaType,
       hasSchema: true,
@@ -257,7 +259,7 @@ class DocumentReader {
       const resolved = this.refs.resolve(raw, child(at, 'headers', wire));
       const header = isObject(resolved.node) ? resolved.node : {};
       const name = typeof header['x-member-name'] === 'string' ? header['x-member-name'] : wire;
-      const target = this.schemas.read(header.schema ?? {}, child(resolved.at, 'schema'), `${id}$${name}`);
+      const target = this.schemas.read(header.schema ?? {}, child(resolved.at, 'schema'), `${id}$output$${name}`);
       return {
         name,
         target: target.target,

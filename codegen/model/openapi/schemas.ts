@@ -83,14 +83,14 @@ export class SchemaReader {
       case 'list': {
         const shape = { ...base, kind, member: placeholder(this.document, child(at, 'items')) };
         this.shapes.set(id, shape);
-        shape.member = this.member('member', schema.items ?? {}, child(at, 'items'), `${id}$member`, true);
+        shape.member = this.member('member', schema.items ?? {}, child(at, 'items'), `${id}$member`, false);
         return;
       }
       case 'map': {
         const shape = { ...base, kind, key: placeholder(this.document, at), value: placeholder(this.document, child(at, 'additionalProperties')) };
         this.shapes.set(id, shape);
-        shape.key = this.member('key', isObject(schema.propertyNames) ? { type: 'string', ...schema.propertyNames } : { type: 'string' }, child(at, 'propertyNames'), `${id}$key`, true);
-        shape.value = this.member('value', schema.additionalProperties, child(at, 'additionalProperties'), `${id}$value`, true);
+        shape.key = this.member('key', isObject(schema.propertyNames) ? { type: 'string', ...schema.propertyNames } : { type: 'string' }, child(at, 'propertyNames'), `${id}$key`, false);
+        shape.value = this.member('value', schema.additionalProperties, child(at, 'additionalProperties'), `${id}$value`, false);
         return;
       }
       case 'timestamp':

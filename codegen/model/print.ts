@@ -1,0 +1,76 @@
+/**
+ * The shape graph as text, one line per shape, member, operation and error, in a stable order:
+ * what tests compare against (`want`), and what a person reads to see how a document was read.
+ *
+ *   structure Pet
+ *     name -> Pet$name required
+ *   string Pet$name length 1..64
+ *   operation GetPet GET /pets/{petId} -> 200
+ *     input petId -> GetPet$input$petId required label(petId)
+ */
+import type { Binding, Constraints, ErrorShape, Member, OperationShape, Shape, ShapeModel } from './shapes.js';
+
+export function printModel(graph: ShapeModel): string {
+  const lines: string[] = [];
+  for (const id of [...graph.shapes.keys()].sort()) lines.push(...printShape(graph.shapes.get(id)!));
+  for (const operation of graph.operations) lines.push(...printOperation(operation));
+  for (const error of graph.errors.values()) lines.push(...printError(error));
+  return lines.join('\n');
+}
+
+export function printShape(shape: Shape): string[] {
+  const head = [shape.kind, shape.id];
+  if (shape.kind === 'timestamp') head.push(`format ${shape.format}`);
+  head.push(...printConstraints(shape.constraints));
+  if (shape.deprecated) head.push('deprecated');
+  const members =
+    shape.kind === 'structure' || shape.kind === 'union' ? shape.members : shape.kind === 'list' ? [shape.member] : shape.kind === 'map' ? [shape.key, shape.value] : [];
+  return [head.join(' '), ...members.map((m) => `  ${printMember(m)}`)];
+}
+
+export function printOperation(operation: OperationShape): string[] {
+  const lines = [`operation ${operation.name} ${operation.method} ${operation.path}${operation.success ? ` -> ${operation.success.status}` : ''}`];
+  for (const member of operation.input) lines.push(`  input ${printMember(member)} ${printBinding(member.binding)}`);
+  for (const member of operation.output) lines.push(`  output ${printMember(member)} ${printBinding(member.binding)}`);
+  if (operation.errors.length > 0) lines.push(`  errors ${operation.errors.map((e) => e.name).join(', ')}`);
+  return lines;
+}
+
+export function printError(error: ErrorShape): string[] {
+  return [`error ${error.name} ${error.status} ${error.fault}`, ...error.members.map((m) => `  ${printMember(m)} ${printBinding(m.binding)}`)];
+}
+
+function printMember(member: Member): string {
+  const parts = [`${member.name} -> ${member.target}`];
+  if (member.required) parts.push('required');
+  if (member.nullable) parts.push('nullable');
+  if (member.default !== undefined) parts.push(`default ${JSON.stringify(member.default)}`);
+  return parts.join(' ');
+}
+
+function printBinding(binding: Binding): string {
+  switch (binding.kind) {
+    case 'label':
+      return `label(${binding.name}${binding.greedy ? '+' : ''})`;
+    case 'query':
+    case 'header':
+    case 'body':
+      return `${binding.kind}(${binding.name})`;
+    case 'prefixHeaders':
+      return `prefixHeaders(${binding.prefix})`;
+    case 'payload':
+      return `payload(${binding.mediaType})`;
+    default:
+      return binding.kind;
+  }
+}
+
+function printConstraints(c: Constraints): string[] {
+  const parts: string[] = [];
+  if (c.length) parts.push(`length ${c.length.min ?? ''}..${c.length.max ?? ''}`);
+  if (c.range) parts.push(`range ${c.range.exclusiveMin ? '(' : '['}${c.range.min ?? ''}..${c.range.max ?? ''}${c.range.exclusiveMax ? ')' : ']'}`);
+  if (c.pattern !== undefined) parts.push(`pattern ${c.pattern}`);
+  if (c.uniqueItems) parts.push('uniqueItems');
+  if (c.enum) parts.push(`enum ${JSON.stringify(c.enum)}`);
+  return parts;
+}
