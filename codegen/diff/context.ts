@@ -1,6 +1,7 @@
 // Everything a rule needs to look at one pair of models, with the costly comparisons cached so that
 // several rules can ask about the same member.
 
+import { CATALOG, type RuleId } from './catalog.js';
 import type { Example, Finding, Impact, Level } from './findings.js';
 import type { Member, Model, Operation } from './model.js';
 import { collectSamples } from './samples.js';
@@ -93,22 +94,23 @@ export interface Rule {
   check(ctx: DiffContext): Finding[];
 }
 
-/** Builds a rule from its identity and a function that drafts its findings. */
-export function defineRule(spec: Omit<Rule, 'check'> & { find(ctx: DiffContext): Draft[] }): Rule {
+/** Builds a rule from its id in the catalog (level, title, why) and a function that drafts its findings. */
+export function defineRule(spec: { id: RuleId; find(ctx: DiffContext): Draft[] }): Rule {
+  const { level, title, why } = CATALOG[spec.id];
   return {
     id: spec.id,
-    level: spec.level,
-    title: spec.title,
-    why: spec.why,
+    level,
+    title,
+    why,
     check(ctx) {
       return spec.find(ctx).map((draft) => ({
         id: spec.id,
-        level: spec.level,
+        level,
         location: draft.location,
         side: draft.side,
         ...(draft.operation !== undefined ? { operation: draft.operation } : {}),
         message: draft.message,
-        why: draft.why ?? spec.why,
+        why: draft.why ?? why,
         ...(draft.examples && draft.examples.length > 0 ? { examples: draft.examples } : {}),
         impact: draft.impact,
         ...(draft.ifReal ? { ifReal: draft.ifReal } : {}),

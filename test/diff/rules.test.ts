@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DiffContext } from '../../codegen/diff/context.js';
 import { diffModels } from '../../codegen/diff/diff.js';
 import { RULES } from '../../codegen/diff/rules/index.js';
-import { RULE_LEVELS } from '../../codegen/diff/rules/levels.js';
+import { CATALOG } from '../../codegen/diff/catalog.js';
 import type { Finding } from '../../codegen/diff/findings.js';
 import { baseDoc, diffEdited, model, operation, prop, requestSchema, type Doc } from './helpers.js';
 
@@ -208,8 +208,9 @@ describe('rules', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
   });
 
-  it('knows the level of every rule an artifact can stand in for', () => {
-    for (const [id, level] of Object.entries(RULE_LEVELS)) expect(RULES.find((r) => r.id === id)?.level).toBe(level);
+  it('has exactly one rule per catalog entry, in the catalog\'s order, with the catalog\'s level, title and why', () => {
+    expect(RULES.map((r) => r.id)).toEqual(Object.keys(CATALOG));
+    for (const rule of RULES) expect({ level: rule.level, title: rule.title, why: rule.why }).toEqual(CATALOG[rule.id as keyof typeof CATALOG]);
   });
 
   for (const rule of RULES) {

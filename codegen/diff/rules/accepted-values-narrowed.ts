@@ -1,7 +1,7 @@
 import { defineRule } from '../context.js';
 import { tsType } from '../impact.js';
-import { memberRef } from './describe.js';
-import { examplesOf, valuePairs } from './value-sets.js';
+import { memberRef } from './helpers/describe.js';
+import { examplesOf, valuePairs } from './helpers/value-sets.js';
 
 /**
  * The safety net of the value rules: the member's whole value set lost values, yet no single
@@ -9,9 +9,6 @@ import { examplesOf, valuePairs } from './value-sets.js';
  */
 export const acceptedValuesNarrowed = defineRule({
   id: 'accepted-values-narrowed',
-  level: 'breaking',
-  title: 'Accepted values narrowed by combined changes',
-  why: 'Together, the changed constraints reject values the old revision accepted, though no single change does.',
   find: (ctx) =>
     valuePairs(ctx)
       .filter(({ analysis }) => {

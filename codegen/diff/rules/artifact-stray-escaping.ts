@@ -1,15 +1,12 @@
 import { formattingOnlyDifference } from '../artifacts.js';
 import { defineRule, type Draft } from '../context.js';
-import { RULE_LEVELS } from './levels.js';
-import { memberRef } from './describe.js';
-import { collectKeys, labelOf } from './doc-texts.js';
-import { examplesOf, patternVerdict, shownPattern, valuePairs } from './value-sets.js';
+import { CATALOG } from '../catalog.js';
+import { memberRef } from './helpers/describe.js';
+import { collectKeys, labelOf } from './helpers/doc-texts.js';
+import { examplesOf, patternVerdict, shownPattern, valuePairs } from './helpers/value-sets.js';
 
 export const artifactStrayEscaping = defineRule({
   id: 'artifact-stray-escaping',
-  level: 'artifact',
-  title: 'Suspected artifact: stray escaping or backticks',
-  why: 'The texts differ only by backslashes, backticks or spacing, which is how Markdown and HTML captures of the same page differ; the API itself did not change.',
   find: (ctx) => {
     const drafts: Draft[] = [];
     for (const pair of valuePairs(ctx)) {
@@ -21,7 +18,7 @@ export const artifactStrayEscaping = defineRule({
         operation: pair.operation.id,
         message: `${pair.operation.id}: pattern of ${memberRef(pair.new)} ${pair.analysis.artifact.detail}: \`${shownPattern(pair.old)}\` → \`${shownPattern(pair.new)}\``,
         examples: examplesOf(pair.analysis.pattern),
-        ifReal: { id: wouldBe, level: RULE_LEVELS[wouldBe] },
+        ifReal: { id: wouldBe, level: CATALOG[wouldBe].level },
         impact: { typescript: 'none until confirmed', bump: 'none' },
       });
     }
@@ -35,7 +32,7 @@ export const artifactStrayEscaping = defineRule({
         message: `${key.slice(key.lastIndexOf('/') + 1)} of ${labelOf(ctx.new, entry.holder)} differs only by escaping, backticks or spacing`,
         before: old.value,
         after: entry.value,
-        ifReal: { id: 'documentation-changed', level: RULE_LEVELS['documentation-changed'] },
+        ifReal: { id: 'documentation-changed', level: CATALOG['documentation-changed'].level },
         impact: { typescript: 'none', bump: 'none' },
       });
     }

@@ -1,6 +1,6 @@
 import { defineRule, type MemberPair } from '../context.js';
-import { RULE_LEVELS } from './levels.js';
-import { memberRef } from './describe.js';
+import { CATALOG } from '../catalog.js';
+import { memberRef } from './helpers/describe.js';
 
 /** A query parameter that turns required: more often the capture's "Required: Yes" than the service. */
 export function suspectedRequiredArtifact(pair: MemberPair): boolean {
@@ -9,9 +9,6 @@ export function suspectedRequiredArtifact(pair: MemberPair): boolean {
 
 export const artifactUriParameterRequired = defineRule({
   id: 'artifact-uri-parameter-required',
-  level: 'artifact',
-  title: 'Suspected artifact: URI parameter suddenly required',
-  why: 'Reference pages list path and query parameters together under "URI Request Parameters", and scrapers often carry the "Required: Yes" of the path labels over to the query parameters. A query parameter that becomes required is more likely such damage than a service change; confirm before treating it as breaking.',
   find: (ctx) =>
     ctx
       .inputPairs()
@@ -21,7 +18,7 @@ export const artifactUriParameterRequired = defineRule({
         side: 'new' as const,
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} is suddenly marked required`,
-        ifReal: { id: 'request-member-became-required', level: RULE_LEVELS['request-member-became-required'] },
+        ifReal: { id: 'request-member-became-required', level: CATALOG['request-member-became-required'].level },
         impact: { typescript: 'none until confirmed', bump: 'none' as const },
       })),
 });

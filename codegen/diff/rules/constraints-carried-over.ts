@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { resolvePointer } from '../pointer.js';
-import { collectKeys, labelOf } from './doc-texts.js';
+import { collectKeys, labelOf } from './helpers/doc-texts.js';
 
 export const constraintsCarriedOver = defineRule({
   id: 'constraints-carried-over',
-  level: 'documentation',
-  title: 'Constraints carried over from an earlier revision',
-  why: 'The new revision does not restate these constraints; they were copied from an earlier revision (`x-carried-over`), so they are as trustworthy as that revision, not newly confirmed.',
   find: (ctx) => {
     const before = collectKeys(ctx.old, ['x-carried-over']);
     const after = collectKeys(ctx.new, ['x-carried-over']);

@@ -1,14 +1,11 @@
 import { formattingOnlyDifference } from '../artifacts.js';
 import { defineRule } from '../context.js';
-import { collectKeys, labelOf, nodeKeys } from './doc-texts.js';
+import { collectKeys, labelOf, nodeKeys } from './helpers/doc-texts.js';
 
 const TEXT_KEYS = ['description', 'summary'];
 
 export const documentationChanged = defineRule({
   id: 'documentation-changed',
-  level: 'documentation',
-  title: 'Documentation changed',
-  why: 'Only the documentation changed: requests and responses are unaffected.',
   find: (ctx) => {
     const before = collectKeys(ctx.old, TEXT_KEYS);
     const after = collectKeys(ctx.new, TEXT_KEYS);

@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { child } from '../pointer.js';
-import { memberRef } from './describe.js';
+import { memberRef } from './helpers/describe.js';
 
 export const documentedPatternChanged = defineRule({
   id: 'documented-pattern-changed',
-  level: 'documentation',
-  title: 'Documented pattern text changed',
-  why: 'The enforced pattern is the same; only the text the documentation prints (and the service quotes in validation messages) changed.',
   find: (ctx) =>
     ctx
       .inputPairs()

@@ -1,14 +1,11 @@
 import { defineRule } from '../context.js';
 import { inputName, tsTypeWithValues } from '../impact.js';
-import { memberRef } from './describe.js';
-import { quoteAll, stringValues } from './enums.js';
-import { examplesOf, valuePairs } from './value-sets.js';
+import { memberRef } from './helpers/describe.js';
+import { quoteAll, stringValues } from './helpers/enums.js';
+import { examplesOf, valuePairs } from './helpers/value-sets.js';
 
 export const enumConstraintAdded = defineRule({
   id: 'enum-constraint-added',
-  level: 'breaking',
-  title: 'Enum added to a free string',
-  why: 'Only the listed values are accepted now; calls with any other value fail, and the type narrows to a union.',
   find: (ctx) =>
     valuePairs(ctx)
       .filter((pair) => pair.old.enum === undefined && pair.new.enum !== undefined)

@@ -1,13 +1,10 @@
 import { defineRule } from '../context.js';
 import { inputName, tsTypeWithValues } from '../impact.js';
-import { memberRef } from './describe.js';
-import { valuePairs } from './value-sets.js';
+import { memberRef } from './helpers/describe.js';
+import { valuePairs } from './helpers/value-sets.js';
 
 export const enumConstraintRemoved = defineRule({
   id: 'enum-constraint-removed',
-  level: 'info',
-  title: 'Enum removed',
-  why: 'Any string is accepted now; existing calls keep working.',
   find: (ctx) =>
     valuePairs(ctx)
       .filter((pair) => pair.old.enum !== undefined && pair.new.enum === undefined)

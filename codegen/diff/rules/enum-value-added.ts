@@ -1,14 +1,11 @@
 import { defineRule } from '../context.js';
 import { enumUnion, inputName, tsType } from '../impact.js';
-import { memberRef } from './describe.js';
-import { addedValues, quoteAll } from './enums.js';
-import { valuePairs } from './value-sets.js';
+import { memberRef } from './helpers/describe.js';
+import { addedValues, quoteAll } from './helpers/enums.js';
+import { valuePairs } from './helpers/value-sets.js';
 
 export const enumValueAdded = defineRule({
   id: 'enum-value-added',
-  level: 'info',
-  title: 'Enum value added',
-  why: 'The member accepts a new value; existing calls keep working.',
   find: (ctx) =>
     valuePairs(ctx)
       .filter((pair) => addedValues(pair).length > 0)

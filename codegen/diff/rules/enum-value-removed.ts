@@ -1,14 +1,11 @@
 import { defineRule } from '../context.js';
 import { enumUnion, inputName, tsType } from '../impact.js';
-import { memberRef } from './describe.js';
-import { quoteAll, removedValues } from './enums.js';
-import { valuePairs } from './value-sets.js';
+import { memberRef } from './helpers/describe.js';
+import { quoteAll, removedValues } from './helpers/enums.js';
+import { valuePairs } from './helpers/value-sets.js';
 
 export const enumValueRemoved = defineRule({
   id: 'enum-value-removed',
-  level: 'breaking',
-  title: 'Enum value removed',
-  why: 'Calls that send the removed value are rejected, and code that uses the literal no longer compiles.',
   find: (ctx) =>
     valuePairs(ctx)
       .filter((pair) => removedValues(pair).length > 0)

@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { commandName, serviceExceptionName } from '../impact.js';
-import { isThrown, listingChanges } from './errors.js';
+import { isThrown, listingChanges } from './helpers/errors.js';
 
 export const errorAdded = defineRule({
   id: 'error-added',
-  level: 'info',
-  title: 'Error added',
-  why: 'The operation can fail in a new way; callers that branch on error names may want to handle it.',
   find: (ctx) =>
     listingChanges(ctx, 'added').map(({ operation, name, pointer }) => {
       const status = ctx.new.errors.get(name)!.status;

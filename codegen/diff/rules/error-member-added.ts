@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { tsProperty } from '../impact.js';
-import { sharedErrors } from './errors.js';
+import { sharedErrors } from './helpers/errors.js';
 
 export const errorMemberAdded = defineRule({
   id: 'error-member-added',
-  level: 'info',
-  title: 'Error member added',
-  why: 'The error carries a new member; existing handlers ignore it.',
   find: (ctx) =>
     sharedErrors(ctx).flatMap((pair) =>
       [...pair.new.members.values()]

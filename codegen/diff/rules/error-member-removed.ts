@@ -1,11 +1,8 @@
 import { defineRule } from '../context.js';
-import { sharedErrors } from './errors.js';
+import { sharedErrors } from './helpers/errors.js';
 
 export const errorMemberRemoved = defineRule({
   id: 'error-member-removed',
-  level: 'breaking',
-  title: 'Error member removed',
-  why: 'Handlers that read the member get nothing, and code that reads it no longer compiles.',
   find: (ctx) =>
     sharedErrors(ctx).flatMap((pair) =>
       [...pair.old.members.values()]

@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { commandName } from '../impact.js';
-import { isThrown, listingChanges } from './errors.js';
+import { isThrown, listingChanges } from './helpers/errors.js';
 
 export const errorRemoved = defineRule({
   id: 'error-removed',
-  level: 'breaking',
-  title: 'Error removed',
-  why: 'Code that catches the error by class no longer compiles once its exception class is gone, and handlers for it go dead.',
   find: (ctx) =>
     listingChanges(ctx, 'removed').map(({ operation, name, pointer }) => {
       const classRemains = isThrown(ctx.new, name);

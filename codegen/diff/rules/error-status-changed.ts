@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { child } from '../pointer.js';
-import { sharedErrors } from './errors.js';
+import { sharedErrors } from './helpers/errors.js';
 
 export const errorStatusChanged = defineRule({
   id: 'error-status-changed',
-  level: 'breaking',
-  title: 'Error status changed',
-  why: 'Callers that branch on the HTTP status see this error under a different status.',
   find: (ctx) =>
     sharedErrors(ctx)
       .filter((pair) => pair.old.status !== pair.new.status)

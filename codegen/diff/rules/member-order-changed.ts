@@ -7,9 +7,6 @@ function common(order: string[], other: string[]): string[] {
 
 export const memberOrderChanged = defineRule({
   id: 'member-order-changed',
-  level: 'info',
-  title: 'Member order changed',
-  why: 'The service validates members in this order, so a request with several violations reports them in a different order.',
   find: (ctx) =>
     ctx.operationPairs().flatMap((pair) => {
       const before = common(pair.old.memberOrder, pair.new.memberOrder);

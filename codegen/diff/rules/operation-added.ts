@@ -3,9 +3,6 @@ import { commandName, inputName, outputName } from '../impact.js';
 
 export const operationAdded = defineRule({
   id: 'operation-added',
-  level: 'info',
-  title: 'Operation added',
-  why: 'A new operation adds to the API; existing callers are not affected.',
   find: (ctx) =>
     [...ctx.new.operations.values()]
       .filter((op) => !ctx.old.operations.has(op.id))

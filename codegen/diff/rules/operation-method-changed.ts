@@ -2,9 +2,6 @@ import { defineRule } from '../context.js';
 
 export const operationMethodChanged = defineRule({
   id: 'operation-method-changed',
-  level: 'breaking',
-  title: 'Operation method changed',
-  why: 'Clients built from the old revision send requests with a method the service no longer accepts.',
   find: (ctx) =>
     ctx
       .operationPairs()

@@ -2,9 +2,6 @@ import { defineRule } from '../context.js';
 
 export const operationPathChanged = defineRule({
   id: 'operation-path-changed',
-  level: 'breaking',
-  title: 'Operation path changed',
-  why: 'Clients built from the old revision send requests to a path the service no longer serves.',
   find: (ctx) =>
     ctx
       .operationPairs()

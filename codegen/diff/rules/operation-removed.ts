@@ -3,9 +3,6 @@ import { commandName } from '../impact.js';
 
 export const operationRemoved = defineRule({
   id: 'operation-removed',
-  level: 'breaking',
-  title: 'Operation removed',
-  why: 'Every caller of the operation fails: the service no longer offers it.',
   find: (ctx) =>
     [...ctx.old.operations.values()]
       .filter((op) => !ctx.new.operations.has(op.id))

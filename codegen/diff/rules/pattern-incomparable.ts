@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
-import { patternFinding } from './pattern-finding.js';
-import { patternVerdict, valuePairs } from './value-sets.js';
+import { patternFinding } from './helpers/pattern-finding.js';
+import { patternVerdict, valuePairs } from './helpers/value-sets.js';
 
 export const patternIncomparable = defineRule({
   id: 'pattern-incomparable',
-  level: 'breaking',
-  title: 'Pattern changed incomparably',
-  why: 'Each pattern accepts values the other rejects: some calls that worked now fail.',
   find: (ctx) =>
     valuePairs(ctx)
       .filter((pair) => patternVerdict(pair) === 'pattern-incomparable')

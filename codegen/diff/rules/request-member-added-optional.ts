@@ -1,13 +1,10 @@
 import { defineRule } from '../context.js';
 import { inputName, tsProperty } from '../impact.js';
-import { memberRef } from './describe.js';
-import { addedInputMembers } from './members.js';
+import { memberRef } from './helpers/describe.js';
+import { addedInputMembers } from './helpers/members.js';
 
 export const requestMemberAddedOptional = defineRule({
   id: 'request-member-added-optional',
-  level: 'info',
-  title: 'Optional request member added',
-  why: 'Existing calls keep working; callers may now send the new member.',
   find: (ctx) =>
     addedInputMembers(ctx)
       .filter(({ member }) => !member.required)

@@ -1,13 +1,10 @@
 import { defineRule } from '../context.js';
 import { inputName, tsProperty } from '../impact.js';
-import { memberRef } from './describe.js';
-import { addedInputMembers } from './members.js';
+import { memberRef } from './helpers/describe.js';
+import { addedInputMembers } from './helpers/members.js';
 
 export const requestMemberAddedRequired = defineRule({
   id: 'request-member-added-required',
-  level: 'breaking',
-  title: 'Required request member added',
-  why: 'Existing calls do not send the new member, so the service rejects them.',
   find: (ctx) =>
     addedInputMembers(ctx)
       .filter(({ member }) => member.required)

@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { inputName, tsProperty } from '../impact.js';
-import { memberRef } from './describe.js';
+import { memberRef } from './helpers/describe.js';
 
 export const requestMemberBecameOptional = defineRule({
   id: 'request-member-became-optional',
-  level: 'info',
-  title: 'Request member became optional',
-  why: 'Existing calls keep working; callers may now leave the member out.',
   find: (ctx) =>
     ctx
       .inputPairs()

@@ -1,13 +1,10 @@
 import { defineRule } from '../context.js';
 import { inputName, tsProperty } from '../impact.js';
-import { memberRef } from './describe.js';
+import { memberRef } from './helpers/describe.js';
 import { suspectedRequiredArtifact } from './artifact-uri-parameter-required.js';
 
 export const requestMemberBecameRequired = defineRule({
   id: 'request-member-became-required',
-  level: 'breaking',
-  title: 'Request member became required',
-  why: 'Calls that leave the member out were valid and are now rejected.',
   find: (ctx) =>
     ctx
       .inputPairs()

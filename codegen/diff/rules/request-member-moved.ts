@@ -1,11 +1,8 @@
 import { defineRule } from '../context.js';
-import { where } from './describe.js';
+import { where } from './helpers/describe.js';
 
 export const requestMemberMoved = defineRule({
   id: 'request-member-moved',
-  level: 'breaking',
-  title: 'Request member moved',
-  why: 'Clients built from the old revision send the member where the service no longer reads it.',
   find: (ctx) =>
     ctx
       .inputPairs()

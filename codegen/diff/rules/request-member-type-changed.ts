@@ -1,13 +1,10 @@
 import { defineRule } from '../context.js';
 import { inputName, tsType } from '../impact.js';
-import { memberRef } from './describe.js';
-import { typeKey } from './members.js';
+import { memberRef } from './helpers/describe.js';
+import { typeKey } from './helpers/members.js';
 
 export const requestMemberTypeChanged = defineRule({
   id: 'request-member-type-changed',
-  level: 'breaking',
-  title: 'Request member type changed',
-  why: 'Values of the old type are rejected, and code that passes them no longer compiles.',
   find: (ctx) =>
     ctx
       .inputPairs()

@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { outputName, tsProperty } from '../impact.js';
-import { outputMembers } from './members.js';
+import { outputMembers } from './helpers/members.js';
 
 export const responseMemberAdded = defineRule({
   id: 'response-member-added',
-  level: 'info',
-  title: 'Response member added',
-  why: 'Responses carry a new member; existing callers ignore it.',
   find: (ctx) =>
     outputMembers(ctx)
       .filter((pair) => pair.new && !pair.old)

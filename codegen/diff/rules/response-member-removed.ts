@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { outputName } from '../impact.js';
-import { outputMembers } from './members.js';
+import { outputMembers } from './helpers/members.js';
 
 export const responseMemberRemoved = defineRule({
   id: 'response-member-removed',
-  level: 'breaking',
-  title: 'Response member removed',
-  why: 'Callers that read the member get nothing, and code that reads it no longer compiles.',
   find: (ctx) =>
     outputMembers(ctx)
       .filter((pair) => pair.old && !pair.new)

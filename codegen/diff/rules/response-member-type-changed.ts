@@ -1,12 +1,9 @@
 import { defineRule } from '../context.js';
 import { outputName, tsType } from '../impact.js';
-import { outputMembers, typeKey } from './members.js';
+import { outputMembers, typeKey } from './helpers/members.js';
 
 export const responseMemberTypeChanged = defineRule({
   id: 'response-member-type-changed',
-  level: 'breaking',
-  title: 'Response member type changed',
-  why: 'Callers that read the member get a value of a type they do not expect.',
   find: (ctx) =>
     outputMembers(ctx)
       .filter((pair) => pair.old && pair.new && typeKey(pair.old) !== typeKey(pair.new))

@@ -3,9 +3,6 @@ import { clientName } from '../impact.js';
 
 export const serviceNameChanged = defineRule({
   id: 'service-name-changed',
-  level: 'breaking',
-  title: 'Service name changed',
-  why: 'The generated client class and base exception are named after the service title, so every import breaks.',
   find: (ctx) =>
     ctx.old.serviceName === ctx.new.serviceName
       ? []

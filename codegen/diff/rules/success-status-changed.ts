@@ -2,9 +2,6 @@ import { defineRule } from '../context.js';
 
 export const successStatusChanged = defineRule({
   id: 'success-status-changed',
-  level: 'breaking',
-  title: 'Success status changed',
-  why: 'Clients that check for the old success status treat successful calls as failures.',
   find: (ctx) =>
     ctx
       .operationPairs()

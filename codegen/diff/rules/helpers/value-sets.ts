@@ -1,10 +1,10 @@
 // Shared by the pattern, length and enum rules: which member pairs have a string value set that
 // changed, and which rule id describes each change, so that every change gets exactly one verdict.
 
-import type { DiffContext, MemberPair } from '../context.js';
-import type { Example } from '../findings.js';
-import type { Member } from '../model.js';
-import type { Effect, ValueAnalysis } from '../values.js';
+import type { DiffContext, MemberPair } from '../../context.js';
+import type { Example } from '../../findings.js';
+import type { Member } from '../../model.js';
+import type { Effect, ValueAnalysis } from '../../values.js';
 
 export interface ValuePair extends MemberPair {
   analysis: ValueAnalysis;

@@ -3,8 +3,8 @@
 // list items by what they are (a parameter by `in` and `name`, a `oneOf` entry by its `$ref`), so a
 // parameter added in front of another does not make every later description look changed.
 
-import type { Model } from '../model.js';
-import { escapeSegment, isWithin } from '../pointer.js';
+import type { Model } from '../../model.js';
+import { escapeSegment, isWithin } from '../../pointer.js';
 
 export interface Located<T> {
   /** Match key, stable across revisions. */

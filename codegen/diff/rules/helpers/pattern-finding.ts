@@ -1,7 +1,7 @@
 // The finding every pattern rule reports; the rules differ only in which verdict they report.
 
-import type { DiffContext, Draft } from '../context.js';
-import { tsType } from '../impact.js';
+import type { DiffContext, Draft } from '../../context.js';
+import { tsType } from '../../impact.js';
 import { memberRef } from './describe.js';
 import { examplesOf, patternVerdict, shownPattern, type ValuePair } from './value-sets.js';
 

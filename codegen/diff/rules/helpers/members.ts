@@ -1,7 +1,7 @@
 // Member pairings shared by the request- and response-member rules.
 
-import type { DiffContext, OperationPair } from '../context.js';
-import type { Member } from '../model.js';
+import type { DiffContext, OperationPair } from '../../context.js';
+import type { Member } from '../../model.js';
 
 export interface OneSided {
   operation: OperationPair;

@@ -1,8 +1,8 @@
 // The findings every length rule reports; the rules differ only in which verdict they report.
 
-import type { DiffContext, Draft } from '../context.js';
-import { tsType } from '../impact.js';
-import { child } from '../pointer.js';
+import type { DiffContext, Draft } from '../../context.js';
+import { tsType } from '../../impact.js';
+import { child } from '../../pointer.js';
 import { lengthText, memberRef } from './describe.js';
 import { examplesOf, lengthVerdict, valuePairs, type Bound, type LengthVerdict } from './value-sets.js';
 

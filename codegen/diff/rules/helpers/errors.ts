@@ -1,7 +1,7 @@
 // Error pairings shared by the error rules.
 
-import type { DiffContext } from '../context.js';
-import type { ErrorShape, Model } from '../model.js';
+import type { DiffContext } from '../../context.js';
+import type { ErrorShape, Model } from '../../model.js';
 
 export interface ErrorListing {
   operation: string;

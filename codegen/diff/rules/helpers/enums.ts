@@ -1,6 +1,6 @@
 // Enum comparisons shared by the enum rules.
 
-import type { Member } from '../model.js';
+import type { Member } from '../../model.js';
 import type { ValuePair } from './value-sets.js';
 
 export function stringValues(member: Member): string[] | undefined {

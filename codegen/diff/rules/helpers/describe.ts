@@ -1,6 +1,6 @@
 // Shared wording for messages, so every rule names things the same way.
 
-import type { Member, MemberLocation } from '../model.js';
+import type { Member, MemberLocation } from '../../model.js';
 
 const WHERE: Record<MemberLocation, string> = { path: 'path label', query: 'query parameter', header: 'header', body: 'body member' };
 
