@@ -48,6 +48,9 @@ const JSON_TYPES: Record<Shape['kind'], string> = {
   document: 'unknown',
 };
 
+/** How deep the diff follows nested members (a recursive shape ends sooner). */
+const MAX_DEPTH = 8;
+
 const LOCATIONS: Record<Binding['kind'], MemberLocation> = {
   label: 'path',
   query: 'query',
@@ -86,8 +89,23 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
       carriedOver: carried === undefined ? undefined : String(carried),
     };
   };
-  const byName = (operation: string, side: Side, members: BoundMember[]) =>
-    new Map(members.map((m) => [m.name, member(m, LOCATIONS[m.binding.kind], symbols.memberType(operation, side, m))]));
+  // Members at any depth, each under its path (`Config.Items[].Name`, `Tags{}`), so that every rule
+  // applies to a nested member as to a top-level one. A recursive shape is followed once per path.
+  const byName = (operation: string, side: Side, members: BoundMember[]) => {
+    const flat = new Map<string, Member>();
+    const visit = (m: ShapeMember, path: string, location: MemberLocation, tsType: string, parent: string | undefined, seen: ReadonlySet<string>) => {
+      flat.set(path, { ...member(m, location, tsType), name: path, ...(parent !== undefined && { parent }) });
+      const shape = graph.shapes.get(m.target);
+      if (!shape || seen.has(shape.id) || seen.size >= MAX_DEPTH) return;
+      const inside = new Set(seen).add(shape.id);
+      const nested = (child: ShapeMember, childPath: string) => visit(child, childPath, location, symbols.shapeType(child.target), path, inside);
+      if (shape.kind === 'structure' || shape.kind === 'union') for (const child of shape.members) nested(child, `${path}.${child.name}`);
+      else if (shape.kind === 'list') nested(shape.member, `${path}[]`);
+      else if (shape.kind === 'map') nested(shape.value, `${path}{}`);
+    };
+    for (const m of members) visit(m, m.name, LOCATIONS[m.binding.kind], symbols.memberType(operation, side, m), undefined, new Set());
+    return flat;
+  };
 
   const labels = new Map<string, string>();
   for (const shape of graph.shapes.values()) {

@@ -4,7 +4,10 @@
 export type MemberLocation = 'path' | 'query' | 'header' | 'body';
 
 export interface Member {
+  /** The member's name, or its path for a nested member: `Config.Items[].Name`, `Tags{}`. */
   name: string;
+  /** Path of the member that contains this one, for a nested member. */
+  parent?: string;
   /** Where the member travels: a path label, a query or header parameter, or a body property. */
   location: MemberLocation;
   required: boolean;

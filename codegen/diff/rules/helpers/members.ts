@@ -8,17 +8,23 @@ export interface OneSided {
   member: Member;
 }
 
+/**
+ * A member one side lacks is reported where it starts: a nested member only when the member
+ * containing it is on both sides (a new structure is one change, not one per member inside it).
+ */
+const startsHere = (member: Member, other: ReadonlyMap<string, Member>) => !other.has(member.name) && (member.parent === undefined || other.has(member.parent));
+
 /** Input members only the new revision of a shared operation has. */
 export function addedInputMembers(ctx: DiffContext): OneSided[] {
   return ctx.operationPairs().flatMap((operation) =>
-    [...operation.new.input.values()].filter((m) => !operation.old.input.has(m.name)).map((member) => ({ operation, member })),
+    [...operation.new.input.values()].filter((m) => startsHere(m, operation.old.input)).map((member) => ({ operation, member })),
   );
 }
 
 /** Input members only the old revision of a shared operation has. */
 export function removedInputMembers(ctx: DiffContext): OneSided[] {
   return ctx.operationPairs().flatMap((operation) =>
-    [...operation.old.input.values()].filter((m) => !operation.new.input.has(m.name)).map((member) => ({ operation, member })),
+    [...operation.old.input.values()].filter((m) => startsHere(m, operation.new.input)).map((member) => ({ operation, member })),
   );
 }
 
@@ -32,7 +38,9 @@ export interface OutputPair {
 export function outputMembers(ctx: DiffContext): OutputPair[] {
   return ctx.operationPairs().flatMap((operation) => {
     const names = new Set([...operation.old.output.keys(), ...operation.new.output.keys()]);
-    return [...names].map((name) => ({ operation, old: operation.old.output.get(name), new: operation.new.output.get(name) }));
+    return [...names]
+      .map((name) => ({ operation, old: operation.old.output.get(name), new: operation.new.output.get(name) }))
+      .filter((pair) => (pair.old && pair.new) || startsHere((pair.old ?? pair.new)!, pair.old ? operation.new.output : operation.old.output));
   });
 }
 
