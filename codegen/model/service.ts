@@ -49,13 +49,13 @@ class ServiceView {
   operation(op: OperationShape): Operation {
     const at = op.origin.pointer;
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(op.name)) this.fail(op.origin, 'operationId must be an identifier');
+    if (op.requestBody && (op.requestBody.mediaType !== 'application/json' || !op.requestBody.hasSchema)) {
+      this.fail(op.requestBody.origin, 'request body must be application/json with a schema');
+    }
     const members = op.input.map((m) => this.member(m));
     for (const label of op.path.match(/\{[^}]+\}/g) ?? []) {
       const labelName = label.slice(1, -1).replace(/\+$/, '');
       if (!op.input.some((m) => m.binding.kind === 'label' && m.binding.name === labelName)) this.fail(op.origin, `path label {${labelName}} has no path parameter`);
-    }
-    if (op.requestBody && (op.requestBody.mediaType !== 'application/json' || !op.requestBody.hasSchema)) {
-      this.fail(op.requestBody.origin, 'request body must be application/json with a schema');
     }
     for (const member of op.input) if (member.binding.kind === 'payload') this.fail(member.origin, 'must be an object schema');
     const input = this.ordered(members, op);

@@ -211,7 +211,7 @@ export class SymbolTable {
 }
 
 const key = (operation: string, side: Side, member: string) => `${operation}\u0000${side}\u0000${member}`;
-const wrap = (type: string) => (/^[A-Za-z0-9_$]+$/.test(type) ? type : `(${type})`);
+const wrap = (type: string) => (/^[A-Za-z0-9_$]+(\[\])*$/.test(type) ? type : `(${type})`);
 
 function unique(name: string, taken: Set<string>, numbered: (name: string, i: number) => string): string {
   let candidate = name;

@@ -1,0 +1,124 @@
+// The client emitters, one at a time: { given: a model fragment, want: the printed TypeScript }.
+// Mirrors codegen/emit/client/ and codegen/emit/rest-json1/client.ts.
+
+import { describe, expect, it } from 'vitest';
+import { emitErrors } from '../../../codegen/emit/client/errors.js';
+import { emitModels } from '../../../codegen/emit/client/models.js';
+import { enumNames } from '../../../codegen/emit/client/names.js';
+import { emitClientProtocol } from '../../../codegen/emit/rest-json1/client.js';
+import { HEADER, thingModel, view } from './helpers.js';
+
+const body = (text: string) => text.slice(HEADER.length + 1);
+
+describe('client/src/models.ts', () => {
+  it.each([
+    {
+      name: 'a request of a label, a query member, a header member and body members; required ones without `?`',
+      given: thingModel({
+        parameters: [{ name: 'max-items', in: 'query', 'x-member-name': 'MaxItems', schema: { type: 'integer' } }, { name: 'X-Trace', in: 'header', 'x-member-name': 'Trace', schema: { type: 'boolean' } }],
+        properties: { Note: { type: 'string', minLength: 1, maxLength: 10, pattern: '^[a-z]+$', description: 'A note.' }, 'item-id': { type: 'number' } },
+        required: ['Note'],
+      }),
+      want: [
+        '/** Input of PutThing. */',
+        'export interface PutThingRequest {',
+        '  Name: string;',
+        '  MaxItems?: number;',
+        '  Trace?: boolean;',
+        '  /**',
+        '   * A note.',
+        '   *',
+        '   * Length: 1 to 10 characters. Pattern: `[a-z]+` (whole value).',
+        '   */',
+        '  Note: string;',
+        '  "item-id"?: number;',
+        '}',
+        '',
+        '/** Output of PutThing. */',
+        'export interface PutThingResponse {',
+        '}',
+      ].join('\n'),
+    },
+    {
+      name: 'enums as a const object and a union type, named after the member (upper-cased, so `class` is a valid name)',
+      given: thingModel({ properties: { class: { type: 'string', enum: ['A', 'B-C'] } }, output: { class: { type: 'string', enum: ['A', 'B-C'] } } }),
+      want: [
+        '/** The values class accepts. */',
+        'export const Class = {',
+        '  A: \'A\',',
+        '  "B-C": \'B-C\',',
+        '} as const;',
+        'export type Class = (typeof Class)[keyof typeof Class];',
+        '',
+        '/** Input of PutThing. */',
+        'export interface PutThingRequest {',
+        '  Name: string;',
+        '  class?: Class;',
+        '}',
+        '',
+        '/** Output of PutThing. */',
+        'export interface PutThingResponse {',
+        '  class?: Class;',
+        '}',
+      ].join('\n'),
+    },
+  ])('$name', ({ given, want }) => {
+    const model = view(given);
+    expect(body(emitModels(model, enumNames(model), HEADER).content).trimEnd()).toBe(want);
+  });
+});
+
+describe('client/src/errors.ts', () => {
+  it('one class per modeled error, with body and header members besides message', () => {
+    const model = view(
+      thingModel({ errors: { Throttled: { type: 'object', description: 'Slow down.', 'x-error': { status: 429 }, properties: { message: { type: 'string' }, RetryAfter: { type: 'integer', 'x-http-header': 'Retry-After' } } } } }),
+    );
+    const text = emitErrors(model, HEADER).content;
+    expect(text).toContain(
+      [
+        '/**',
+        ' * Slow down.',
+        ' *',
+        ' * HTTP status 429 (client fault).',
+        ' */',
+        'export class Throttled extends GivenServiceException {',
+        "  public readonly name: 'Throttled' = 'Throttled';",
+        "  public readonly $fault: 'client' = 'client';",
+        '  RetryAfter?: number;',
+        '',
+        '  /** @internal */',
+        '  constructor(options: __ExceptionOptionType<Throttled, GivenServiceException>) {',
+        "    super({ name: 'Throttled', $fault: 'client', ...options });",
+        '    Object.setPrototypeOf(this, Throttled.prototype);',
+        '    this.RetryAfter = options.RetryAfter;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('client/src/protocol.ts (restJson1)', () => {
+  const model = view(
+    thingModel({
+      parameters: [{ name: 'max-items', in: 'query', 'x-member-name': 'MaxItems', schema: { type: 'integer' } }, { name: 'X-Trace', in: 'header', 'x-member-name': 'Trace', schema: { type: 'boolean' } }],
+      properties: { Note: { type: 'string' } },
+      output: { Count: { type: 'integer' }, Color: { type: 'string', enum: ['RED'] } },
+      errors: { Throttled: { type: 'object', 'x-error': { status: 429 }, properties: { message: { type: 'string' }, RetryAfter: { type: 'integer', 'x-http-header': 'Retry-After' } } } },
+    }),
+  );
+  const text = emitClientProtocol(model, enumNames(model), HEADER).content;
+
+  it.each([
+    { name: 'imports each runtime helper from the module that holds it', want: "import { buildHttpRequest, encodeLabel, headerNumber, readError, readJsonBody, responseHeader, responseMetadata } from './runtime/rest-json1.js';\nimport { expectInt32, expectString } from './runtime/values.js';" },
+    { name: 'encodes labels into the path', want: 'path: `/things/${encodeLabel(input.Name, \'Name\')}`,' },
+    { name: 'writes query members by wire name, as text', want: '"max-items": input.MaxItems === undefined ? undefined : String(input.MaxItems),' },
+    { name: 'sets header members by lower-cased wire name', want: "if (input.Trace !== undefined) request.headers['x-trace'] =" },
+    { name: 'puts body members in a JSON body', want: 'body: {\n      Note: input.Note,\n    },' },
+    { name: 'reads output members as their types, enums cast to their type', want: '    Count: expectInt32(data.Count),\n    Color: expectString(data.Color) as Color | undefined,' },
+    { name: 'reads a header-bound error member from its header', want: "throw new Throttled({ $metadata, message, RetryAfter: headerNumber(responseHeader(response, 'Retry-After')) });" },
+    { name: 'turns an unknown error into the base exception', want: "throw new GivenServiceException({ name, $fault: response.statusCode >= 500 ? 'server' : 'client', $metadata, message });" },
+  ])('$name', ({ want }) => {
+    expect(text).toContain(want);
+  });
+});

@@ -1,0 +1,52 @@
+// The server emitters and the restJson1 server bindings: { given: a model fragment, want: the
+// printed TypeScript }. Mirrors codegen/emit/server/ and codegen/emit/rest-json1/server.ts.
+
+import { describe, expect, it } from 'vitest';
+import { decodeRequest, encodeResponse } from '../../../codegen/emit/rest-json1/server.js';
+import { emitErrors } from '../../../codegen/emit/server/errors.js';
+import { emitRouter } from '../../../codegen/emit/server/router.js';
+import { HEADER, thingModel, view } from './helpers.js';
+
+describe('restJson1 request decoding and response encoding', () => {
+  it.each([
+    {
+      name: 'labels, query, headers and body, each decoded to its type',
+      given: thingModel({
+        parameters: [{ name: 'max-items', in: 'query', 'x-member-name': 'MaxItems', schema: { type: 'integer' } }, { name: 'X-Trace', in: 'header', 'x-member-name': 'Trace', schema: { type: 'boolean' } }],
+        properties: { Note: { type: 'string' } },
+        output: { Count: { type: 'integer' } },
+      }),
+      want: {
+        lines: [
+          'const body = parseJsonObject(request.body);',
+          "const input = {\n  Name: labels.Name,\n  MaxItems: numberParameter(request.query.get('max-items') ?? undefined),\n  Trace: booleanParameter(headerValue(request, 'x-trace')),\n  Note: body.Note,\n};",
+        ],
+        helpers: ['parseJsonObject', 'headerValue', 'numberParameter', 'booleanParameter'],
+        response: ['return jsonResponse(200, {\n  Count: output.Count,\n}, context);'],
+      },
+    },
+    {
+      name: 'no body and no output',
+      given: thingModel(),
+      want: { lines: ['const input = {\n  Name: labels.Name,\n};'], helpers: [], response: ['return emptyResponse(200, context);'] },
+    },
+  ])('$name', ({ given, want }) => {
+    const operation = view(given).operations[0];
+    const decoded = decodeRequest(operation);
+    expect({ lines: decoded.lines, helpers: decoded.helpers, response: encodeResponse(operation).lines }).toEqual(want);
+  });
+});
+
+describe('server/errors.ts and server/router.ts', () => {
+  const model = view(thingModel({ errors: { Throttled: { type: 'object', 'x-error': { status: 429 }, properties: { message: { type: 'string' }, Type: { type: 'string', default: 'User' }, RetryAfter: { type: 'integer', 'x-http-header': 'Retry-After' } } } } }));
+
+  it('describes each error for the protocol runtime: status, fault, header members, defaults, the message member', () => {
+    expect(emitErrors(model, HEADER).content).toContain(
+      "export const THROTTLED: ErrorDescription = { name: 'Throttled', status: 429, fault: 'client', members: [{ name: 'message', isMessage: true }, { name: 'Type', defaultValue: 'User' }, { name: 'RetryAfter', header: 'Retry-After' }] };",
+    );
+  });
+
+  it('routes by method and path segments', () => {
+    expect(emitRouter(model, HEADER).content).toContain("{ method: 'PUT', segments: ['', 'things', '{Name}'], handle: handlePutThing },");
+  });
+});
