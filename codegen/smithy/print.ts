@@ -1,0 +1,278 @@
+// JSON AST → Smithy IDL 2.0, one file per namespace. Reading the printed files back gives the same
+// JSON AST: strings are always quoted (an unquoted one would be read as a shape id), names are
+// shortened only where they resolve back to the same shape, documentation becomes `///` comments
+// where a comment can carry it exactly, and `= value` is used for defaults and enum values.
+
+import { type AstMember, type AstReference, type AstShape, type NodeValue, type SmithyAst, type Traits, localName, namespaceOf, sameNode } from './ast.js';
+import { DEFAULT, DOCUMENTATION, ENUM_VALUE } from './parser.js';
+import { PRELUDE_NAMESPACE, PRELUDE_SHAPES, annotationValue } from './prelude.js';
+
+export interface IdlFile {
+  namespace: string;
+  text: string;
+}
+
+const INDENT = '    ';
+const LINE_WIDTH = 100;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SIMPLE_ID = /^[A-Za-z_][A-Za-z0-9_.]*#[A-Za-z_][A-Za-z0-9_]*(\$[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+/** The model as IDL files, one per namespace (in name order); metadata goes in the first. */
+export function printIdl(ast: SmithyAst): IdlFile[] {
+  const byNamespace = new Map<string, [string, AstShape][]>();
+  for (const [id, shape] of Object.entries(ast.shapes)) {
+    const ns = namespaceOf(id);
+    if (!byNamespace.has(ns)) byNamespace.set(ns, []);
+    byNamespace.get(ns)!.push([id, shape]);
+  }
+  const namespaces = [...byNamespace.keys()].sort();
+  if (!namespaces.length && ast.metadata) namespaces.push('');
+  return namespaces.map((ns, i) => ({
+    namespace: ns,
+    text: new NamespacePrinter(ast, ns, byNamespace.get(ns) ?? []).print(i === 0 ? ast.metadata : undefined),
+  }));
+}
+
+/** A quoted IDL string for any text (JSON escapes are all IDL escapes). */
+export const quote = (s: string): string => JSON.stringify(s);
+
+const key = (k: string): string => (IDENTIFIER.test(k) && !['true', 'false', 'null'].includes(k) ? k : quote(k));
+
+/** Whether `///` lines carry the text exactly: each line is read back after one space. */
+const docCommentSafe = (doc: NodeValue | undefined): doc is string => typeof doc === 'string' && !/[\r\u0000-\u0008\u000b-\u001f\u007f]/.test(doc);
+
+class NamespacePrinter {
+  /** Local name → absolute id imported with `use`. */
+  private readonly uses = new Map<string, string>();
+
+  constructor(private readonly ast: SmithyAst, private readonly ns: string, private readonly shapes: [string, AstShape][]) {
+    this.chooseUses();
+  }
+
+  print(metadata: Record<string, NodeValue> | undefined): string {
+    const out: string[] = ['$version: "2.0"', ''];
+    if (metadata && Object.keys(metadata).length) {
+      for (const [k, v] of Object.entries(metadata)) out.push(`metadata ${key(k)} = ${this.value(v, '')}`);
+      out.push('');
+    }
+    if (this.ns) {
+      out.push(`namespace ${this.ns}`, '');
+      if (this.uses.size) {
+        for (const id of [...this.uses.values()].sort()) out.push(`use ${id}`);
+        out.push('');
+      }
+    }
+    for (const [id, shape] of this.shapes) out.push(shape.type === 'apply' ? this.apply(id, shape.traits ?? {}) : this.shape(id, shape), '');
+    while (out[out.length - 1] === '') out.pop();
+    return `${out.join('\n')}\n`;
+  }
+
+  // --- names
+
+  private referencedIds(): Set<string> {
+    const ids = new Set<string>();
+    const addRef = (r: AstReference | undefined) => { if (r) ids.add(r.target.split('$')[0]); };
+    const addTraits = (t: Traits | undefined) => { for (const k of Object.keys(t ?? {})) ids.add(k); };
+    for (const [id, s] of this.shapes) {
+      ids.add(id.split('$')[0]);
+      addTraits(s.traits);
+      for (const m of [...Object.values(s.members ?? {}), s.member, s.key, s.value]) { addRef(m); addTraits(m?.traits); }
+      for (const r of [s.input, s.output, s.create, s.put, s.read, s.update, s.delete, s.list]) addRef(r);
+      for (const list of [s.mixins, s.errors, s.operations, s.resources, s.collectionOperations]) list?.forEach(addRef);
+      for (const map of [s.identifiers, s.properties]) Object.values(map ?? {}).forEach(addRef);
+    }
+    return ids;
+  }
+
+  private isDefined(id: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.ast.shapes, id) && this.ast.shapes[id].type !== 'apply';
+  }
+
+  /** Foreign shapes whose local name is unambiguous are imported, so the text can use the short name. */
+  private chooseUses(): void {
+    const byName = new Map<string, Set<string>>();
+    for (const id of this.referencedIds()) {
+      const ns = namespaceOf(id);
+      if (ns === this.ns || ns === PRELUDE_NAMESPACE) continue;
+      const name = localName(id);
+      if (!byName.has(name)) byName.set(name, new Set());
+      byName.get(name)!.add(id);
+    }
+    for (const [name, ids] of byName) {
+      if (ids.size === 1 && !this.isDefined(`${this.ns}#${name}`) && !PRELUDE_SHAPES.has(name)) this.uses.set(name, [...ids][0]);
+    }
+  }
+
+  /** The shortest spelling of an id that the reader resolves back to it. */
+  private name(id: string): string {
+    const dollar = id.indexOf('$');
+    const root = dollar < 0 ? id : id.slice(0, dollar);
+    const member = dollar < 0 ? '' : id.slice(dollar);
+    const ns = namespaceOf(root);
+    const name = localName(root);
+    let short = false;
+    if (this.uses.get(name) === root) short = true;
+    else if (this.uses.has(name)) short = false;
+    else if (ns === this.ns) short = this.isDefined(root) || !PRELUDE_SHAPES.has(name);
+    else if (ns === PRELUDE_NAMESPACE) short = PRELUDE_SHAPES.has(name) && !this.isDefined(`${this.ns}#${name}`);
+    return (short ? name : root) + member;
+  }
+
+  // --- node values
+
+  private value(v: NodeValue, indent: string): string {
+    if (v === null || typeof v === 'boolean' || typeof v === 'number') return JSON.stringify(v);
+    if (typeof v === 'string') return quote(v);
+    const inner = indent + INDENT;
+    if (Array.isArray(v)) {
+      if (!v.length) return '[]';
+      const items = v.map((x) => this.value(x, inner));
+      const flat = `[${items.join(', ')}]`;
+      if (fits(flat, indent)) return flat;
+      return `[\n${items.map((x) => inner + x).join('\n')}\n${indent}]`;
+    }
+    const entries = Object.entries(v).map(([k, x]) => `${key(k)}: ${this.value(x, inner)}`);
+    if (!entries.length) return '{}';
+    const flat = `{ ${entries.join(', ')} }`;
+    if (fits(flat, indent)) return flat;
+    return `{\n${entries.map((x) => inner + x).join('\n')}\n${indent}}`;
+  }
+
+  // --- traits
+
+  private traitShapeType(id: string): string | undefined {
+    if (this.isDefined(id)) return this.ast.shapes[id].type;
+    return namespaceOf(id) === PRELUDE_NAMESPACE ? PRELUDE_SHAPES.get(localName(id)) : undefined;
+  }
+
+  private trait(id: string, v: NodeValue, indent: string): string {
+    const head = `@${this.name(id)}`;
+    if (sameNode(v, annotationValue(this.traitShapeType(id)))) return head;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length) {
+      const inner = indent + INDENT;
+      const entries = Object.entries(v).map(([k, x]) => `${key(k)}: ${this.value(x, inner)}`);
+      const flat = `${head}(${entries.join(', ')})`;
+      if (fits(flat, indent)) return flat;
+      return `${head}(\n${entries.map((x) => inner + x).join('\n')}\n${indent})`;
+    }
+    return `${head}(${this.value(v, indent)})`;
+  }
+
+  /** Documentation comment and trait lines (without `skip`), each starting with `indent`. */
+  private traitLines(traits: Traits | undefined, indent: string, skip: string[] = []): string[] {
+    const lines: string[] = [];
+    const doc = traits?.[DOCUMENTATION];
+    const docAsComment = docCommentSafe(doc);
+    if (docAsComment) for (const line of doc.split('\n')) lines.push(line ? `${indent}/// ${line}` : `${indent}///`);
+    for (const [id, v] of Object.entries(traits ?? {})) {
+      if (skip.includes(id) || (id === DOCUMENTATION && docAsComment)) continue;
+      lines.push(indent + this.trait(id, v, indent));
+    }
+    return lines;
+  }
+
+  // --- shapes
+
+  private shape(id: string, s: AstShape): string {
+    const lines = this.traitLines(s.traits, '');
+    const mixins = s.mixins?.length ? ` with [${s.mixins.map((m) => this.name(m.target)).join(', ')}]` : '';
+    const head = `${s.type} ${localName(id)}${mixins}`;
+    switch (s.type) {
+      case 'structure': case 'union': case 'enum': case 'intEnum':
+        lines.push(this.block(head, Object.entries(s.members ?? {}), s.type));
+        break;
+      case 'list': case 'set':
+        lines.push(this.block(head, s.member ? [['member', s.member]] : [], s.type));
+        break;
+      case 'map':
+        lines.push(this.block(head, [...(s.key ? [['key', s.key]] : []), ...(s.value ? [['value', s.value]] : [])] as [string, AstMember][], s.type));
+        break;
+      case 'operation':
+        lines.push(this.properties(head, [
+          ['input', s.input && this.name(s.input.target)],
+          ['output', s.output && this.name(s.output.target)],
+          ['errors', s.errors && this.idList(s.errors, INDENT)],
+        ]));
+        break;
+      case 'service':
+        lines.push(this.properties(head, [
+          ['version', s.version === undefined ? undefined : quote(s.version)],
+          ['operations', s.operations && this.idList(s.operations, INDENT)],
+          ['resources', s.resources && this.idList(s.resources, INDENT)],
+          ['errors', s.errors && this.idList(s.errors, INDENT)],
+          ['rename', s.rename && this.value(Object.fromEntries(Object.entries(s.rename)), INDENT)],
+        ]));
+        break;
+      case 'resource':
+        lines.push(this.properties(head, [
+          ['identifiers', s.identifiers && this.idMap(s.identifiers)],
+          ['properties', s.properties && this.idMap(s.properties)],
+          ...(['create', 'put', 'read', 'update', 'delete', 'list'] as const).map((k) => [k, s[k] && this.name(s[k]!.target)] as [string, string | undefined]),
+          ['operations', s.operations && this.idList(s.operations, INDENT)],
+          ['collectionOperations', s.collectionOperations && this.idList(s.collectionOperations, INDENT)],
+          ['resources', s.resources && this.idList(s.resources, INDENT)],
+        ]));
+        break;
+      default:
+        lines.push(head);
+    }
+    return lines.join('\n');
+  }
+
+  private block(head: string, members: [string, AstMember][], type: string): string {
+    if (!members.length) return `${head} {}`;
+    const isEnum = type === 'enum' || type === 'intEnum';
+    const parts = members.map(([name, m]) => {
+      const traits = m.traits ?? {};
+      const skip: string[] = [];
+      let line: string;
+      if (isEnum) {
+        line = INDENT + name;
+        const v = traits[ENUM_VALUE];
+        if (v !== undefined) {
+          skip.push(ENUM_VALUE);
+          if (!(type === 'enum' && v === name)) line += ` = ${this.value(v, INDENT)}`;
+        }
+      } else {
+        line = `${INDENT}${name}: ${this.name(m.target)}`;
+        if (Object.prototype.hasOwnProperty.call(traits, DEFAULT)) {
+          skip.push(DEFAULT);
+          line += ` = ${this.value(traits[DEFAULT]!, INDENT)}`;
+        }
+      }
+      return [...this.traitLines(traits, INDENT, skip), line];
+    });
+    const spaced = parts.some((p) => p.length > 1);
+    return `${head} {\n${parts.map((p) => p.join('\n')).join(spaced ? '\n\n' : '\n')}\n}`;
+  }
+
+  private properties(head: string, entries: [string, string | undefined][]): string {
+    const body = entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${INDENT}${k}: ${v}`);
+    return body.length ? `${head} {\n${body.join('\n')}\n}` : `${head} {}`;
+  }
+
+  private idList(refs: AstReference[], indent: string): string {
+    const names = refs.map((r) => this.name(r.target));
+    const flat = `[${names.join(', ')}]`;
+    if (fits(flat, indent)) return flat;
+    return `[\n${names.map((n) => indent + INDENT + n).join('\n')}\n${indent}]`;
+  }
+
+  private idMap(refs: Record<string, AstReference>): string {
+    const entries = Object.entries(refs).map(([k, r]) => `${key(k)}: ${this.name(r.target)}`);
+    const flat = `{ ${entries.join(', ')} }`;
+    if (fits(flat, INDENT)) return flat;
+    return `{\n${entries.map((e) => INDENT + INDENT + e).join('\n')}\n${INDENT}}`;
+  }
+
+  private apply(id: string, traits: Traits): string {
+    const target = SIMPLE_ID.test(id) ? this.name(id) : id;
+    const entries = Object.entries(traits).map(([t, v]) => this.trait(t, v, INDENT));
+    if (entries.length === 1 && !entries[0].includes('\n')) return `apply ${target} ${entries[0]}`;
+    return `apply ${target} {\n${entries.map((e) => INDENT + e).join('\n')}\n}`;
+  }
+}
+
+function fits(text: string, indent: string): boolean {
+  return !text.includes('\n') && indent.length + text.length <= LINE_WIDTH;
+}
