@@ -225,7 +225,12 @@ class Parser {
         value = undefined;
       } else if ((this.is('ident') || this.is('string')) && this.peek().kind === ':') {
         const object: Record<string, SyntaxValue> = {};
-        while (!this.is(')')) this.keyValue(object);
+        while (!this.is(')')) {
+          if (!((this.is('ident') || this.is('string')) && this.peek().kind === ':')) {
+            this.fail(`expected "key: value" or ")" to close @${id.id}( but found ${this.describe(this.tok)}`);
+          }
+          this.keyValue(object);
+        }
         value = object;
       } else {
         value = this.nodeValue();

@@ -52,7 +52,7 @@ class NamespacePrinter {
   print(metadata: Record<string, NodeValue> | undefined): string {
     const out: string[] = ['$version: "2.0"', ''];
     if (metadata && Object.keys(metadata).length) {
-      for (const [k, v] of Object.entries(metadata)) out.push(`metadata ${key(k)} = ${this.value(v, '')}`);
+      for (const [k, v] of Object.entries(metadata)) out.push(`metadata ${key(k)} = ${this.value(v, '', key(k).length + 12)}`);
       out.push('');
     }
     if (this.ns) {
@@ -120,7 +120,8 @@ class NamespacePrinter {
 
   // --- node values
 
-  private value(v: NodeValue, indent: string): string {
+  /** A node value starting `used` columns after `indent`, on one line where it fits. */
+  private value(v: NodeValue, indent: string, used = 0): string {
     if (v === null || typeof v === 'boolean' || typeof v === 'number') return JSON.stringify(v);
     if (typeof v === 'string') return quote(v);
     const inner = indent + INDENT;
@@ -128,13 +129,13 @@ class NamespacePrinter {
       if (!v.length) return '[]';
       const items = v.map((x) => this.value(x, inner));
       const flat = `[${items.join(', ')}]`;
-      if (fits(flat, indent)) return flat;
+      if (fits(flat, indent, used)) return flat;
       return `[\n${items.map((x) => inner + x).join('\n')}\n${indent}]`;
     }
-    const entries = Object.entries(v).map(([k, x]) => `${key(k)}: ${this.value(x, inner)}`);
+    const entries = Object.entries(v).map(([k, x]) => `${key(k)}: ${this.value(x, inner, key(k).length + 2)}`);
     if (!entries.length) return '{}';
     const flat = `{ ${entries.join(', ')} }`;
-    if (fits(flat, indent)) return flat;
+    if (fits(flat, indent, used)) return flat;
     return `{\n${entries.map((x) => inner + x).join('\n')}\n${indent}}`;
   }
 
@@ -150,12 +151,12 @@ class NamespacePrinter {
     if (sameNode(v, annotationValue(this.traitShapeType(id)))) return head;
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length) {
       const inner = indent + INDENT;
-      const entries = Object.entries(v).map(([k, x]) => `${key(k)}: ${this.value(x, inner)}`);
+      const entries = Object.entries(v).map(([k, x]) => `${key(k)}: ${this.value(x, inner, key(k).length + 2)}`);
       const flat = `${head}(${entries.join(', ')})`;
       if (fits(flat, indent)) return flat;
       return `${head}(\n${entries.map((x) => inner + x).join('\n')}\n${indent})`;
     }
-    return `${head}(${this.value(v, indent)})`;
+    return `${head}(${this.value(v, indent, head.length + 1)})`;
   }
 
   /** Documentation comment and trait lines (without `skip`), each starting with `indent`. */
@@ -231,13 +232,13 @@ class NamespacePrinter {
         const v = traits[ENUM_VALUE];
         if (v !== undefined) {
           skip.push(ENUM_VALUE);
-          if (!(type === 'enum' && v === name)) line += ` = ${this.value(v, INDENT)}`;
+          if (!(type === 'enum' && v === name)) line += ` = ${this.value(v, INDENT, line.length)}`;
         }
       } else {
         line = `${INDENT}${name}: ${this.name(m.target)}`;
         if (Object.prototype.hasOwnProperty.call(traits, DEFAULT)) {
           skip.push(DEFAULT);
-          line += ` = ${this.value(traits[DEFAULT]!, INDENT)}`;
+          line += ` = ${this.value(traits[DEFAULT]!, INDENT, line.length)}`;
         }
       }
       return [...this.traitLines(traits, INDENT, skip), line];
@@ -273,6 +274,6 @@ class NamespacePrinter {
   }
 }
 
-function fits(text: string, indent: string): boolean {
-  return !text.includes('\n') && indent.length + text.length <= LINE_WIDTH;
+function fits(text: string, indent: string, used = 0): boolean {
+  return !text.includes('\n') && indent.length + used + text.length <= LINE_WIDTH;
 }
