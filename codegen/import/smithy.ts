@@ -1,6 +1,8 @@
 // Smithy 2.0 JSON AST → the intermediate DocumentModel (HTTP bindings, constraint traits, enums,
 // errors with their exact member casing, documentation converted from HTML to Markdown).
 
+import { readFileSync } from 'node:fs';
+import { isSmithyIdlPath, loadSmithyModel } from '../smithy/load.js';
 import { type Base, findBaseOperation } from './base.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
 import { hasTopLevelAlternation, unanchor } from './pattern.js';
@@ -32,6 +34,15 @@ const T = {
   httpError: 'smithy.api#httpError', title: 'smithy.api#title', timestampFormat: 'smithy.api#timestampFormat',
   jsonName: 'smithy.api#jsonName',
 };
+
+/**
+ * The text of a source to import: a page or a single JSON AST file as it is; Smithy IDL (`.smithy`
+ * files, folders, several paths forming one model) as the JSON AST the IDL reader makes of it.
+ */
+export function readSourceText(...paths: string[]): string {
+  if (paths.length === 1 && !isSmithyIdlPath(paths[0])) return readFileSync(paths[0], 'utf8');
+  return JSON.stringify(loadSmithyModel(paths), null, 2);
+}
 
 export const localName = (id: string) => id.replace(/^.*#/, '').replace(/\$.*$/, '');
 
