@@ -2,6 +2,8 @@
 // errors with their exact member casing, documentation converted from HTML to Markdown).
 
 import { readFileSync } from 'node:fs';
+import type { SmithyAst } from '../smithy/ast.js';
+import { flattenMixins } from '../smithy/flatten.js';
 import { isSmithyIdlPath, loadSmithyModel } from '../smithy/load.js';
 import { type Base, findBaseOperation } from './base.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
@@ -52,7 +54,12 @@ export class SmithyReader {
   /** Named structures referenced from members, in the conventions' schema form. */
   readonly extraSchemas: Record<string, unknown> = {};
 
-  constructor(readonly model: SmithyModel) {}
+  readonly model: SmithyModel;
+
+  /** Mixins are flattened first: every shape is read with its inherited members and traits. */
+  constructor(model: SmithyModel) {
+    this.model = flattenMixins(model as unknown as SmithyAst) as unknown as SmithyModel;
+  }
 
   shape(id: string): Shape | undefined {
     if (id.startsWith('smithy.api#')) {
