@@ -27,7 +27,8 @@ export const DEFAULT = 'smithy.api#default';
 
 /** Sets a key so that even `__proto__` stays an ordinary property. */
 export function setKey<T>(object: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }
 
 export function parseIdl(text: string, file: string): ParsedFile {
