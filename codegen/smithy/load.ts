@@ -2,7 +2,7 @@
 // AST; folders are walked recursively (in name order, so the result never depends on the file
 // system). Every file read is one model, as the Smithy CLI merges them.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { assemble, type JsonModel } from './assemble.js';
 import type { SmithyAst } from './ast.js';
@@ -49,6 +49,7 @@ export function isSmithyIdlPath(path: string): boolean {
 }
 
 function modelFiles(path: string, named: boolean): string[] {
+  if (!existsSync(path)) throw new Error(`${path}: no such file or folder`);
   if (statSync(path).isDirectory()) {
     return readdirSync(path).sort().flatMap((entry) => {
       const child = join(path, entry);
