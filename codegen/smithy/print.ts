@@ -45,12 +45,57 @@ class NamespacePrinter {
   /** Local name → absolute id imported with `use`. */
   private readonly uses = new Map<string, string>();
 
+  /** Structures written inside their operation (`input := { ... }`), and the name suffixes that implies. */
+  private readonly inline = new Set<string>();
+  private readonly suffix = { input: 'Input', output: 'Output' };
+
   constructor(private readonly ast: SmithyAst, private readonly ns: string, private readonly shapes: [string, AstShape][]) {
     this.chooseUses();
+    this.chooseInline();
+  }
+
+  /**
+   * An operation's input (output) is written in place where the reader would recreate it exactly: a
+   * structure of this namespace with `@input` ({}), used by that operation alone, named after it
+   * with the suffix most such structures share (stated once as `$operationInputSuffix`), and
+   * without documentation.
+   */
+  private chooseInline(): void {
+    const uses = new Map<string, number>();
+    const count = (r: AstReference | undefined) => { if (r) uses.set(r.target, (uses.get(r.target) ?? 0) + 1); };
+    for (const s of Object.values(this.ast.shapes)) {
+      for (const m of [...Object.values(s.members ?? {}), s.member, s.key, s.value]) count(m);
+      for (const r of [s.input, s.output, s.create, s.put, s.read, s.update, s.delete, s.list]) count(r);
+      for (const list of [s.mixins, s.errors, s.operations, s.resources, s.collectionOperations]) list?.forEach(count);
+      for (const map of [s.identifiers, s.properties]) Object.values(map ?? {}).forEach(count);
+    }
+    for (const role of ['input', 'output'] as const) {
+      const bySuffix = new Map<string, string[]>();
+      for (const [opId, op] of this.shapes) {
+        const target = op.type === 'operation' ? op[role]?.target : undefined;
+        const s = target ? this.ast.shapes[target] : undefined;
+        if (!target || !s || namespaceOf(target) !== this.ns || s.type !== 'structure' || uses.get(target) !== 1) continue;
+        // Documentation stays a `///` comment above a structure of its own.
+        if (!sameNode(s.traits?.[`smithy.api#${role}`], {}) || s.traits?.[DOCUMENTATION] !== undefined) continue;
+        const opName = localName(opId);
+        const suffix = localName(target).slice(opName.length);
+        if (!localName(target).startsWith(opName) || !/^[A-Za-z0-9_]+$/.test(suffix)) continue;
+        if (!bySuffix.has(suffix)) bySuffix.set(suffix, []);
+        bySuffix.get(suffix)!.push(target);
+      }
+      const preferred = role === 'input' ? 'Input' : 'Output';
+      const best = [...bySuffix.entries()].sort(([a, x], [b, y]) => y.length - x.length || Number(b === preferred) - Number(a === preferred) || (a < b ? -1 : 1))[0];
+      if (!best) continue;
+      this.suffix[role] = best[0];
+      for (const id of best[1]) this.inline.add(id);
+    }
   }
 
   print(metadata: Record<string, NodeValue> | undefined): string {
-    const out: string[] = ['$version: "2.0"', ''];
+    const out: string[] = ['$version: "2.0"'];
+    if (this.suffix.input !== 'Input') out.push(`$operationInputSuffix: ${quote(this.suffix.input)}`);
+    if (this.suffix.output !== 'Output') out.push(`$operationOutputSuffix: ${quote(this.suffix.output)}`);
+    out.push('');
     if (metadata && Object.keys(metadata).length) {
       for (const [k, v] of Object.entries(metadata)) out.push(`metadata ${key(k)} = ${this.value(v, '', key(k).length + 12)}`);
       out.push('');
@@ -62,7 +107,10 @@ class NamespacePrinter {
         out.push('');
       }
     }
-    for (const [id, shape] of this.shapes) out.push(shape.type === 'apply' ? this.apply(id, shape.traits ?? {}) : this.shape(id, shape), '');
+    for (const [id, shape] of this.shapes) {
+      if (this.inline.has(id)) continue; // written inside its operation
+      out.push(shape.type === 'apply' ? this.apply(id, shape.traits ?? {}) : this.shape(id, shape), '');
+    }
     while (out[out.length - 1] === '') out.pop();
     return `${out.join('\n')}\n`;
   }
@@ -190,8 +238,8 @@ class NamespacePrinter {
         break;
       case 'operation':
         lines.push(this.properties(head, [
-          ['input', s.input && this.name(s.input.target)],
-          ['output', s.output && this.name(s.output.target)],
+          ['input', this.ioProperty(s.input, 'input')],
+          ['output', this.ioProperty(s.output, 'output')],
           ['errors', s.errors && this.idList(s.errors, INDENT)],
         ]));
         break;
@@ -220,36 +268,56 @@ class NamespacePrinter {
     return lines.join('\n');
   }
 
-  private block(head: string, members: [string, AstMember][], type: string): string {
+  /** `head { members }`, the members one level deeper than `indent`. */
+  private block(head: string, members: [string, AstMember][], type: string, indent = ''): string {
     if (!members.length) return `${head} {}`;
+    const inner = indent + INDENT;
     const isEnum = type === 'enum' || type === 'intEnum';
     const parts = members.map(([name, m]) => {
       const traits = m.traits ?? {};
       const skip: string[] = [];
       let line: string;
       if (isEnum) {
-        line = INDENT + name;
+        line = name;
         const v = traits[ENUM_VALUE];
         if (v !== undefined) {
           skip.push(ENUM_VALUE);
-          if (!(type === 'enum' && v === name)) line += ` = ${this.value(v, INDENT, line.length)}`;
+          if (!(type === 'enum' && v === name)) line += ` = ${this.value(v, inner, line.length + 3)}`;
         }
       } else {
-        line = `${INDENT}${name}: ${this.name(m.target)}`;
+        line = `${name}: ${this.name(m.target)}`;
         if (Object.prototype.hasOwnProperty.call(traits, DEFAULT)) {
           skip.push(DEFAULT);
-          line += ` = ${this.value(traits[DEFAULT]!, INDENT, line.length)}`;
+          line += ` = ${this.value(traits[DEFAULT]!, inner, line.length + 3)}`;
         }
       }
-      return [...this.traitLines(traits, INDENT, skip), line];
+      return [...this.traitLines(traits, inner, skip), inner + line];
     });
     const spaced = parts.some((p) => p.length > 1);
-    return `${head} {\n${parts.map((p) => p.join('\n')).join(spaced ? '\n\n' : '\n')}\n}`;
+    return `${head} {\n${parts.map((p) => p.join('\n')).join(spaced ? '\n\n' : '\n')}\n${indent}}`;
   }
 
+  /** `head { key: value ... }`; a value starting with ":=" follows its key without a colon. */
   private properties(head: string, entries: [string, string | undefined][]): string {
-    const body = entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${INDENT}${k}: ${v}`);
+    const body = entries.filter(([, v]) => v !== undefined).map(([k, v]) => (v!.startsWith(':=') ? `${INDENT}${k} ${v}` : `${INDENT}${k}: ${v}`));
     return body.length ? `${head} {\n${body.join('\n')}\n}` : `${head} {}`;
+  }
+
+  /** An operation's input or output: its structure written in place (`:= ...`) where it was chosen for that, else its name. */
+  private ioProperty(ref: AstReference | undefined, role: 'input' | 'output'): string | undefined {
+    if (!ref) return undefined;
+    if (!this.inline.has(ref.target)) return this.name(ref.target);
+    const s = this.ast.shapes[ref.target];
+    const indent = INDENT;
+    const traits = Object.entries(s.traits ?? {}).filter(([id]) => id !== `smithy.api#${role}`).map(([id, v]) => this.trait(id, v, indent + INDENT));
+    const parts = [...traits, ...(s.mixins?.length ? [`with [${s.mixins.map((m) => this.name(m.target)).join(', ')}]`] : [])];
+    const oneLine = `:= ${[...parts, ''].join(' ')}`;
+    if (parts.every((p) => !p.includes('\n')) && fits(`${role} ${oneLine}{`, indent)) {
+      return this.block(oneLine.trimEnd(), Object.entries(s.members ?? {}), 'structure', indent);
+    }
+    // Traits and mixins one per line, the members a level deeper than they are.
+    const deeper = indent + INDENT;
+    return this.block(`:=\n${parts.map((p) => deeper + p).join('\n')}`, Object.entries(s.members ?? {}), 'structure', deeper);
   }
 
   private idList(refs: AstReference[], indent: string): string {

@@ -103,6 +103,49 @@ describe('the printed text', () => {
     ].join('\n'));
   });
 
+  it('writes an @input/@output structure used by one operation in place, naming the suffix once', () => {
+    const text = print([
+      'operation GetThing { input: GetThingRequest, output: GetThingResponse }',
+      '@input\nstructure GetThingRequest { @required\n id: String }',
+      '@output\nstructure GetThingResponse {}',
+      'operation PutThing { input: PutThingRequest, output: Shared }',
+      '@input\nstructure PutThingRequest with [Base] {}',
+      '@mixin\nstructure Base { id: String }',
+      '/// Documented, so written on its own.\n@output\nstructure Shared {}',
+    ].join('\n'));
+    expect(text).toBe([
+      '$version: "2.0"',
+      '$operationInputSuffix: "Request"',
+      '$operationOutputSuffix: "Response"',
+      '',
+      'namespace smithy.example',
+      '',
+      '@mixin',
+      'structure Base {',
+      '    id: String',
+      '}',
+      '',
+      'operation GetThing {',
+      '    input := {',
+      '        @required',
+      '        id: String',
+      '    }',
+      '    output := {}',
+      '}',
+      '',
+      'operation PutThing {',
+      '    input := with [Base] {}',
+      '    output: Shared',
+      '}',
+      '',
+      '/// Documented, so written on its own.',
+      '@output',
+      'structure Shared {}',
+      '',
+    ].join('\n'));
+    expect(readIdl(text)).toEqual(readIdl(header + 'operation GetThing { input: GetThingRequest, output: GetThingResponse }\n@input\nstructure GetThingRequest { @required\n id: String }\n@output\nstructure GetThingResponse {}\noperation PutThing { input: PutThingRequest, output: Shared }\n@input\nstructure PutThingRequest with [Base] {}\n@mixin\nstructure Base { id: String }\n/// Documented, so written on its own.\n@output\nstructure Shared {}'));
+  });
+
   it('spells a prelude name in full where the namespace defines the same name', () => {
     const ast: SmithyAst = { smithy: '2.0', shapes: {
       'a.b#String': { type: 'string' },
