@@ -83,7 +83,7 @@ export function tokenize(source: SourceText): Token[] {
       if (s[i + 1] !== '/') throw source.error(i, 'a single "/" is not valid here (comments start with "//")');
       let end = s.indexOf('\n', i);
       if (end < 0) end = s.length;
-      if (s[i + 2] === '/') {
+      if (s[i + 2] === '/' && newline) { // documentation only where `///` begins the line
         let line = s.slice(i + 3, end);
         if (line.endsWith('\r')) line = line.slice(0, -1);
         (docs ??= []).push(line.startsWith(' ') ? line.slice(1) : line);

@@ -93,6 +93,7 @@ class Parser {
     this.controlSection();
     this.metadataSection();
     if (this.is('ident', 'namespace')) {
+      this.statementStart();
       this.next();
       this.out.namespace = this.identifier('a namespace such as example.weather', NAMESPACE).text;
       while (this.is('ident', 'use')) this.useStatement();
@@ -110,6 +111,7 @@ class Parser {
 
   private controlSection(): void {
     while (this.is('$')) {
+      this.statementStart();
       const start = this.next();
       const key = this.tok.kind === 'string' ? this.next().text : this.identifier('a control statement name').text;
       this.expect(':');
@@ -131,6 +133,7 @@ class Parser {
 
   private metadataSection(): void {
     while (this.is('ident', 'metadata')) {
+      this.statementStart();
       this.next();
       const keyToken = this.tok;
       const key = keyToken.kind === 'string' ? this.next().text : this.identifier('a metadata key').text;
@@ -140,6 +143,7 @@ class Parser {
   }
 
   private useStatement(): void {
+    this.statementStart();
     this.next();
     const t = this.tok;
     if (t.kind !== 'ident' || !ROOT_ID.test(t.text)) {
@@ -154,7 +158,13 @@ class Parser {
     this.out.uses.set(name, { id: t.text, offset: t.offset });
   }
 
+  /** Statements are separated by line breaks: `string A string B` is two statements on one line. */
+  private statementStart(): void {
+    if (!this.tok.newlineBefore) this.fail(`${this.describe(this.tok)} must start on a new line: each statement takes a line of its own`);
+  }
+
   private shapeOrApply(): void {
+    this.statementStart();
     const first = this.tok;
     if (this.is('ident', 'apply')) {
       this.applyStatement();

@@ -168,6 +168,11 @@ export const shapeCases: Case[] = [
       },
     },
   },
+  {
+    name: '`///` after code on a line is an ordinary comment, not documentation',
+    given: 'structure S {\n  a: String /// not documentation\n  b: String\n}',
+    want: { 'smithy.example#S': { type: 'structure', members: { a: { target: S }, b: { target: S } } } },
+  },
 ];
 
 export const traitCases: Case[] = [
