@@ -4,7 +4,7 @@
 // or the mixins, applies merged, list-valued traits applied twice concatenated, and members
 // inherited from mixins left out of the shape (traits added to them become `apply` entries).
 
-import { AST_VERSION, type AstMember, type AstReference, type AstShape, type NodeValue, type SmithyAst, type Traits, namespaceOf, sameNode } from './ast.js';
+import { AST_VERSION, type AstMember, type AstReference, type AstShape, type NodeValue, type SmithyAst, type Traits, compareShapeIds, namespaceOf, sameNode } from './ast.js';
 import { SmithyModelError, type SourcePosition, at } from './errors.js';
 import { ENUM_VALUE, setKey } from './parser.js';
 import { PRELUDE_NAMESPACE, PRELUDE_SHAPES, annotationValue } from './prelude.js';
@@ -69,9 +69,9 @@ class Assembler {
     for (const id of ids) {
       if (namespaceOf(id) === PRELUDE_NAMESPACE) continue; // the prelude is never written out
       const shape = this.shapes.get(id);
-      setKey(shapes, id, shape ?? { type: 'apply', traits: this.applies.get(id)! });
+      setKey(shapes, id, inCliOrder(shape ?? { type: 'apply', traits: this.applies.get(id)! }));
     }
-    return metadata ? { smithy: AST_VERSION, metadata, shapes } : { smithy: AST_VERSION, shapes };
+    return metadata ? { smithy: AST_VERSION, metadata: sortKeysDeep(metadata) as Record<string, NodeValue>, shapes } : { smithy: AST_VERSION, shapes };
   }
 
   // --- definitions and resolution
@@ -190,7 +190,8 @@ class Assembler {
   private build(d: Definition): AstShape {
     const p = d.parsed!;
     const scope = d.scope!;
-    const shape: AstShape = { type: p.type };
+    // A set is written as what it now is: a list with unique items.
+    const shape: AstShape = { type: p.type === 'set' ? 'list' : p.type };
     const mixins = p.mixins.map((m) => {
       const id = this.resolve(m, scope);
       if (!this.defined.has(id)) this.fail(scope.file, m.offset, `the mixin ${id} is not defined in the model`);
@@ -208,6 +209,7 @@ class Assembler {
     }
     if (p.properties) this.buildProperties(d, shape);
     const traits = this.traits(p.traits, scope, d.id);
+    if (p.type === 'set') mergeTrait(traits, 'smithy.api#uniqueItems', {}, this.pos(scope.file, p.offset), d.id);
     if (Object.keys(traits).length) shape.traits = traits;
     return shape;
   }
@@ -373,6 +375,25 @@ class Assembler {
     }
     return any ? metadata : undefined;
   }
+}
+
+const ID_LISTS = ['operations', 'resources', 'errors', 'collectionOperations'] as const;
+
+/** Traits by id and lists of shape ids sorted, as the Smithy CLI writes them (member and mixin order is kept). */
+function inCliOrder(shape: AstShape): AstShape {
+  const sortTraits = (t: Traits | undefined) => t && Object.fromEntries(Object.entries(t).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (shape.traits) shape.traits = sortTraits(shape.traits);
+  for (const m of [...Object.values(shape.members ?? {}), shape.member, shape.key, shape.value]) if (m?.traits) m.traits = sortTraits(m.traits);
+  for (const k of ID_LISTS) shape[k]?.sort((a, b) => compareShapeIds(a.target, b.target));
+  return shape;
+}
+
+function sortKeysDeep(value: NodeValue): NodeValue {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, NodeValue> = {};
+  for (const k of Object.keys(value).sort()) setKey(out, k, sortKeysDeep(value[k]));
+  return out;
 }
 
 function mergeMetadata(metadata: Record<string, NodeValue>, key: string, value: NodeValue, position: SourcePosition): void {

@@ -57,6 +57,14 @@ export const AST_VERSION = '2.0';
 export const localName = (id: string): string => id.slice(id.indexOf('#') + 1);
 export const namespaceOf = (id: string): string => id.slice(0, id.indexOf('#'));
 
+/** The order the Smithy CLI writes lists of shape ids in: ignoring case first, then by code unit. */
+export function compareShapeIds(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
 /** Deep equality of node values (key order ignored). */
 export function sameNode(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -169,6 +169,11 @@ export const shapeCases: Case[] = [
     },
   },
   {
+    name: 'a set is written as a list with unique items',
+    given: 'set Tags { member: String }',
+    want: { 'smithy.example#Tags': { type: 'list', member: { target: S }, traits: { 'smithy.api#uniqueItems': {} } } },
+  },
+  {
     name: '`///` after code on a line is an ordinary comment, not documentation',
     given: 'structure S {\n  a: String /// not documentation\n  b: String\n}',
     want: { 'smithy.example#S': { type: 'structure', members: { a: { target: S }, b: { target: S } } } },

@@ -33,3 +33,27 @@ describe('control section and metadata', () => {
     expect(readIdl('$version: "2"\n$somethingNew: [1]\nnamespace a.b\nstring X').shapes).toEqual({ 'a.b#X': { type: 'string' } });
   });
 });
+
+describe('the order the Smithy CLI writes', () => {
+  it('sorts lists of shape ids (ignoring case first), traits by id and metadata keys at every depth; keeps member and mixin order', () => {
+    const ast = readIdl(`$version: "2"
+metadata m = { b: 1, a: { d: 2, c: 3 } }
+namespace smithy.example
+@mixin
+structure Z {}
+@mixin
+structure A {}
+@sensitive
+@documentation("d")
+structure S with [Z, A] { z: String, a: String }
+service Svc { operations: [beta, Alpha, alpha, Gamma] }
+operation Op { errors: [E2, e1] }`);
+    expect(Object.keys(ast.metadata!.m as object)).toEqual(['a', 'b']);
+    expect(Object.keys((ast.metadata!.m as Record<string, object>).a)).toEqual(['c', 'd']);
+    expect(Object.keys(ast.shapes['smithy.example#S'].traits!)).toEqual(['smithy.api#documentation', 'smithy.api#sensitive']);
+    expect(Object.keys(ast.shapes['smithy.example#S'].members!)).toEqual(['z', 'a']);
+    expect(ast.shapes['smithy.example#S'].mixins).toEqual([{ target: 'smithy.example#Z' }, { target: 'smithy.example#A' }]);
+    expect(ast.shapes['smithy.example#Svc'].operations!.map((r) => r.target)).toEqual(['smithy.example#Alpha', 'smithy.example#alpha', 'smithy.example#beta', 'smithy.example#Gamma']);
+    expect(ast.shapes['smithy.example#Op'].errors!.map((r) => r.target)).toEqual(['smithy.example#e1', 'smithy.example#E2']);
+  });
+});
