@@ -169,6 +169,7 @@ class Assembler {
     const dollar = target.indexOf('$');
     const root = dollar < 0 ? target : target.slice(0, dollar);
     const member = dollar < 0 ? undefined : target.slice(dollar + 1);
+    if (namespaceOf(root) === PRELUDE_NAMESPACE) throw new SmithyModelError(position, `cannot apply traits to ${target}: the prelude's shapes cannot be changed`);
     const shape = this.shapes.get(root);
     let into: Traits | undefined;
     if (shape && member === undefined) {

@@ -29,6 +29,7 @@ const cases: { name: string; given: string; want: string }[] = [
   { name: 'default without a value', given: 'namespace a.b\nstructure S { a: String = }', want: 'model.smithy:2:27: expected a value but found "}"' },
   { name: 'trait value never closed', given: 'namespace a.b\n@range(min: 1\nstring X', want: 'model.smithy:3:1: expected "key: value" or ")" to close @range( but found "string"' },
   { name: 'metadata conflict', given: 'metadata x = 1\nmetadata x = 2', want: 'model.smithy:2:10: the metadata "x" is given two different values' },
+  { name: 'apply to a prelude shape', given: 'namespace a.b\napply String @sensitive', want: 'model.smithy:2:1: cannot apply traits to smithy.api#String: the prelude\'s shapes cannot be changed' },
   { name: 'two statements on one line', given: 'namespace a.b\nstring A string B', want: 'model.smithy:2:10: "string" must start on a new line: each statement takes a line of its own' },
   { name: 'inline structure syntax on a member', given: 'namespace a.b\nstructure S { a := {} }', want: 'model.smithy:2:17: ":=" defines operation input and output only; a member needs ":" and a target' },
 ];
