@@ -22,6 +22,7 @@ const NAMESPACE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const ROOT_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const DOCUMENTATION = 'smithy.api#documentation';
+const MAX_DEPTH = 200;
 export const ENUM_VALUE = 'smithy.api#enumValue';
 export const DEFAULT = 'smithy.api#default';
 
@@ -253,8 +254,23 @@ class Parser {
 
   // --- node values
 
+  private depth = 0;
+
   private nodeValue(): SyntaxValue {
     const t = this.tok;
+    if (t.kind === '[' || t.kind === '{') {
+      // A bound on nesting keeps a hostile file from exhausting the stack.
+      if (++this.depth > MAX_DEPTH) this.fail(`values are nested more than ${MAX_DEPTH} levels deep`);
+      try {
+        return this.nestedValue(t);
+      } finally {
+        this.depth--;
+      }
+    }
+    return this.scalarValue(t);
+  }
+
+  private nestedValue(t: Token): SyntaxValue {
     switch (t.kind) {
       case '[': {
         this.next();
@@ -276,6 +292,13 @@ class Parser {
         this.next();
         return object;
       }
+      default:
+        return this.scalarValue(t);
+    }
+  }
+
+  private scalarValue(t: Token): SyntaxValue {
+    switch (t.kind) {
       case 'number': {
         this.next();
         return Number(t.text);

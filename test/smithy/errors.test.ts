@@ -1,5 +1,8 @@
 // Invalid IDL is refused with one sentence naming the file, line and column, as a SmithyModelError.
 
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SmithyModelError } from '../../codegen/smithy/errors.js';
 import { readIdl } from '../../codegen/smithy/load.js';
@@ -44,6 +47,23 @@ describe('invalid IDL', () => {
     }
     expect(error).toBeInstanceOf(SmithyModelError);
     expect((error as Error).message).toBe(want);
+  });
+
+  it('refuses values nested absurdly deep instead of exhausting the stack', () => {
+    expect(() => readIdl(`metadata x = ${'['.repeat(100_000)}`, 'model.smithy')).toThrow('model.smithy:1:214: values are nested more than 200 levels deep');
+  });
+
+  it('a model cut off anywhere is refused with a positioned error, never an internal one', () => {
+    const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'widgets', 'service.smithy'), 'utf8');
+    const internal: string[] = [];
+    for (let end = 0; end < text.length; end += 7) {
+      try {
+        readIdl(text.slice(0, end), 'cut.smithy');
+      } catch (e) {
+        if (!(e instanceof SmithyModelError)) internal.push(`${end}: ${(e as Error).message}`);
+      }
+    }
+    expect(internal).toEqual([]);
   });
 
   it('states the position as data too', () => {
