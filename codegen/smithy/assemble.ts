@@ -50,6 +50,7 @@ class Assembler {
 
   run(): SmithyAst {
     this.register();
+    // JSON AST shapes are copied, then written in the same order as the rest (below).
     for (const d of this.defined.values()) this.shapes.set(d.id, d.parsed ? this.build(d) : structuredClone(d.json!));
     for (const file of this.files) {
       const scope = this.scopeOf(file);
