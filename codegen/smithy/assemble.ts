@@ -4,10 +4,11 @@
 // or the mixins, applies merged, list-valued traits applied twice concatenated, and members
 // inherited from mixins left out of the shape (traits added to them become `apply` entries).
 
-import { AST_VERSION, type AstMember, type AstReference, type AstShape, type NodeValue, type SmithyAst, type Traits, compareShapeIds, namespaceOf, sameNode } from './ast.js';
+import {
+  AST_VERSION, type AstMember, type AstReference, type AstShape, type NodeValue, type SmithyAst, type Traits, compareShapeIds, namespaceOf, sameNode, setKey,
+} from './ast.js';
 import { SmithyModelError, type SourcePosition, at } from './errors.js';
-import { ENUM_VALUE, setKey } from './parser.js';
-import { PRELUDE_NAMESPACE, PRELUDE_SHAPES, annotationValue } from './prelude.js';
+import { ENUM_VALUE, PRELUDE_NAMESPACE, PRELUDE_SHAPES, annotationValue } from './prelude.js';
 import { type ParsedFile, type ParsedShape, type ParsedTrait, type Ref, ShapeIdValue, type SyntaxValue } from './syntax.js';
 
 export interface JsonModel {

@@ -54,6 +54,12 @@ export interface SmithyAst {
 /** The version the JSON AST states, whatever the IDL files said. */
 export const AST_VERSION = '2.0';
 
+/** Sets a key of a JSON object so that even `__proto__` stays an ordinary property. */
+export function setKey<T>(object: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 export const localName = (id: string): string => id.slice(id.indexOf('#') + 1);
 export const namespaceOf = (id: string): string => id.slice(0, id.indexOf('#'));
 

@@ -3,8 +3,7 @@
 // and the mixin's `localTraits`), `Shape$member` apply entries fold into the inherited members,
 // and the mixin shapes themselves go. The JSON AST the CLI writes keeps mixins; this is a view.
 
-import type { AstMember, AstReference, AstShape, SmithyAst, Traits } from './ast.js';
-import { setKey } from './parser.js';
+import { type AstMember, type AstReference, type AstShape, type SmithyAst, type Traits, setKey } from './ast.js';
 
 const MIXIN = 'smithy.api#mixin';
 const MEMBER_KEYS = ['member', 'key', 'value'] as const;

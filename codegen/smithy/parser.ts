@@ -2,7 +2,9 @@
 // sugar is expanded here, where the text is at hand: doc comments become documentation traits,
 // `= value` becomes enumValue or default, `input :=` becomes a structure of its own.
 
+import { setKey } from './ast.js';
 import { SourceText, type Token, type TokenKind, tokenize } from './lexer.js';
+import { DEFAULT, DOCUMENTATION, ENUM_VALUE } from './prelude.js';
 import {
   type ParsedApply, type ParsedFile, type ParsedMember, type ParsedShape, type ParsedTrait, type Ref,
   ShapeIdValue, type SyntaxValue,
@@ -21,16 +23,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NAMESPACE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const ROOT_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;
 
-export const DOCUMENTATION = 'smithy.api#documentation';
 const MAX_DEPTH = 200;
-export const ENUM_VALUE = 'smithy.api#enumValue';
-export const DEFAULT = 'smithy.api#default';
 
-/** Sets a key so that even `__proto__` stays an ordinary property. */
-export function setKey<T>(object: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  else object[key] = value;
-}
 
 export function parseIdl(text: string, file: string): ParsedFile {
   return new Parser(new SourceText(file, text)).file();

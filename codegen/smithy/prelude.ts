@@ -5,6 +5,11 @@
 
 export const PRELUDE_NAMESPACE = 'smithy.api';
 
+/** Prelude traits the IDL writes with sugar: `///`, `= value` on enum members and on members. */
+export const DOCUMENTATION = 'smithy.api#documentation';
+export const ENUM_VALUE = 'smithy.api#enumValue';
+export const DEFAULT = 'smithy.api#default';
+
 const BY_TYPE: Record<string, string> = {
   string: 'String documentation jsonName xmlName mediaType resourceIdentifier since title pattern httpQuery httpHeader httpPrefixHeaders',
   blob: 'Blob',

@@ -4,8 +4,7 @@
 // where a comment can carry it exactly, and `= value` is used for defaults and enum values.
 
 import { type AstMember, type AstReference, type AstShape, type NodeValue, type SmithyAst, type Traits, localName, namespaceOf, sameNode } from './ast.js';
-import { DEFAULT, DOCUMENTATION, ENUM_VALUE } from './parser.js';
-import { PRELUDE_NAMESPACE, PRELUDE_SHAPES, annotationValue } from './prelude.js';
+import { DEFAULT, DOCUMENTATION, ENUM_VALUE, PRELUDE_NAMESPACE, PRELUDE_SHAPES, annotationValue } from './prelude.js';
 
 export interface IdlFile {
   namespace: string;
