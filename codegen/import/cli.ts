@@ -1,6 +1,7 @@
 // npm run import -- doc PAGE --out FILE [--base REV.yaml] [--evidence PAGE]... [--smithy MODEL.json]
 //                          [--name NAME] [--era TEXT] [--operation NAME]
-// npm run import -- smithy MODEL.json --operation NAME [--operation NAME]... --out FILE
+// npm run import -- smithy MODEL... --operation NAME [--operation NAME]... --out FILE
+//                          (MODEL: a JSON AST file, or Smithy IDL: .smithy files and folders)
 //                          [--base REV.yaml] [--name NAME] [--era TEXT]
 // Arguments only: the work is done by importDoc and importSmithy.
 
@@ -9,14 +10,16 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBase } from './base.js';
 import { importDoc } from './doc/import-doc.js';
-import { importSmithy } from './smithy.js';
+import { SmithyModelError } from '../smithy/errors.js';
+import { importSmithy, readSourceText } from './smithy.js';
 import type { ImportResult } from './types.js';
 
 const USAGE = `usage:
   npm run import -- doc PAGE --out FILE.yaml [--base PREVIOUS.yaml] [--evidence OTHER_PAGE]... [--smithy MODEL.json] [--name NAME] [--era TEXT] [--operation NAME]
-  npm run import -- smithy MODEL.json --operation NAME [--operation NAME]... --out FILE.yaml [--base REVISION.yaml] [--name NAME] [--era TEXT]`;
+  npm run import -- smithy MODEL... --operation NAME [--operation NAME]... --out FILE.yaml [--base REVISION.yaml] [--name NAME] [--era TEXT]
+  (a Smithy MODEL is a JSON AST file, or Smithy IDL: .smithy files and folders, together one model)`;
 
-interface Args { command?: string; input?: string; out?: string; base?: string; evidence: string[]; smithy?: string; operations: string[]; name?: string; era?: string }
+interface Args { command?: string; input?: string; inputs: string[]; out?: string; base?: string; evidence: string[]; smithy?: string; operations: string[]; name?: string; era?: string }
 
 function parseArguments(argv: string[]): Args {
   const { values, positionals } = parseArgs({
@@ -37,10 +40,11 @@ function parseArguments(argv: string[]): Args {
     console.log(USAGE);
     process.exit(0);
   }
-  if (positionals.length > 2) throw new Error(`unexpected argument ${positionals[2]}`);
+  // Several model paths form one Smithy model; every other command takes one input.
+  if (positionals.length > 2 && positionals[0] !== 'smithy') throw new Error(`unexpected argument ${positionals[2]}`);
   const [command, input] = positionals;
   return {
-    command, input, out: values.out, base: values.base, evidence: values.evidence ?? [], smithy: values.smithy,
+    command, input, inputs: positionals.slice(1), out: values.out, base: values.base, evidence: values.evidence ?? [], smithy: values.smithy,
     operations: values.operation ?? [], name: values.name, era: values.era,
   };
 }
@@ -69,12 +73,12 @@ function main(): void {
     result = importDoc(readFileSync(args.input, 'utf8'), {
       file: args.input, name, era: args.era, base,
       evidence: args.evidence.map((f) => ({ text: readFileSync(f, 'utf8'), file: f })),
-      smithy: args.smithy ? { model: readFileSync(args.smithy, 'utf8'), file: args.smithy } : undefined,
+      smithy: args.smithy ? { model: readSourceText(args.smithy), file: args.smithy } : undefined,
       operation: args.operations[0],
     });
   } else if (args.command === 'smithy') {
     if (!args.operations.length) throw new Error('smithy needs at least one --operation');
-    result = importSmithy(readFileSync(args.input, 'utf8'), args.operations, { file: args.input, name, era: args.era, base });
+    result = importSmithy(readSourceText(...args.inputs), args.operations, { file: args.inputs.join(' + '), name, era: args.era, base });
   } else {
     throw new Error(`unknown command ${args.command}`);
   }
@@ -85,6 +89,7 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  console.error(`import: ${(e as Error).message}\n${USAGE}`);
+  // A model that cannot be read is one sentence with its position; the usage would only hide it.
+  console.error(e instanceof SmithyModelError ? `import: ${e.message}` : `import: ${(e as Error).message}\n${USAGE}`);
   process.exit(2);
 }

@@ -1,6 +1,10 @@
 // Smithy 2.0 JSON AST → the intermediate DocumentModel (HTTP bindings, constraint traits, enums,
 // errors with their exact member casing, documentation converted from HTML to Markdown).
 
+import { readFileSync } from 'node:fs';
+import type { SmithyAst } from '../smithy/ast.js';
+import { flattenMixins } from '../smithy/flatten.js';
+import { isSmithyIdlPath, loadSmithyModel } from '../smithy/load.js';
 import { type Base, findBaseOperation } from './base.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
 import { hasTopLevelAlternation, unanchor } from './pattern.js';
@@ -33,6 +37,15 @@ const T = {
   jsonName: 'smithy.api#jsonName',
 };
 
+/**
+ * The text of a source to import: a page or a single JSON AST file as it is; Smithy IDL (`.smithy`
+ * files, folders, several paths forming one model) as the JSON AST the IDL reader makes of it.
+ */
+export function readSourceText(...paths: string[]): string {
+  if (paths.length === 1 && !isSmithyIdlPath(paths[0])) return readFileSync(paths[0], 'utf8');
+  return JSON.stringify(loadSmithyModel(paths), null, 2);
+}
+
 export const localName = (id: string) => id.replace(/^.*#/, '').replace(/\$.*$/, '');
 
 export class SmithyReader {
@@ -41,7 +54,12 @@ export class SmithyReader {
   /** Named structures referenced from members, in the conventions' schema form. */
   readonly extraSchemas: Record<string, unknown> = {};
 
-  constructor(readonly model: SmithyModel) {}
+  readonly model: SmithyModel;
+
+  /** Mixins are flattened first: every shape is read with its inherited members and traits. */
+  constructor(model: SmithyModel) {
+    this.model = flattenMixins(model as unknown as SmithyAst) as unknown as SmithyModel;
+  }
 
   shape(id: string): Shape | undefined {
     if (id.startsWith('smithy.api#')) {

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { regen, RegenRefused } from './regen.js';
 
 const USAGE = `usage: npm run regen -- SOURCE [--name NAME] [--root DIR] [--operation NAME ...]
-  SOURCE          a reference page (Markdown, text scraped from HTML, boto3 rST) or a Smithy JSON model
+  SOURCE          a reference page (Markdown, text scraped from HTML, boto3 rST) or a Smithy model
+                  (JSON AST, or IDL: a .smithy file or a folder of them)
   --name NAME     the new revision's file name in model/revisions/ (default: the current year)
   --root DIR      the project folder holding model/ and generated/ (default: .)
   --operation N   operations to take from a Smithy model (default: those of the current revision)`;

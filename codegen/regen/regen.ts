@@ -15,6 +15,7 @@ import { generateFromDocuments } from '../generate.js';
 import { loadDocument, documentFromText } from '../model/document.js';
 import { readOpenApi } from '../model/openapi/read.js';
 import { importSource, readBase, sourceKind, type Undetermined } from '../import/index.js';
+import { readSourceText } from '../import/smithy.js';
 import { toYaml } from '../import/write-document.js';
 import { writeOutput } from '../output.js';
 
@@ -57,7 +58,7 @@ export async function regen(options: RegenOptions): Promise<{ revisionPath: stri
   }
 
   // 1. Import against the current revision, which supplies what the page does not state.
-  const text = readFileSync(options.source, 'utf8');
+  const text = readSourceText(options.source); // a page, a JSON AST, or Smithy IDL (.smithy file or folder)
   const kind = sourceKind(text);
   log(`1/4 import: ${options.source} (${kind === 'smithy' ? 'Smithy model' : 'reference page'}), base ${relative(root, currentPath)}`);
   const currentText = readFileSync(currentPath, 'utf8');
