@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { CHANGES } from './lib/changes.js';
 import { renderSection, renderTable, type Section } from './lib/report.js';
 
-const COMPARISONS = ['validators', 'server', 'client', 'codegen', 'runtime'] as const;
+const COMPARISONS = ['validators', 'server', 'client', 'codegen', 'runtime', 'store'] as const;
 
 const { values } = parseArgs({
   args: process.argv.slice(2),

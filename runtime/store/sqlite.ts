@@ -71,9 +71,14 @@ export class SqlitePolicyStore implements OpenPolicyStore {
   readonly #insertStatement: Database.Statement;
   readonly #deleteStatement: Database.Statement;
   #pending: PendingChange[] = [];
+  readonly #groupCommit: boolean;
 
-  /** Opens (creating where missing) the store of a data folder, upgrading an older schema. */
-  constructor(dataDir: string) {
+  /**
+   * Opens (creating where missing) the store of a data folder, upgrading an older schema.
+   * `groupCommit: false` commits each change alone, one fsync each: only to measure what grouping buys.
+   */
+  constructor(dataDir: string, options: { groupCommit?: boolean } = {}) {
+    this.#groupCommit = options.groupCommit ?? true;
     mkdirSync(dataDir, { recursive: true });
     this.file = resolve(join(dataDir, SQLITE_FILE_NAME));
     this.description = `SQLite ${this.file}`;
@@ -139,14 +144,16 @@ export class SqlitePolicyStore implements OpenPolicyStore {
 
   #enqueue(apply: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      if (this.#pending.length === 0) setImmediate(() => this.#commitPending());
+      if (this.#pending.length === 0 && this.#groupCommit) setImmediate(() => this.#commitPending());
       this.#pending.push({ apply, resolve, reject });
+      if (!this.#groupCommit) this.#commitPending();
     });
   }
 
   /** One transaction, one fsync, for every change queued since the last commit. */
   #commitPending(): void {
     const batch = this.#pending;
+    if (batch.length === 0) return;
     this.#pending = [];
     const outcomes: Array<{ error: unknown } | undefined> = [];
     const db = this.#db;

@@ -85,7 +85,7 @@ async function checkAfterRestart(server: ServerProcess, acknowledged: Map<string
     // The running size survived with the statements: an add that cannot fit reports exactly the
     // size the stored document plus it would have.
     const huge = { ...grant('huge'), SourceArn: `arn:aws:s3:::${'h'.repeat(19_000)}` };
-    const hugeBytes = utf8Length(serialiseStatement(buildStatement({ FunctionName: fn, ...huge }, `${ARN_PREFIX}${fn}`, 'us-east-1')));
+    const hugeBytes = utf8Length(serialiseStatement(buildStatement(huge, `${ARN_PREFIX}${fn}`, 'us-east-1')));
     const refused = await lambda.add(fn, huge);
     expect(refused.body.message).toBe(`The final policy size (${sizeAfterAppend(utf8Length(reply.body.Policy), stored.size, hugeBytes)}) is bigger than the limit (20480).`);
 

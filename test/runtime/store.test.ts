@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { POLICY_SIZE_LIMIT } from '../../runtime/messages.js';
 import { createLambdaRuntime } from '../../runtime/service.js';
-import { StaleRevisionError, type OpenPolicyStore, type PolicyChange } from '../../runtime/store.js';
+import { InMemoryPolicyStore, StaleRevisionError, type OpenPolicyStore, type PolicyChange } from '../../runtime/store.js';
 import type { AddPermissionInput, LambdaRuntime } from '../../runtime/types.js';
 import { ctx, exampleRegistry } from './helpers.js';
 import { STORE_KINDS, type StoreLocation } from './store-kinds.js';
@@ -218,3 +218,27 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+describe('a change that keeps losing to other writers', () => {
+  it('is decided again on fresh reads, and after 50 lost attempts answers 409 without writing', async () => {
+    // Another process commits between every read and every commit of this one.
+    class AlwaysOvertaken extends InMemoryPolicyStore {
+      reads = 0;
+      override async get(arn: string) {
+        this.reads++;
+        return super.get(arn);
+      }
+      override async addStatement(arn: string): Promise<void> {
+        throw new StaleRevisionError(arn);
+      }
+    }
+    const store = new AlwaysOvertaken();
+    const runtime = createLambdaRuntime({ registry: exampleRegistry(), store });
+    await expect(runtime.AddPermission(grant('a'), ctx)).rejects.toMatchObject({
+      name: 'ResourceConflictException',
+      message: `The operation cannot be performed at this time. An update is in progress for resource: ${ARN}`,
+    });
+    expect(store.reads).toBe(50);
+    expect(await store.get(ARN)).toBeUndefined();
+  });
+});
