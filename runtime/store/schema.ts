@@ -17,21 +17,23 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
   {
     version: 1,
     purpose: 'policies with their revision and size; statements in insertion order',
+    // WITHOUT ROWID: each table is one B-tree ordered by its key, so a change writes one page of
+    // each rather than also a separate key index; a policy's statements (at most some 100) are
+    // put in order when read, without an index of their own.
     sqlite: `
       CREATE TABLE policies (
         resource_arn TEXT PRIMARY KEY,
         revision_id TEXT NOT NULL,
         byte_length INTEGER NOT NULL,
         next_position INTEGER NOT NULL
-      );
+      ) WITHOUT ROWID;
       CREATE TABLE statements (
         resource_arn TEXT NOT NULL REFERENCES policies (resource_arn),
         sid TEXT NOT NULL,
         position INTEGER NOT NULL,
         statement_json TEXT NOT NULL,
         PRIMARY KEY (resource_arn, sid)
-      );
-      CREATE INDEX statements_in_order ON statements (resource_arn, position);`,
+      ) WITHOUT ROWID;`,
     postgres: `
       CREATE TABLE policies (
         resource_arn text PRIMARY KEY,
@@ -45,8 +47,7 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
         position bigint NOT NULL,
         statement_json text NOT NULL,
         PRIMARY KEY (resource_arn, sid)
-      );
-      CREATE INDEX statements_in_order ON statements (resource_arn, position);`,
+      );`,
   },
   {
     version: 2,

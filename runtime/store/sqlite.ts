@@ -3,18 +3,25 @@
  *
  * Durability: WAL journal with `synchronous=FULL`, so a committed transaction is on disk before
  * AddPermission answers 201; a transaction cut short by a crash is rolled back on the next open.
- * Group commit: changes that arrive while the event loop is busy are applied together in one
- * transaction, one savepoint each, so a burst of requests pays for one fsync instead of one each,
- * and a change refused by its compare-and-swap leaves the others in the batch untouched.
+ * Group commit: a writer thread (sqlite-writer.mjs) commits; the changes that arrive while it
+ * waits for one commit's fsync are applied together in the next transaction, one savepoint each
+ * (a change refused by its compare-and-swap leaves the others untouched), so the slower the disk,
+ * the more changes share an fsync, and the main thread never waits for the disk.
  * Several processes may share the file: each transaction takes SQLite's write lock, and the
  * compare-and-swap on the revision decides between them.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'libsql';
+import { Worker } from 'node:worker_threads';
 import { StaleRevisionError, type OpenPolicyStore, type PolicyChange, type StoredPolicy } from '../store.js';
 import { LATEST_SCHEMA_VERSION, stepsAfter, VERSION_TABLE } from './schema.js';
 import { readPolicy, type PolicyRow } from './rows.js';
+
+export const SQLITE_FILE_NAME = 'policies.sqlite';
+
+/** How long a writer waits for another process's transaction before giving up (ms). */
+const BUSY_TIMEOUT_MS = 10_000;
 
 /** A connection set up for durability: WAL, fsync at every commit, waiting for other writers. */
 export function openSqlite(file: string): Database.Database {
@@ -49,13 +56,12 @@ export function upgradeSqlite(db: Database.Database, where: string, target = LAT
   }
 }
 
-export const SQLITE_FILE_NAME = 'policies.sqlite';
-
-/** How long a writer waits for another process's transaction before giving up (ms). */
-const BUSY_TIMEOUT_MS = 10_000;
+type WriterChange = { kind: 'add' | 'remove'; resourceArn: string; sid: string; statementJson?: string } & PolicyChange;
+type WriterOutcome = 'ok' | 'stale' | { error: string };
+type WriterReply = { outcomes: WriterOutcome[] } | { failed: string };
 
 interface PendingChange {
-  apply(): void;
+  change: WriterChange;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -63,22 +69,23 @@ interface PendingChange {
 export class SqlitePolicyStore implements OpenPolicyStore {
   readonly description: string;
   readonly file: string;
+  /** Reads; the writer thread (sqlite-writer.mjs) has a connection of its own for the changes. */
   readonly #db: Database.Database;
   readonly #select: Database.Statement;
-  readonly #insertPolicy: Database.Statement;
-  readonly #advancePolicy: Database.Statement;
-  readonly #revisePolicy: Database.Statement;
-  readonly #insertStatement: Database.Statement;
-  readonly #deleteStatement: Database.Statement;
+  readonly #writer: Worker;
+  /** Changes waiting for the next commit, and those of the commit under way. */
   #pending: PendingChange[] = [];
-  readonly #groupCommit: boolean;
+  #committing: PendingChange[] | undefined;
+  #broken: Error | undefined;
+  #idle: (() => void) | undefined;
+  readonly #maxBatch: number;
 
   /**
    * Opens (creating where missing) the store of a data folder, upgrading an older schema.
    * `groupCommit: false` commits each change alone, one fsync each: only to measure what grouping buys.
    */
   constructor(dataDir: string, options: { groupCommit?: boolean } = {}) {
-    this.#groupCommit = options.groupCommit ?? true;
+    this.#maxBatch = options.groupCommit === false ? 1 : Infinity;
     mkdirSync(dataDir, { recursive: true });
     this.file = resolve(join(dataDir, SQLITE_FILE_NAME));
     this.description = `SQLite ${this.file}`;
@@ -95,19 +102,14 @@ export class SqlitePolicyStore implements OpenPolicyStore {
        FROM policies p LEFT JOIN statements s ON s.resource_arn = p.resource_arn
        WHERE p.resource_arn = ? ORDER BY s.position`,
     );
-    this.#insertPolicy = this.#db.prepare(
-      `INSERT INTO policies (resource_arn, revision_id, byte_length, next_position, changed_at) VALUES (?, ?, ?, 1, ?)
-       ON CONFLICT DO NOTHING`,
-    );
-    this.#advancePolicy = this.#db.prepare(
-      `UPDATE policies SET revision_id = ?, byte_length = ?, next_position = next_position + 1, changed_at = ?
-       WHERE resource_arn = ? AND revision_id = ? RETURNING next_position - 1 AS position`,
-    );
-    this.#revisePolicy = this.#db.prepare(
-      `UPDATE policies SET revision_id = ?, byte_length = ?, changed_at = ? WHERE resource_arn = ? AND revision_id = ?`,
-    );
-    this.#insertStatement = this.#db.prepare(`INSERT INTO statements (resource_arn, sid, position, statement_json) VALUES (?, ?, ?, ?)`);
-    this.#deleteStatement = this.#db.prepare(`DELETE FROM statements WHERE resource_arn = ? AND sid = ?`);
+    this.#writer = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), {
+      workerData: { file: this.file, busyTimeoutMs: BUSY_TIMEOUT_MS },
+      execArgv: [],
+    });
+    this.#writer.on('message', (reply: WriterReply) => this.#committed(reply));
+    this.#writer.on('error', (error) => this.#fail(error));
+    // A store nobody closed must not keep the process alive; a server keeps it alive anyway.
+    this.#writer.unref();
   }
 
   async get(resourceArn: string): Promise<StoredPolicy | undefined> {
@@ -115,83 +117,59 @@ export class SqlitePolicyStore implements OpenPolicyStore {
   }
 
   addStatement(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): Promise<void> {
-    return this.#enqueue(() => {
-      const now = new Date().toISOString();
-      let position: number;
-      if (change.expectedRevisionId === undefined) {
-        const inserted = this.#insertPolicy.run(resourceArn, change.revisionId, change.byteLength, now);
-        if (inserted.changes === 0) throw new StaleRevisionError(resourceArn);
-        position = 0;
-      } else {
-        const row = this.#advancePolicy.get(change.revisionId, change.byteLength, now, resourceArn, change.expectedRevisionId) as
-          | { position: number }
-          | undefined;
-        if (row === undefined) throw new StaleRevisionError(resourceArn);
-        position = row.position;
-      }
-      this.#insertStatement.run(resourceArn, sid, position, statementJson);
-    });
+    return this.#enqueue({ kind: 'add', resourceArn, sid, statementJson, ...change });
   }
 
   removeStatement(resourceArn: string, sid: string, change: PolicyChange): Promise<void> {
-    return this.#enqueue(() => {
-      const now = new Date().toISOString();
-      const revised = this.#revisePolicy.run(change.revisionId, change.byteLength, now, resourceArn, change.expectedRevisionId ?? null);
-      if (revised.changes === 0) throw new StaleRevisionError(resourceArn);
-      if (this.#deleteStatement.run(resourceArn, sid).changes === 0) throw new Error(`statement ${sid} not stored for ${resourceArn}`);
-    });
+    return this.#enqueue({ kind: 'remove', resourceArn, sid, ...change });
   }
 
-  #enqueue(apply: () => void): Promise<void> {
+  #enqueue(change: WriterChange): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      if (this.#pending.length === 0 && this.#groupCommit) setImmediate(() => this.#commitPending());
-      this.#pending.push({ apply, resolve, reject });
-      if (!this.#groupCommit) this.#commitPending();
+      if (this.#broken) return reject(this.#broken);
+      this.#pending.push({ change, resolve, reject });
+      if (this.#committing === undefined) this.#commitNext();
     });
   }
 
-  /** One transaction, one fsync, for every change queued since the last commit. */
-  #commitPending(): void {
-    const batch = this.#pending;
-    if (batch.length === 0) return;
-    this.#pending = [];
-    const outcomes: Array<{ error: unknown } | undefined> = [];
-    const db = this.#db;
-    try {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        for (const change of batch) {
-          db.exec('SAVEPOINT change');
-          try {
-            change.apply();
-            db.exec('RELEASE change');
-            outcomes.push(undefined);
-          } catch (error) {
-            db.exec('ROLLBACK TO change');
-            db.exec('RELEASE change');
-            outcomes.push({ error });
-          }
-        }
-        db.exec('COMMIT');
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
-    } catch (error) {
-      // Nothing of the batch was committed: every change in it fails.
-      for (const change of batch) change.reject(error);
+  /** Sends everything queued as one commit; the changes that arrive meanwhile wait for the next. */
+  #commitNext(): void {
+    if (this.#pending.length === 0) {
+      this.#idle?.();
       return;
     }
-    batch.forEach((change, i) => {
-      const outcome = outcomes[i];
-      if (outcome) change.reject(outcome.error);
-      else change.resolve();
+    const batch = this.#pending.splice(0, this.#maxBatch);
+    this.#committing = batch;
+    this.#writer.ref();
+    this.#writer.postMessage({ changes: batch.map((pending) => pending.change) });
+  }
+
+  #committed(reply: WriterReply): void {
+    const batch = this.#committing ?? [];
+    this.#committing = undefined;
+    this.#writer.unref();
+    batch.forEach((pending, i) => {
+      if ('failed' in reply) return pending.reject(new Error(`the commit failed: ${reply.failed}`));
+      const outcome = reply.outcomes[i];
+      if (outcome === 'ok') pending.resolve();
+      else if (outcome === 'stale') pending.reject(new StaleRevisionError(pending.change.resourceArn));
+      else pending.reject(new Error(outcome.error));
     });
+    this.#commitNext();
+  }
+
+  /** The writer thread died: nothing more can be committed. */
+  #fail(error: Error): void {
+    this.#broken = new Error(`the SQLite writer stopped: ${error.message}`);
+    for (const pending of [...(this.#committing ?? []), ...this.#pending.splice(0)]) pending.reject(this.#broken);
+    this.#committing = undefined;
+    this.#idle?.();
   }
 
   async close(): Promise<void> {
-    // Changes already queued were promised an answer: commit them first.
-    if (this.#pending.length > 0) this.#commitPending();
+    // Changes already queued were promised an answer: let them commit first.
+    if (this.#committing !== undefined || this.#pending.length > 0) await new Promise<void>((resolve) => (this.#idle = resolve));
+    await this.#writer.terminate();
     this.#db.close();
   }
 }

@@ -33,7 +33,7 @@ const grant = (sid: string) => ({
   SourceArn: `arn:aws:s3:::${sid}-${'b'.repeat(520)}`,
 });
 
-async function load(server: ServerProcess, acknowledged: Map<string, Acknowledged>, stop: { now: boolean }): Promise<void> {
+async function load(server: ServerProcess, acknowledged: Map<string, Acknowledged>, stop: { now: boolean; firstAcknowledged(): void }): Promise<void> {
   const lambda = lambdaOverHttp(server.url);
   await Promise.all(
     Array.from({ length: WORKERS }, async (_, worker) => {
@@ -52,7 +52,10 @@ async function load(server: ServerProcess, acknowledged: Map<string, Acknowledge
           } else {
             const sid = `w${worker}-${n}`;
             const reply = await lambda.add(fn, grant(sid));
-            if (reply.status === 201) mine.present.set(sid, reply.body.Statement);
+            if (reply.status === 201) {
+              mine.present.set(sid, reply.body.Statement);
+              stop.firstAcknowledged();
+            }
             else expect(reply.body.message).toMatch(/^The final policy size \(\d+\) is bigger than the limit \(20480\)\.$/);
           }
         } catch (error) {
@@ -108,10 +111,13 @@ describe('SQLite store: kill -9 during a load of changes', () => {
       dirs.push(dir);
       const acknowledged = new Map(RESOURCES.map((fn) => [fn, { present: new Map(), removed: new Set() } as Acknowledged]));
       const server = await startServerProcess(['--data', dir]);
-      const stop = { now: false };
+      let firstAcknowledged!: () => void;
+      const acknowledging = new Promise<void>((resolve) => (firstAcknowledged = resolve));
+      const stop = { now: false, firstAcknowledged };
       const loading = load(server, acknowledged, stop);
-      // A random moment once the load runs: 100 to 1500 ms in.
-      const delay = 100 + Math.random() * 1400;
+      // A random moment once the load runs: up to 1.5 s after the first 201.
+      await acknowledging;
+      const delay = Math.random() * 1500;
       await new Promise((resolve) => setTimeout(resolve, delay));
       stop.now = true;
       server.child.kill('SIGKILL');
@@ -122,7 +128,7 @@ describe('SQLite store: kill -9 during a load of changes', () => {
       const restarted = await startServerProcess(['--data', dir]);
       try {
         const found = await checkAfterRestart(restarted, acknowledged);
-        if (ROUNDS > 1) process.stdout.write(`round ${round + 1}: killed after ${delay.toFixed(0)} ms, ${counts} acknowledged changes checked, ${found} statements found\n`);
+        if (ROUNDS > 1) process.stdout.write(`round ${round + 1}: killed ${delay.toFixed(0)} ms after the first 201, ${counts} acknowledged changes checked, ${found} statements found\n`);
         expect(counts).toBeGreaterThan(0);
       } finally {
         await stopServerProcess(restarted);

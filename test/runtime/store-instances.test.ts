@@ -1,13 +1,15 @@
 /**
  * Two `npm start` processes on different ports sharing one PostgreSQL database, hammered through
- * both at once: the same guarantees as one process. Needs the server .ci/with-postgres.sh starts.
+ * both at once: the same guarantees as one process. Needs the server .ci/with-postgres.sh starts:
+ *   bash .ci/with-postgres.sh npx vitest run test/runtime/store-instances.test.ts
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_SIZE_LIMIT } from '../../runtime/messages.js';
 import { lambdaOverHttp, startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
 import { POSTGRES_SKIP_REASON, POSTGRES_URL, temporaryPostgresDatabase } from './store-kinds.js';
 
-const ROUNDS = 8;
+/** Races per test; `PERMGEN_RACE_ROUNDS=200` runs more by hand. */
+const ROUNDS = Number(process.env.PERMGEN_RACE_ROUNDS ?? 8);
 const PER_INSTANCE = 3;
 const grant = (sid: string, rest: Record<string, string> = {}) => ({ StatementId: sid, Action: 'lambda:InvokeFunction', Principal: '223456789012', ...rest });
 const sidsOf = (policy: string) => (JSON.parse(policy).Statement as Array<{ Sid: string }>).map((s) => s.Sid);
