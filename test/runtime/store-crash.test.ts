@@ -86,8 +86,8 @@ async function checkAfterRestart(server: ServerProcess, acknowledged: Map<string
     statements += stored.size;
 
     // The running size survived with the statements: an add that cannot fit reports exactly the
-    // size the stored document plus it would have.
-    const huge = { ...grant('huge'), SourceArn: `arn:aws:s3:::${'h'.repeat(19_000)}` };
+    // size the stored document plus it would have (it is larger than the limit on its own).
+    const huge = { ...grant('huge'), SourceArn: `arn:aws:s3:::${'h'.repeat(20_480)}` };
     const hugeBytes = utf8Length(serialiseStatement(buildStatement(huge, `${ARN_PREFIX}${fn}`, 'us-east-1')));
     const refused = await lambda.add(fn, huge);
     expect(refused.body.message).toBe(`The final policy size (${sizeAfterAppend(utf8Length(reply.body.Policy), stored.size, hugeBytes)}) is bigger than the limit (20480).`);
