@@ -3,14 +3,14 @@
  * own process, and writes bench/results.json and bench/RESULTS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHANGES } from './lib/changes.js';
 import { renderSection, renderTable, type Section } from './lib/report.js';
 
-const COMPARISONS = ['validators', 'server', 'client', 'codegen', 'runtime'] as const;
+const COMPARISONS = ['validators', 'server', 'client', 'codegen', 'runtime', 'store'] as const;
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -46,11 +46,26 @@ for (const name of only) {
     continue;
   }
   const section = JSON.parse(readFileSync(out, 'utf8')) as Section;
+  section.ranAt = startedAt.toISOString();
   sections.push(section);
   const missed = section.targets.filter((t) => !t.met).length;
   process.stdout.write(`${((performance.now() - t) / 1000).toFixed(1)} s, ${section.targets.length - missed}/${section.targets.length} targets met\n`);
 }
 const seconds = (performance.now() - started) / 1000;
+
+// With --only, the comparisons not run now keep their last results, so that one comparison can be
+// measured again without running (and disturbing the machine with) all the others.
+const kept: Section[] = [];
+if (values.only && existsSync('bench/results.json')) {
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { sections: Section[]; startedAt: string };
+  for (const section of previous.sections) {
+    if (only.includes(section.id)) continue;
+    kept.push({ ...section, ranAt: section.ranAt ?? previous.startedAt });
+  }
+}
+const order = (section: Section) => (COMPARISONS as readonly string[]).indexOf(section.id);
+sections.push(...kept);
+sections.sort((a, b) => order(a) - order(b));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average at start ${load}`;
 const results = { command, quick, startedAt: startedAt.toISOString(), seconds: Math.round(seconds), machine, node: process.versions.node, sections, failures };
@@ -67,7 +82,8 @@ const markdown = [
     'These machines are shared and noisy: read the ratios, each taken between runs made back to back in the same process or alternating processes, not the absolute numbers. ' +
     'Medians with half the interquartile range as spread. Every script runs alone too (`npx tsx bench/NAME.ts [--quick]`).',
   '',
-  `Command: \`${command}\` — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${Math.round(seconds)} s, Node ${process.versions.node}, ${machine}.`,
+  `Command: \`${command}\` — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${Math.round(seconds)} s, Node ${process.versions.node}, ${machine}.` +
+    (kept.length > 0 ? ` ${kept.map((s) => s.title.replace(/:.*$/, '')).join(', ')}: kept from earlier runs (date beside each section's command).` : ''),
   '',
   '## Targets',
   '',

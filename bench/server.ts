@@ -5,17 +5,14 @@
  *
  *   npx tsx bench/server.ts [--quick]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { CONNECTIONS, FUNCTION_COUNT, functionsFile, loadAddPermission as load } from './lib/add-permission-load.js';
 import { freePort, groupCpuSeconds, startServerProcess, type RunningProcess } from './lib/processes.js';
 import { main, versionOf, type Section } from './lib/report.js';
 import { formatNumber, formatSummary, pairedRatio, summarise } from './lib/stats.js';
 
 const CACHE = 'bench/.cache';
-const CONNECTIONS = 50;
-/** Enough functions that no policy comes near the 20 KB limit, however many requests a run sends. */
-const FUNCTION_COUNT = 4000;
 
 type ServerKind = 'bare' | 'adapter' | 'generated' | 'permgen';
 
@@ -31,51 +28,10 @@ interface Run {
   cpuMicrosecondsPerRequest: number;
 }
 
-function functionsFile(): string {
-  mkdirSync(CACHE, { recursive: true });
-  const path = join(CACHE, 'functions.json');
-  const functions = Array.from({ length: FUNCTION_COUNT }, (_, i) => ({ name: `bench-fn-${i}` }));
-  writeFileSync(path, JSON.stringify({ region: 'us-east-1', account: '123456789012', functions }));
-  return path;
-}
-
-/** One AddPermission per request: a new Sid every time, functions taken in turn. */
-function load(url: string, seconds: number, runId: string): Promise<autocannon.Result> {
-  let counter = 0;
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => {
-              const n = counter++;
-              request.path = `/2015-03-31/functions/bench-fn-${n % FUNCTION_COUNT}/policy`;
-              request.body = JSON.stringify({
-                StatementId: `${runId}-${n}`,
-                Action: 'lambda:InvokeFunction',
-                Principal: 's3.amazonaws.com',
-                SourceArn: `arn:aws:s3:::bucket-${n}`,
-                SourceAccount: '123456789012',
-              });
-              return request;
-            },
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
-}
-
 async function start(server: ServerKind, functions: string): Promise<RunningProcess> {
   const port = await freePort();
   const log = join(CACHE, `${server}-server.log`);
-  if (server === 'permgen') return startServerProcess('npm', ['start', '--silent', '--', '--port', String(port), '--functions', functions], log);
+  if (server === 'permgen') return startServerProcess('npm', ['start', '--silent', '--', '--port', String(port), '--functions', functions, '--memory'], log);
   if (server === 'bare') return startServerProcess(process.execPath, ['--import', 'tsx', 'bench/lib/bare-server.ts', String(port)], log);
   return startServerProcess(process.execPath, ['--import', 'tsx', 'bench/lib/layer-server.ts', server, String(port)], log);
 }
@@ -136,7 +92,7 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
     command: `npx tsx bench/server.ts${quick ? ' --quick' : ''}`,
     versions: { node: process.versions.node, autocannon: versionOf('autocannon') },
     method:
-      `Each server runs as its own process on 127.0.0.1 (\`npm start -- --port P --functions F\` with ${FUNCTION_COUNT} functions, its one log line per request going to a file; ` +
+      `Each server runs as its own process on 127.0.0.1 (\`npm start -- --port P --functions F --memory\` with ${FUNCTION_COUNT} functions, its one log line per request going to a file; ` +
       'the bare server: `node:http`, read the body, `JSON.parse`, answer 201 `{}`; between them, the layers of bench/lib/layer-server.ts, to show where the time goes). ' +
       `autocannon sends AddPermission requests with ${CONNECTIONS} connections for ${seconds} s after ${warmup} s of warm-up, every request with a new StatementId and the functions taken in turn ` +
       `(so no policy nears the 20 KB limit); ${pairs} rounds, the servers taking turns and the first rotating; a fresh server process for every run. Every response was checked to be 2xx. ` +

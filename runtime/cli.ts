@@ -1,6 +1,7 @@
 /** The command line of `npm start`. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT } from './server.js';
+import { DEFAULT_DATA_DIR, type StoreChoice } from './store/open.js';
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -13,10 +14,16 @@ Options:
                       "functions":[{"name":"my-function","versions":["1","2"],"aliases":{"PROD":"1"}}]}
                      (without it, exactly that example is served)
   --region REGION    serve this region instead of the file's
+  --data DIR         keep policies in SQLite in DIR (default ${DEFAULT_DATA_DIR}, gitignored)
+  --database-url URL keep policies in PostgreSQL (postgres://USER@HOST:PORT/DB), shared
+                     by every server started with the same URL
+  --memory           keep policies in memory only: forgotten when the server stops
   -h, --help         show this help
 `;
 
-export type CliCommand = { kind: 'help' } | { kind: 'serve'; port: number; functionsFile?: string; region?: string };
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'serve'; port: number; functionsFile?: string; region?: string; store: StoreChoice };
 
 /** A command line that cannot be run; the message says what to fix. */
 export class CliError extends Error {
@@ -27,7 +34,7 @@ export class CliError extends Error {
 }
 
 export function parseCommandLine(args: readonly string[]): CliCommand {
-  let values: { port?: string; functions?: string; region?: string; help?: boolean };
+  let values: { port?: string; functions?: string; region?: string; data?: string; 'database-url'?: string; memory?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...args],
@@ -35,6 +42,9 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
         port: { type: 'string' },
         functions: { type: 'string' },
         region: { type: 'string' },
+        data: { type: 'string' },
+        'database-url': { type: 'string' },
+        memory: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -52,5 +62,18 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
     }
     port = Number(values.port);
   }
-  return { kind: 'serve', port, functionsFile: values.functions, region: values.region };
+  return { kind: 'serve', port, functionsFile: values.functions, region: values.region, store: storeChoice(values) };
+}
+
+function storeChoice(values: { data?: string; 'database-url'?: string; memory?: boolean }): StoreChoice {
+  const given = [values.data !== undefined && '--data', values['database-url'] !== undefined && '--database-url', values.memory && '--memory'].filter(Boolean);
+  if (given.length > 1) throw new CliError(`${given.join(' and ')} choose different stores; give one of them`);
+  if (values.memory) return { kind: 'memory' };
+  const url = values['database-url'];
+  if (url !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new CliError(`--database-url must be a postgres:// URL, got ${JSON.stringify(url)}`);
+    return { kind: 'postgres', url };
+  }
+  if (values.data === '') throw new CliError('--data needs a folder');
+  return { kind: 'sqlite', dataDir: values.data ?? DEFAULT_DATA_DIR };
 }

@@ -3,6 +3,9 @@ import { CliError, parseCommandLine, USAGE, type CliCommand } from './cli.js';
 import { formatLogLine } from './log.js';
 import { defaultRegistry, loadRegistryFile, RegistryFileError, type FunctionRegistry } from './registry.js';
 import { startServer } from './server.js';
+import type { OpenPolicyStore } from './store.js';
+import { openPolicyStore } from './store/open.js';
+import { SchemaTooNewError } from './store/schema.js';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -46,9 +49,19 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  let store: OpenPolicyStore;
+  try {
+    store = await openPolicyStore(command.store);
+  } catch (error) {
+    // A schema newer than this code says what to do itself; anything else (a folder that cannot
+    // be written, a database that does not answer) is named as the store's problem.
+    fail(error instanceof SchemaTooNewError ? error.message : `Could not open the policy store: ${(error as Error).message}`, 1);
+  }
+
   const server = await startServer({
     port: command.port,
     registry,
+    store,
     onResponse: (entry) => logLine(formatLogLine(entry)),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`Port ${command.port} is already in use; pick another with --port.`, 1);
@@ -59,16 +72,20 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     flushLog();
     process.stdout.write(`${signal}: stopping\n`);
-    server.close().then(
-      () => process.exit(0),
-      (error: Error) => fail(`Could not stop cleanly: ${error.message}`, 1),
-    );
+    server
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (error: Error) => fail(`Could not stop cleanly: ${error.message}`, 1),
+      );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 
   // Printed only once the signal handlers are in place: whoever waits for this line may stop us at once.
   const functions = [...registry.functions.keys()].join(', ') || 'none';
+  process.stdout.write(`Policies: ${store.description}\n`);
   process.stdout.write(`Lambda endpoint ${server.url} (region ${registry.region}, account ${registry.account}, functions: ${functions})\n`);
 }
 

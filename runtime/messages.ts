@@ -21,6 +21,7 @@ export const messages = {
   statementNotFound: (sid: string) => `Statement ${sid} is not found in resource policy.`,
   noPolicyAssociated: 'No policy is associated with the given resource.',
   noPolicyFoundFor: (arn: string) => `No policy found for: ${arn}`,
+  updateInProgress: (arn: string) => `The operation cannot be performed at this time. An update is in progress for resource: ${arn}`,
   policyTooLarge: (size: number) => `The final policy size (${size}) is bigger than the limit (${POLICY_SIZE_LIMIT}).`,
   // The service's text really has no final period.
   revisionMismatch:

@@ -12,7 +12,7 @@ import type { FunctionRegistry } from './registry.js';
 import { checkNameAndQualifier, locate, type PolicyTarget, type RequestedFunction } from './resolve.js';
 import { existingPolicy, revisionAccepted } from './revision.js';
 import { buildStatement, serialiseStatement } from './statement.js';
-import { InMemoryPolicyStore, type PolicyStore } from './store.js';
+import { InMemoryPolicyStore, StaleRevisionError, type PolicyStore } from './store.js';
 import {
   renderViolations,
   validateAddPermissionInput,
@@ -50,6 +50,28 @@ const notFound = (message: string) => new ServiceError(errorNames.resourceNotFou
 // Clients send only the members that are set; an empty string carries no value either.
 const given = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
 
+/**
+ * How often a change is decided again after another process committed to the same policy first.
+ * Every lost attempt means another writer won, so contention cannot stall everyone; with two
+ * contenders per policy (one per process, the keyed lock queues the rest) losing this many times
+ * in a row is vanishingly unlikely, and then the caller is told to retry.
+ */
+const MAX_ATTEMPTS = 50;
+
+/** Runs decide-and-commit again while the store reports that the policy moved on under it. */
+async function untilNotStale<T>(resourceArn: string, attempt: () => Promise<T>): Promise<T> {
+  for (let attempts = 1; ; attempts++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof StaleRevisionError)) throw error;
+      if (attempts >= MAX_ATTEMPTS) throw new ServiceError(errorNames.resourceConflict, messages.updateInProgress(resourceArn));
+      // A short random pause, so that two processes that just collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * attempts));
+    }
+  }
+}
+
 export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntime {
   const { registry } = options;
   const store = options.store ?? new InMemoryPolicyStore();
@@ -72,7 +94,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
     }
     const target = location.target;
 
-    return lock.run(target.resourceArn, async () => {
+    const decideAndCommit = async () => {
       const policy = await store.get(target.resourceArn);
       if (!revisionAccepted(given(input.RevisionId), target, policy)) {
         throw new ServiceError(errorNames.preconditionFailed, messages.revisionMismatch);
@@ -87,11 +109,13 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
         throw new ServiceError(errorNames.policyLengthExceeded, messages.policyTooLarge(byteLength));
       }
       await store.addStatement(target.resourceArn, input.StatementId, statementJson, {
+        expectedRevisionId: policy?.revisionId,
         revisionId: newRevisionId(),
         byteLength,
       });
       return { Statement: statementJson };
-    });
+    };
+    return lock.run(target.resourceArn, () => untilNotStale(target.resourceArn, decideAndCommit));
   }
 
   async function GetPolicy(input: GetPolicyInput, _ctx: OperationContext): Promise<Required<GetPolicyOutput>> {
@@ -115,7 +139,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
     }
     const target: PolicyTarget = location.target;
 
-    await lock.run(target.resourceArn, async () => {
+    const decideAndCommit = async () => {
       const policy = existingPolicy(await store.get(target.resourceArn));
       if (!policy) throw notFound(messages.noPolicyAssociated);
       const statementJson = policy.statements.get(input.StatementId);
@@ -124,10 +148,12 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
         throw new ServiceError(errorNames.preconditionFailed, messages.revisionMismatch);
       }
       await store.removeStatement(target.resourceArn, input.StatementId, {
+        expectedRevisionId: policy.revisionId,
         revisionId: newRevisionId(),
         byteLength: sizeAfterRemove(policy.byteLength, policy.statements.size, utf8Length(statementJson)),
       });
-    });
+    };
+    await lock.run(target.resourceArn, () => untilNotStale(target.resourceArn, decideAndCommit));
   }
 
   return { AddPermission, GetPolicy, RemovePermission };

@@ -1,6 +1,10 @@
 /**
  * Where policies live. The semantics (service.ts) decide everything and then commit one change
- * through this interface, so a durable store only has to make each call atomic.
+ * through this interface, so a store only has to make each call atomic and refuse a change that
+ * was decided on a revision that is no longer the stored one (compare-and-swap). With one process
+ * the service's keyed lock already serialises changes to a policy; the compare-and-swap is what
+ * keeps several processes sharing one database from both applying a change to the same revision.
+ * The durable stores are in runtime/store/.
  */
 
 export interface StoredPolicy {
@@ -16,6 +20,11 @@ export interface StoredPolicy {
 }
 
 export interface PolicyChange {
+  /**
+   * The stored revision the change was decided on (`undefined`: nothing was stored). The store
+   * applies the change only if this is still the stored revision, in the same transaction.
+   */
+  expectedRevisionId: string | undefined;
   revisionId: string;
   byteLength: number;
 }
@@ -23,10 +32,34 @@ export interface PolicyChange {
 export interface PolicyStore {
   /** The policy of a resource (canonical ARN); it may have no statements left. */
   get(resourceArn: string): Promise<StoredPolicy | undefined>;
-  /** Appends a statement and sets the revision and size, all or nothing. */
+  /**
+   * Appends a statement and sets the revision and size, all or nothing.
+   * Rejects with `StaleRevisionError`, changing nothing, if the stored revision moved on.
+   */
   addStatement(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): Promise<void>;
-  /** Removes a statement and sets the revision and size, all or nothing. */
+  /**
+   * Removes a statement and sets the revision and size, all or nothing.
+   * Rejects with `StaleRevisionError`, changing nothing, if the stored revision moved on.
+   */
   removeStatement(resourceArn: string, sid: string, change: PolicyChange): Promise<void>;
+}
+
+/** A store that holds a file or connections open until closed. */
+export interface OpenPolicyStore extends PolicyStore {
+  /** What the store is, for the start-up line: `in memory`, `SQLite FILE`, `PostgreSQL HOST/DB`. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Another writer changed the policy between the read a change was decided on and its commit.
+ * Nothing was written; the service reads again and decides again.
+ */
+export class StaleRevisionError extends Error {
+  constructor(resourceArn: string) {
+    super(`the policy of ${resourceArn} changed while a change to it was being decided`);
+    this.name = 'StaleRevisionError';
+  }
 }
 
 interface MutablePolicy {
@@ -35,15 +68,23 @@ interface MutablePolicy {
   byteLength: number;
 }
 
-export class InMemoryPolicyStore implements PolicyStore {
+export class InMemoryPolicyStore implements OpenPolicyStore {
+  readonly description = 'in memory';
   readonly #policies = new Map<string, MutablePolicy>();
 
   async get(resourceArn: string): Promise<StoredPolicy | undefined> {
     return this.#policies.get(resourceArn);
   }
 
-  async addStatement(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): Promise<void> {
+  /** The stored policy if `change` was decided on its current revision. */
+  #current(resourceArn: string, change: PolicyChange): MutablePolicy | undefined {
     const policy = this.#policies.get(resourceArn);
+    if (policy?.revisionId !== change.expectedRevisionId) throw new StaleRevisionError(resourceArn);
+    return policy;
+  }
+
+  async addStatement(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): Promise<void> {
+    const policy = this.#current(resourceArn, change);
     // The semantics check for duplicates first; a duplicate here means a caller skipped them,
     // and overwriting would corrupt the running size.
     if (policy?.statements.has(sid)) throw new Error(`statement ${sid} already stored for ${resourceArn}`);
@@ -52,15 +93,17 @@ export class InMemoryPolicyStore implements PolicyStore {
       policy.revisionId = change.revisionId;
       policy.byteLength = change.byteLength;
     } else {
-      this.#policies.set(resourceArn, { statements: new Map([[sid, statementJson]]), ...change });
+      this.#policies.set(resourceArn, { statements: new Map([[sid, statementJson]]), revisionId: change.revisionId, byteLength: change.byteLength });
     }
   }
 
   async removeStatement(resourceArn: string, sid: string, change: PolicyChange): Promise<void> {
-    const policy = this.#policies.get(resourceArn);
+    const policy = this.#current(resourceArn, change);
     if (!policy?.statements.has(sid)) throw new Error(`statement ${sid} not stored for ${resourceArn}`);
     policy.statements.delete(sid);
     policy.revisionId = change.revisionId;
     policy.byteLength = change.byteLength;
   }
+
+  async close(): Promise<void> {}
 }

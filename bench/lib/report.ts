@@ -37,6 +37,8 @@ export interface Section {
   /** Every measurement, for anyone who wants to recompute. */
   raw: unknown;
   seconds?: number;
+  /** When the run that measured this section started (ISO), set by bench/run.ts. */
+  ranAt?: string;
 }
 
 export interface BenchOptions {
@@ -87,7 +89,8 @@ export function renderTable(table: Table): string {
 }
 
 export function renderSection(section: Section): string {
-  const parts = [`## ${section.title}`, '', `Command: \`${section.command}\``, '', section.method, ''];
+  const ranAt = section.ranAt ? ` — ${section.ranAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const parts = [`## ${section.title}`, '', `Command: \`${section.command}\`${ranAt}`, '', section.method, ''];
   if (section.targets.length > 0) {
     parts.push(
       renderTable({

@@ -5,11 +5,11 @@ import { ServiceError } from '../../runtime/errors.js';
 
 describe('parseCommandLine', () => {
   it('defaults to port 4510 and the built-in functions', () => {
-    expect(parseCommandLine([])).toEqual({ kind: 'serve', port: 4510, functionsFile: undefined, region: undefined });
+    expect(parseCommandLine([])).toEqual({ kind: 'serve', port: 4510, functionsFile: undefined, region: undefined, store: { kind: 'sqlite', dataDir: '.permgen-data' } });
   });
 
   it('reads --port, --functions and --region', () => {
-    expect(parseCommandLine(['--port', '8080', '--functions', 'f.json', '--region', 'eu-west-1'])).toEqual({ kind: 'serve', port: 8080, functionsFile: 'f.json', region: 'eu-west-1' });
+    expect(parseCommandLine(['--port', '8080', '--functions', 'f.json', '--region', 'eu-west-1'])).toMatchObject({ kind: 'serve', port: 8080, functionsFile: 'f.json', region: 'eu-west-1' });
     expect(parseCommandLine(['--port=0'])).toMatchObject({ port: 0 });
   });
 

@@ -22,7 +22,9 @@ interface Run {
 }
 
 function runMain(args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // In memory unless a test names a store: runs must not meet each other's policies.
+  const store = args.some((arg) => /^--(data|database-url|memory)\b/.test(arg)) ? [] : ['--memory'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts', ...args, ...store], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   let err = '';
