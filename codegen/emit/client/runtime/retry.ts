@@ -1,0 +1,81 @@
+/**
+ * Retries as the AWS SDK makes them, with the SDK's own code: `@smithy/core/retry`'s retry
+ * middleware and strategies. Standard mode by default: 3 attempts, exponential backoff with full
+ * jitter, a retry quota shared by the client's calls; throttling errors (status 429, or a name the
+ * SDK knows as throttling) and transient ones (500/502/503/504, timeouts, connection resets) retried;
+ * `Retry-After` honoured; `$metadata.attempts` and `$metadata.totalRetryDelay` reported on
+ * outputs and errors alike.
+ *
+ * `@smithy/core/retry` is loaded with the first request, not with the package: it brings
+ * `@smithy/core`'s protocol and serde modules along (about 35 ms in a fresh Node process), which
+ * the signer loads at the first request anyway.
+ */
+import type { AbsoluteLocation, FinalizeRequestHandlerOptions, FinalizeRequestMiddleware, Pluggable, Provider, RetryStrategy, RetryStrategyV2 } from '@smithy/types';
+import { interop } from './lazy.js';
+
+/** Retry settings a user may give the client. */
+export interface RetryInputConfig {
+  /** Attempts per call, the first one included (default 3; in Node also `AWS_MAX_ATTEMPTS` or the profile's `max_attempts`). */
+  maxAttempts?: number | Provider<number> | undefined;
+  /** `standard` (default) or `adaptive` (in Node also `AWS_RETRY_MODE` or the profile's `retry_mode`). */
+  retryMode?: string | Provider<string> | undefined;
+  /** A strategy of your own, e.g. a `ConfiguredRetryStrategy`; `maxAttempts` and `retryMode` then do not apply. */
+  retryStrategy?: RetryStrategy | RetryStrategyV2 | undefined;
+}
+
+export interface RetryResolvedConfig {
+  readonly maxAttempts: Provider<number>;
+  readonly retryMode: Provider<string>;
+  /** The client's strategy, made once: its retry quota is shared by every call of the client. */
+  readonly retryStrategy: () => Promise<RetryStrategy | RetryStrategyV2>;
+}
+
+type RetryModule = typeof import('@smithy/core/retry');
+let retryModule: Promise<RetryModule> | undefined;
+
+/** `@smithy/core/retry`, loaded once. */
+export function loadRetry(): Promise<RetryModule> {
+  return (retryModule ??= import('@smithy/core/retry').then(
+    (module) => interop(module, 'retryMiddleware'),
+    (error: unknown) => {
+      retryModule = undefined;
+      throw error;
+    },
+  ));
+}
+
+const provider = <T>(value: T | Provider<T>): Provider<T> => (typeof value === 'function' ? (value as Provider<T>) : async () => value);
+
+/** Fills in what `input` leaves out from `defaults` (the environment's, see defaults.ts). */
+export function resolveRetryConfig(input: RetryInputConfig, defaults: { maxAttempts: Provider<number>; retryMode: Provider<string> }): RetryResolvedConfig {
+  const maxAttempts = input.maxAttempts === undefined ? defaults.maxAttempts : provider(input.maxAttempts);
+  const retryMode = input.retryMode === undefined ? defaults.retryMode : provider(input.retryMode);
+  let strategy: Promise<RetryStrategy | RetryStrategyV2> | undefined;
+  const retryStrategy = () =>
+    (strategy ??= input.retryStrategy
+      ? Promise.resolve(input.retryStrategy)
+      : loadRetry().then(
+          // The SDK's own choice between its standard and adaptive strategies.
+          (retry) => retry.resolveRetryConfig({ maxAttempts, retryMode }).retryStrategy(),
+          (error: unknown) => {
+            strategy = undefined;
+            throw error;
+          },
+        ));
+  return { maxAttempts, retryMode, retryStrategy };
+}
+
+/** Where the SDK puts its retry middleware: first in the finalize step, so that every attempt is signed afresh. */
+export const RETRY_MIDDLEWARE_OPTIONS: FinalizeRequestHandlerOptions & AbsoluteLocation = { name: 'retryMiddleware', tags: ['RETRY'], step: 'finalizeRequest', priority: 'high', override: true };
+
+/** The SDK's retry middleware, loaded with the first request. */
+export function retryMiddleware(config: RetryResolvedConfig): FinalizeRequestMiddleware<any, any> {
+  return (next, context) => async (args) => {
+    const retry = await loadRetry();
+    return retry.retryMiddleware({ maxAttempts: config.maxAttempts, retryStrategy: config.retryStrategy })(next, context)(args);
+  };
+}
+
+export function retryPlugin(config: RetryResolvedConfig): Pluggable<any, any> {
+  return { applyToStack: (stack) => stack.add(retryMiddleware(config), RETRY_MIDDLEWARE_OPTIONS) };
+}
