@@ -3,7 +3,7 @@
  * Without --model: the current revision (last of model/revisions/) plus model/companions.yaml.
  */
 import { parseArgs } from 'node:util';
-import { startTypesWorker } from './emit/types.js';
+import { startTypesWorker } from './emit/types/index.js';
 import { currentModelPaths } from './model/current.js';
 import { ModelError } from './model/read-openapi.js';
 import { compareOutput, writeOutput } from './output.js';

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { buildModel, loadDocument, type LoadedDocument } from './model/read-openapi.js';
 import type { ServiceModel } from './model/ir.js';
-import { emitClient, defaultPackageName } from './emit/client.js';
-import { emitServer } from './emit/server.js';
-import { emitTypes } from './emit/types.js';
-import { emitValidators } from './emit/validators.js';
-import { renderTemplate } from './emit/templates.js';
+import { emitClient } from './emit/client/index.js';
+import { emitReadme } from './emit/readme/index.js';
+import { emitServer } from './emit/server/index.js';
+import { emitTypes } from './emit/types/index.js';
+import { emitValidators } from './emit/validators/index.js';
 import { generatedHeader, type GeneratedFile } from './emit/typescript.js';
 
 /** Runtime libraries the client package depends on, at the versions this project builds with. */
@@ -45,15 +45,7 @@ export async function generateFromDocuments(documents: LoadedDocument[]): Promis
     ...emitValidators(model),
     ...emitServer(model),
     ...emitClient(model, { version, dependencies: clientDependencies() }),
-    {
-      path: 'README.md',
-      content: renderTemplate('generated-README.md', {
-        header: generatedHeader(model, '//').replace(/^\/\/ /gm, ''),
-        packageName: defaultPackageName(model),
-        version,
-        operations: model.operations,
-      }),
-    },
+    emitReadme(model, version),
   ];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files };

@@ -1,4 +1,4 @@
-/** Renders the prose and package files from handlebars templates in codegen/templates/. */
+/** Renders prose and package files from handlebars templates, which live beside the emitter that uses them. */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 
@@ -8,12 +8,12 @@ engine.registerHelper('json', (value: unknown) => new Handlebars.SafeString(JSON
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
-export function renderTemplate(name: string, view: object): string {
-  let template = compiled.get(name);
-  if (!template) {
-    const source = readFileSync(new URL(`../templates/${name}.hbs`, import.meta.url), 'utf8');
-    template = engine.compile(source, { noEscape: true, strict: true });
-    compiled.set(name, template);
+/** Renders the template at `template` (a `.hbs` file, usually `new URL('./templates/x.hbs', import.meta.url)`). */
+export function renderTemplate(template: URL, view: object): string {
+  let render = compiled.get(template.href);
+  if (!render) {
+    render = engine.compile(readFileSync(template, 'utf8'), { noEscape: true, strict: true });
+    compiled.set(template.href, render);
   }
-  return template(view);
+  return render(view);
 }

@@ -3,7 +3,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { QueryParameterBag } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../generated/client/src/runtime.js';
+import { signRequest } from '../../generated/client/src/runtime/signing.js';
 
 // The generated client signs with @smithy/signature-v4 hashing through Web Crypto; the reference is the same
 // signer with @aws-crypto/sha256-js, as the AWS SDK sets it up.

@@ -4,7 +4,8 @@
 
 import { Client as __Client } from '@smithy/core/client';
 import type { HttpHandlerOptions as __HttpHandlerOptions } from '@smithy/types';
-import { resolveClientConfig, signingMiddleware, type ClientConfig, type ResolvedClientConfig, type ServiceDefaults } from './runtime.js';
+import { resolveClientConfig, type ClientConfig, type ResolvedClientConfig, type ServiceDefaults } from './runtime/config.js';
+import { signingMiddleware } from './runtime/signing.js';
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from './commands/AddPermissionCommand.js';
 import type { GetPolicyCommandInput, GetPolicyCommandOutput } from './commands/GetPolicyCommand.js';
 import type { RemovePermissionCommandInput, RemovePermissionCommandOutput } from './commands/RemovePermissionCommand.js';

@@ -8,4 +8,4 @@ export * from './commands/GetPolicyCommand.js';
 export * from './commands/RemovePermissionCommand.js';
 export * from './models.js';
 export * from './errors.js';
-export { type ClientConfig } from './runtime.js';
+export { type ClientConfig } from './runtime/config.js';

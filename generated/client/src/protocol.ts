@@ -3,7 +3,9 @@
 // Source: model/companions.yaml (sha256 db509e7c0a5058b2)
 
 import type { HttpRequest as __HttpRequest, HttpResponse as __HttpResponse } from '@smithy/types';
-import { buildHttpRequest, encodeLabel, expectString, readError, readJsonBody, responseHeader, responseMetadata, type ResolvedClientConfig } from './runtime.js';
+import type { ResolvedClientConfig } from './runtime/config.js';
+import { buildHttpRequest, encodeLabel, readError, readJsonBody, responseHeader, responseMetadata } from './runtime/rest-json1.js';
+import { expectString } from './runtime/values.js';
 import { LambdaServiceException, InvalidParameterValueException, PolicyLengthExceededException, PreconditionFailedException, ResourceConflictException, ResourceNotFoundException, ServiceException, TooManyRequestsException, ValidationException } from './errors.js';
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from './commands/AddPermissionCommand.js';
 import type { GetPolicyCommandInput, GetPolicyCommandOutput } from './commands/GetPolicyCommand.js';

@@ -5,7 +5,7 @@
 import { Command as $Command } from '@smithy/core/client';
 import type { Handler, HttpHandlerOptions as __HttpHandlerOptions, MetadataBearer as __MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { de_GetPolicyCommand, se_GetPolicyCommand } from '../protocol.js';
-import { serdePlugin } from '../runtime.js';
+import { serdePlugin } from '../runtime/serde.js';
 import type { GetPolicyRequest, GetPolicyResponse } from '../models.js';
 import type { LambdaClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '../LambdaClient.js';
 

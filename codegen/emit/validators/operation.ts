@@ -1,44 +1,19 @@
 /**
- * Validators emitter: one dependency-free module per operation input, straight-line checks with
- * module-level precompiled patterns and precomputed wording, in the service's member order.
+ * `validators/<Operation>.ts`: one dependency-free module per operation input, straight-line
+ * checks with module-level precompiled patterns and precomputed wording, in the service's member order.
  */
-import { readFileSync } from 'node:fs';
 import type { StatementStructures, WriterFunction } from 'ts-morph';
-import { tsMorph } from './libraries.js';
-import type { Member, Operation, ServiceModel } from '../model/ir.js';
-import { constantCase, lowerFirst } from '../model/names.js';
-import { generatedHeader, printFile, quote, tsDoc, type GeneratedFile } from './typescript.js';
+import { tsMorph } from '../libraries.js';
+import type { Member, Operation } from '../../model/ir.js';
+import { constantCase, lowerFirst } from '../../model/names.js';
+import { identifier, propertyAccess } from '../identifiers.js';
+import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
+import { validatorName } from './names.js';
 import { testPatternLiteral } from './patterns.js';
-import { identifier, propertyAccess } from './identifiers.js';
 
 const { StructureKind, VariableDeclarationKind } = tsMorph;
 
-const SUPPORT = new URL('../support/validators/violations.ts', import.meta.url);
-
-export function validatorName(operation: Operation): string {
-  return `validate${operation.name}Input`;
-}
-
-export function emitValidators(model: ServiceModel): GeneratedFile[] {
-  const header = generatedHeader(model);
-  const files = model.operations.map((operation) => emitOperationValidator(operation, header));
-  files.push({ path: 'validators/violations.ts', content: `${header}\n${readFileSync(SUPPORT, 'utf8')}` });
-  files.push(
-    printFile('validators/index.ts', header, [
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: './violations.js' },
-      ...model.operations.map(
-        (operation): StatementStructures => ({
-          kind: StructureKind.ExportDeclaration,
-          namedExports: [validatorName(operation)],
-          moduleSpecifier: `./${operation.name}.js`,
-        }),
-      ),
-    ]),
-  );
-  return files;
-}
-
-function emitOperationValidator(operation: Operation, header: string): GeneratedFile {
+export function emitOperationValidator(operation: Operation, header: string): GeneratedFile {
   const helpers = new Set<string>(['NO_VIOLATIONS']);
   const patterns: StatementStructures[] = [];
   const rules: string[] = [];

@@ -3,8 +3,8 @@
  * (`paths`, `components`, `operations`), which the server stubs build their input types from.
  */
 import { Worker } from 'node:worker_threads';
-import type { LoadedDocument } from '../model/read-openapi.js';
-import type { GeneratedFile } from './typescript.js';
+import type { LoadedDocument } from '../../model/read-openapi.js';
+import type { GeneratedFile } from '../typescript.js';
 
 type Json = Record<string, any>;
 
@@ -37,7 +37,7 @@ const pending = new Map<number, { resolve: (text: string) => void; reject: (erro
  */
 export function startTypesWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./types-worker.mjs', import.meta.url), { execArgv: [] });
+  const started = new Worker(new URL('./worker.mjs', import.meta.url), { execArgv: [] });
   started.on('message', ({ id, text, error }: { id: number; text?: string; error?: string }) => {
     const waiting = pending.get(id);
     pending.delete(id);

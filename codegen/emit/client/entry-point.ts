@@ -1,0 +1,19 @@
+/** `client/src/index.ts`: what the package exports. */
+import type { StatementStructures } from 'ts-morph';
+import { tsMorph } from '../libraries.js';
+import type { ServiceModel } from '../../model/ir.js';
+import { printFile, type GeneratedFile } from '../typescript.js';
+import { clientNames, commandName } from './names.js';
+
+const { StructureKind } = tsMorph;
+
+export function emitEntryPoint(model: ServiceModel, header: string): GeneratedFile {
+  const names = clientNames(model);
+  return printFile('client/src/index.ts', header, [
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: `./${names.client}.js` },
+    ...model.operations.map((o): StatementStructures => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./commands/${commandName(o)}.js` })),
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './models.js' },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './errors.js' },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/config.js', namedExports: ['type ClientConfig'] },
+  ]);
+}

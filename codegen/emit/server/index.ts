@@ -1,0 +1,32 @@
+/**
+ * Server stubs emitter: a framework-agnostic handler per operation (decode, validate, call the
+ * implementation, serialize), a router, a `node:http` adapter, the error table, and the runtime
+ * beside this file (runtime/http.ts: the restJson1 server protocol; runtime/node-http.ts: the
+ * `node:http` adapter).
+ */
+import type { ServiceModel } from '../../model/ir.js';
+import { shipRuntime } from '../shipped.js';
+import { generatedHeader, type GeneratedFile } from '../typescript.js';
+import { emitEntryPoint } from './entry-point.js';
+import { emitErrors } from './errors.js';
+import { emitModels } from './models.js';
+import { emitNodeAdapter } from './node-adapter.js';
+import { emitOperation } from './operation.js';
+import { emitRouter } from './router.js';
+
+export { implementationName } from './names.js';
+
+const RUNTIME_FILES = ['http.ts', 'node-http.ts'];
+
+export function emitServer(model: ServiceModel): GeneratedFile[] {
+  const header = generatedHeader(model);
+  return [
+    ...shipRuntime(import.meta.url, RUNTIME_FILES, 'server', header),
+    emitModels(model, header),
+    emitErrors(model, header),
+    ...model.operations.map((operation) => emitOperation(model, operation, header)),
+    emitRouter(model, header),
+    emitNodeAdapter(model, header),
+    emitEntryPoint(header),
+  ];
+}
