@@ -30,16 +30,16 @@ export function emitAggregatedClient(model: ServiceModel, header: string): Gener
     // Without a required member the input may be left out, as in the SDK.
     const optionalInput = operation.input.every((m) => !m.required);
     const args = { name: 'args', type: input, ...(optionalInput ? { initializer: '{}' } : {}) };
+    const docs = [tsDoc(`Sends {@link ${command}}: ${operation.summary ?? operation.name}`, `See {@link ${command}} for its errors.`)];
     const overloads: OptionalKind<MethodDeclarationOverloadStructure>[] = [
-      { parameters: [args.initializer ? { ...args, initializer: undefined, hasQuestionToken: true } : args, { name: 'options', type: '__HttpHandlerOptions', hasQuestionToken: true }], returnType: `Promise<${output}>` },
+      { docs, parameters: [args.initializer ? { ...args, initializer: undefined, hasQuestionToken: true } : args, { name: 'options', type: '__HttpHandlerOptions', hasQuestionToken: true }], returnType: `Promise<${output}>` },
       { parameters: [args.initializer ? { name: 'args', type: input } : args, { name: 'cb', type: callback }], returnType: 'void' },
       { parameters: [args.initializer ? { name: 'args', type: input } : args, { name: 'options', type: '__HttpHandlerOptions' }, { name: 'cb', type: callback }], returnType: 'void' },
     ];
     return {
       name: operationMethodName(operation),
-      docs: [tsDoc(`Sends a {@link ${command}}: ${operation.summary ?? operation.name}`, `See {@link ${command}} for its errors.`)],
       overloads,
-      parameters: [args, { name: 'optionsOrCb', type: `__HttpHandlerOptions | ${callback}`, hasQuestionToken: true }, { name: 'cb', type: callback, hasQuestionToken: true }],
+      parameters: [args, { name: 'optionsOrCb', type: `__HttpHandlerOptions | (${callback})`, hasQuestionToken: true }, { name: 'cb', type: callback, hasQuestionToken: true }],
       returnType: `Promise<${output}> | void`,
       statements: [`return sendCommand(this, new ${command}(args), optionsOrCb, cb);`],
     };
@@ -47,7 +47,7 @@ export function emitAggregatedClient(model: ServiceModel, header: string): Gener
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '@smithy/types', namedImports: ['HttpHandlerOptions as __HttpHandlerOptions'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${client}.js`, namedImports: [client] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './aggregated-send.js', namedImports: ['sendCommand'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/aggregated-send.js', namedImports: ['sendCommand'] },
     ...model.operations.map(
       (operation): StatementStructures => ({
         kind: StructureKind.ImportDeclaration,

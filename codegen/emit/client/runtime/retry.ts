@@ -44,7 +44,9 @@ export function loadRetry(): Promise<RetryModule> {
   ));
 }
 
-const provider = <T>(value: T | Provider<T>): Provider<T> => (typeof value === 'function' ? (value as Provider<T>) : async () => value);
+function provider<T>(value: T | Provider<T>): Provider<T> {
+  return typeof value === 'function' ? (value as Provider<T>) : async () => value;
+}
 
 /** Fills in what `input` leaves out from `defaults` (the environment's, see defaults.ts). */
 export function resolveRetryConfig(input: RetryInputConfig, defaults: { maxAttempts: Provider<number>; retryMode: Provider<string> }): RetryResolvedConfig {
