@@ -75,14 +75,14 @@ function installGeneratedPackage(): void {
   execFileSync(process.execPath, [join(INSTALLED, 'build.mjs')], { stdio: 'inherit' });
 }
 
-const LOAD_RECORDER_SOURCE = `import { register } from 'node:module';
-register('data:text/javascript,' + encodeURIComponent(\`
-import { appendFileSync } from 'node:fs';
+/** The loader hooks of LOAD_RECORDER, and the file that registers them (for `node --import`). */
+const LOAD_RECORDER_HOOKS = `import { appendFileSync } from 'node:fs';
 export async function load(url, context, next) {
   if (url.startsWith('file:')) appendFileSync(process.env.LOADED_LOG, url + '\\n');
   return next(url, context);
-}\`));
+}
 `;
+const LOAD_RECORDER_SOURCE = "import { register } from 'node:module';\nregister('./record-loads-hooks.mjs', import.meta.url);\n";
 
 /** Bundles for Node are ES modules; CommonJS inside them (the AWS SDK's, Node's built-ins) needs a require. */
 const NODE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -151,6 +151,7 @@ function stubService(): Promise<{ server: Server; url: string }> {
 async function run({ quick }: { quick: boolean }): Promise<Section> {
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(LOAD_RECORDER, LOAD_RECORDER_SOURCE);
+  writeFileSync(join(CACHE, 'record-loads-hooks.mjs'), LOAD_RECORDER_HOOKS);
   installGeneratedPackage();
 
   const { server, url } = await stubService();

@@ -39,6 +39,8 @@ const RUNTIME_FILES = [
   'lazy.ts',
   'rest-json1.ts',
   'retry.ts',
+  'sdk-config.ts',
+  'sdk-retry.ts',
   'serde.ts',
   'signing.ts',
   'uri.ts',

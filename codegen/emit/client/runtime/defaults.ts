@@ -24,8 +24,8 @@ export interface DefaultsContext {
   readonly region: Provider<string>;
 }
 
-type ConfigModule = typeof import('@smithy/core/config');
-const loadConfigModule = (): Promise<ConfigModule> => import('@smithy/core/config').then((module) => interop(module, 'loadConfig'));
+type ConfigModule = typeof import('./sdk-config.js');
+const loadConfigModule = (): Promise<ConfigModule> => import('./sdk-config.js').then((module) => interop(module, 'loadConfig'));
 
 export function defaultRegion(context: Pick<DefaultsContext, 'profile'>): Provider<string> {
   return later(async () => {

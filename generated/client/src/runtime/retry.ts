@@ -34,12 +34,12 @@ export interface RetryResolvedConfig {
   readonly retryStrategy: () => Promise<RetryStrategy | RetryStrategyV2>;
 }
 
-type RetryModule = typeof import('@smithy/core/retry');
+type RetryModule = typeof import('./sdk-retry.js');
 let retryModule: Promise<RetryModule> | undefined;
 
-/** `@smithy/core/retry`, loaded once. */
+/** What the client uses of `@smithy/core/retry`, loaded once. */
 export function loadRetry(): Promise<RetryModule> {
-  return (retryModule ??= import('@smithy/core/retry').then(
+  return (retryModule ??= import('./sdk-retry.js').then(
     (module) => interop(module, 'retryMiddleware'),
     (error: unknown) => {
       retryModule = undefined;
