@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as browser from '../../codegen/emit/client/runtime/defaults.browser.js';
 import * as node from '../../codegen/emit/client/runtime/defaults.js';
@@ -5,12 +6,15 @@ import { awsHome, environmentWithHome, PROFILE_KEYS } from './aws-home.js';
 
 // The Node defaults read process.env when first asked; each test builds fresh providers.
 let savedEnv: NodeJS.ProcessEnv;
+let home: string;
 beforeEach(() => {
   savedEnv = process.env;
-  process.env = environmentWithHome(awsHome());
+  home = awsHome();
+  process.env = environmentWithHome(home);
 });
 afterEach(() => {
   process.env = savedEnv;
+  rmSync(home, { recursive: true, force: true });
 });
 
 const region = async () => 'us-east-1';

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeListener, type LambdaImplementation } from '../../generated/server/index.js';
 import { awsHome, environmentWithHome, PROFILE_KEYS } from '../client/aws-home.js';
@@ -28,6 +29,7 @@ let server: { url: string; close(): Promise<void> };
 /** The Authorization header of every request the server saw. */
 const authorizations: string[] = [];
 let consumer: string;
+let packs: string;
 
 /** The strictest settings a consumer may compile with; the package's declarations are checked too (no skipLibCheck). */
 const STRICT = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noPropertyAccessFromIndexSignature: true, skipLibCheck: false };
@@ -43,7 +45,7 @@ beforeAll(async () => {
     authorizations.push(req.headers.authorization ?? '');
     listener(req, res);
   });
-  const packs = mkdtempSync(join(tmpdir(), 'permgen-pack-'));
+  packs = mkdtempSync(join(tmpdir(), 'permgen-pack-'));
   await run('npm', ['pack', join(ROOT, 'generated', 'client'), '--pack-destination', packs, '--silent'], { cwd: ROOT });
   const [tarball] = readdirSync(packs).filter((f) => f.endsWith('.tgz'));
   consumer = mkdtempSync(join(tmpdir(), 'permgen-consumer-'));
@@ -63,7 +65,10 @@ beforeAll(async () => {
     }),
   );
 }, 240_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  for (const dir of [packs, consumer]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Works the same in both module systems; the CommonJS build may not use top-level await. */
 const program = (url: string, statementId: string) => `import { AddPermissionCommand, GetPolicyCommand, Lambda, LambdaClient, RemovePermissionCommand, ResourceConflictException, LambdaServiceException } from '@permgen/client-lambda';
@@ -149,6 +154,20 @@ describe('the packed client package', () => {
     expect(await typeCheck(program(server.url, "'bundler'"), 'Bundler')).toBeUndefined();
   });
 
+  it('bundles for browsers without the Node defaults (the browser field swaps them), and for Node with them', async () => {
+    const entry = join(consumer, 'bundle-entry.mjs');
+    writeFileSync(entry, "import { AddPermissionCommand, LambdaClient } from '@permgen/client-lambda';\nexport const send = (input) => new LambdaClient({}).send(new AddPermissionCommand(input));\n");
+    const bundles = await Promise.all(
+      (['browser', 'node'] as const).map(async (platform) => {
+        const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform, logLevel: 'silent' });
+        return result.outputFiles[0]!.text;
+      }),
+    );
+    expect(bundles[0]).toContain('Region is missing: pass `region` to the client.');
+    expect(bundles[0]).not.toMatch(/credential-provider|shared-ini-file|node:fs/);
+    expect(bundles[1]).toMatch(/fromSharedConfigFiles|loadSharedConfigFiles/);
+  });
+
   it('makes a wrong member type a compile error', async () => {
     const failure = await typeCheck(program(server.url, '42'), 'NodeNext');
     expect(failure).toMatch(/check\.ts\(6,\d+\): error TS2345: Argument of type '\{ FunctionName: string; StatementId: number; Action: string; Principal: string; \}' is not assignable to parameter of type 'AddPermissionCommandInput'/);
@@ -157,6 +176,7 @@ describe('the packed client package', () => {
 
   describe('with no AWS_ variables and a home folder holding .aws/credentials (two profiles) and .aws/config', () => {
     const home = awsHome();
+    afterAll(() => rmSync(home, { recursive: true, force: true }));
     const credentialOf = (header: string) => /Credential=([^/]+)\/\d{8}\/([^/]+)\/lambda\/aws4_request/.exec(header)?.slice(1);
 
     it('signs with the default profile’s key, for the region of the config file', async () => {

@@ -6,6 +6,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions, Provider, RequestHandler } from '@smithy/types';
 import { defaultCredentials, defaultMaxAttempts, defaultRegion, defaultRetryMode } from './defaults.js';
 import { FetchRequestHandler } from './fetch-handler.js';
+import { later, loadSdkConfig } from './lazy.js';
 import { resolveRetryConfig, type RetryInputConfig, type RetryResolvedConfig } from './retry.js';
 
 /** What a user may configure. Everything is optional where the environment can supply it, as in the AWS SDK. */
@@ -53,7 +54,7 @@ export function resolveClientConfig(config: ClientConfig, service: ServiceDefaul
   const { profile } = config;
   const region = config.region === undefined ? defaultRegion({ profile }) : typeof config.region === 'function' ? config.region : constant(config.region);
   const credentials =
-    config.credentials === undefined ? defaultCredentials({ profile, region }) : typeof config.credentials === 'function' ? config.credentials : constant(config.credentials);
+    config.credentials === undefined ? defaultCredentials({ profile, region }) : typeof config.credentials === 'function' ? memoizeCredentials(config.credentials) : constant(config.credentials);
   const endpoint: Provider<URL> = async () => {
     if (config.endpoint !== undefined) return new URL(String(config.endpoint));
     if (!service.endpointTemplate) throw new Error('Endpoint is missing: pass `endpoint` to the client.');
@@ -74,4 +75,18 @@ export function resolveClientConfig(config: ClientConfig, service: ServiceDefaul
 
 function constant<T>(value: T): () => Promise<T> {
   return async () => value;
+}
+
+/** Credentials that expire are fetched again when less than this is left of them, as in the AWS SDK. */
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
+
+/**
+ * A credentials provider of the user's, asked again only for credentials that expire within five
+ * minutes (or when a caller forces a refresh), as the AWS SDK memoizes one; the memoizing is the
+ * SDK's (`@smithy/core/config`), loaded with the first request.
+ */
+function memoizeCredentials(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  const expiresSoon = (identity: AwsCredentialIdentity) => identity.expiration !== undefined && identity.expiration.getTime() - Date.now() < REFRESH_BEFORE_EXPIRY_MS;
+  const mayExpire = (identity: AwsCredentialIdentity) => identity.expiration !== undefined;
+  return later(async () => (await loadSdkConfig()).memoize(provider, expiresSoon, mayExpire));
 }

@@ -15,7 +15,7 @@
  */
 import type { AwsCredentialIdentityProvider, Provider } from '@smithy/types';
 import { loadRetry } from './retry.js';
-import { interop, later } from './lazy.js';
+import { interop, later, loadSdkConfig } from './lazy.js';
 
 export interface DefaultsContext {
   /** The client's `profile` option; without it, `AWS_PROFILE` or `default`. */
@@ -24,26 +24,24 @@ export interface DefaultsContext {
   readonly region: Provider<string>;
 }
 
-type ConfigModule = typeof import('./sdk-config.js');
-const loadConfigModule = (): Promise<ConfigModule> => import('./sdk-config.js').then((module) => interop(module, 'loadConfig'));
 
 export function defaultRegion(context: Pick<DefaultsContext, 'profile'>): Provider<string> {
   return later(async () => {
-    const config = await loadConfigModule();
+    const config = await loadSdkConfig();
     return config.loadConfig(config.NODE_REGION_CONFIG_OPTIONS, { ...config.NODE_REGION_CONFIG_FILE_OPTIONS, ...profileOf(context) });
   });
 }
 
 export function defaultMaxAttempts(context: Pick<DefaultsContext, 'profile'>): Provider<number> {
   return later(async () => {
-    const [config, retry] = await Promise.all([loadConfigModule(), loadRetry()]);
+    const [config, retry] = await Promise.all([loadSdkConfig(), loadRetry()]);
     return config.loadConfig(retry.NODE_MAX_ATTEMPT_CONFIG_OPTIONS, profileOf(context));
   });
 }
 
 export function defaultRetryMode(context: Pick<DefaultsContext, 'profile'>): Provider<string> {
   return later(async () => {
-    const [config, retry] = await Promise.all([loadConfigModule(), loadRetry()]);
+    const [config, retry] = await Promise.all([loadSdkConfig(), loadRetry()]);
     return config.loadConfig(retry.NODE_RETRY_MODE_CONFIG_OPTIONS, profileOf(context));
   });
 }

@@ -21,3 +21,16 @@ export function later<T, Options extends unknown[] = []>(create: () => Promise<(
     return (await made)(...options);
   };
 }
+
+/** What the client uses of `@smithy/core/config` (sdk-config.ts), loaded once. */
+export const loadSdkConfig: () => Promise<typeof import('./sdk-config.js')> = loadOnce(() => import('./sdk-config.js').then((module) => interop(module, 'loadConfig')));
+
+/** `load`, called on first use and its promise kept; a failed load is tried again next time. */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
+}

@@ -11,7 +11,7 @@
  * the signer loads at the first request anyway.
  */
 import type { AbsoluteLocation, FinalizeRequestHandlerOptions, FinalizeRequestMiddleware, Pluggable, Provider, RetryStrategy, RetryStrategyV2 } from '@smithy/types';
-import { interop } from './lazy.js';
+import { interop, loadOnce } from './lazy.js';
 
 /** Retry settings a user may give the client. */
 export interface RetryInputConfig {
@@ -30,19 +30,8 @@ export interface RetryResolvedConfig {
   readonly retryStrategy: () => Promise<RetryStrategy | RetryStrategyV2>;
 }
 
-type RetryModule = typeof import('./sdk-retry.js');
-let retryModule: Promise<RetryModule> | undefined;
-
 /** What the client uses of `@smithy/core/retry`, loaded once. */
-export function loadRetry(): Promise<RetryModule> {
-  return (retryModule ??= import('./sdk-retry.js').then(
-    (module) => interop(module, 'retryMiddleware'),
-    (error: unknown) => {
-      retryModule = undefined;
-      throw error;
-    },
-  ));
-}
+export const loadRetry: () => Promise<typeof import('./sdk-retry.js')> = loadOnce(() => import('./sdk-retry.js').then((module) => interop(module, 'retryMiddleware')));
 
 function provider<T>(value: T | Provider<T>): Provider<T> {
   return typeof value === 'function' ? (value as Provider<T>) : async () => value;
@@ -52,18 +41,11 @@ function provider<T>(value: T | Provider<T>): Provider<T> {
 export function resolveRetryConfig(input: RetryInputConfig, defaults: { maxAttempts: Provider<number>; retryMode: Provider<string> }): RetryResolvedConfig {
   const maxAttempts = input.maxAttempts === undefined ? defaults.maxAttempts : provider(input.maxAttempts);
   const retryMode = input.retryMode === undefined ? defaults.retryMode : provider(input.retryMode);
-  let strategy: Promise<RetryStrategy | RetryStrategyV2> | undefined;
-  const retryStrategy = () =>
-    (strategy ??= input.retryStrategy
-      ? Promise.resolve(input.retryStrategy)
-      : loadRetry().then(
-          // The SDK's own choice between its standard and adaptive strategies.
-          (retry) => retry.resolveRetryConfig({ maxAttempts, retryMode }).retryStrategy(),
-          (error: unknown) => {
-            strategy = undefined;
-            throw error;
-          },
-        ));
+  const { retryStrategy: given } = input;
+  const retryStrategy = given
+    ? async () => given
+    : // The SDK's own choice between its standard and adaptive strategies.
+      loadOnce(async (): Promise<RetryStrategy | RetryStrategyV2> => (await loadRetry()).resolveRetryConfig({ maxAttempts, retryMode }).retryStrategy());
   return { maxAttempts, retryMode, retryStrategy };
 }
 
