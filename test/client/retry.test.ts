@@ -86,6 +86,16 @@ describe('retries, as the AWS SDK makes them', () => {
     expect(output.$metadata.totalRetryDelay).toBeGreaterThanOrEqual(900);
   });
 
+  it('stops waiting for the next attempt when the call is aborted', async () => {
+    const service = await stub([tooManyRequests()]);
+    const controller = new AbortController();
+    const call = client(service.url).send(new AddPermissionCommand(INPUT), { abortSignal: controller.signal });
+    for (let i = 0; i < 1000 && service.seen.length === 0; i++) await new Promise((done) => setTimeout(done, 5));
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    expect(service.seen).toHaveLength(1);
+  });
+
   it('takes maxAttempts as a provider and retryMode adaptive', async () => {
     const service = await stub([tooManyRequests(), created]);
     const output = await client(service.url, { maxAttempts: async () => 4, retryMode: 'adaptive' }).send(new AddPermissionCommand(INPUT));
