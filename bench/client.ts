@@ -3,27 +3,33 @@
  * and against @aws-sdk/client-lambda: esbuild-minified bundle size for Node and for browsers, and
  * cold import time in a fresh Node process.
  *
+ * The generated package is built as `npm pack` builds it (its build.mjs) and installed where the
+ * programs import it by name, so that its `exports` and `browser` fields apply as for a user.
+ *
  *   npx tsx bench/client.ts [--quick]
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { main, versionOf, type Section } from './lib/report.js';
 import { formatNumber, formatSummary, pairedRatio, summarise } from './lib/stats.js';
 
 const CACHE = resolve('bench/.cache/client');
-const GENERATED_SOURCE = resolve('generated/client/src');
-/** The generated client compiled to JavaScript as `npm pack` ships it, but by esbuild (no type-check): the same modules, faster. */
-const GENERATED_PACKAGE = join(CACHE, 'generated-client');
+const GENERATED = resolve('generated/client');
+const PACKAGE_NAME: string = JSON.parse(readFileSync(join(GENERATED, 'package.json'), 'utf8')).name;
+/** The generated package, built and installed as a dependency of the programs in CACHE. */
+const INSTALLED = join(CACHE, 'node_modules', ...PACKAGE_NAME.split('/'));
+/** Records every file Node loads into the file named by LOADED_LOG: which chunks of a split bundle a program needs. */
+const LOAD_RECORDER = join(CACHE, 'record-loads.mjs');
 
 type Client = 'generated' | 'aws-sdk';
 
 /** The program both clients run: create a client, send one AddPermissionCommand, print the Statement. */
 function program(client: Client, endpoint: string): string {
-  const from = client === 'generated' ? join(GENERATED_PACKAGE, 'index.js') : '@aws-sdk/client-lambda';
+  const from = client === 'generated' ? PACKAGE_NAME : '@aws-sdk/client-lambda';
   return `import { LambdaClient, AddPermissionCommand } from ${JSON.stringify(from)};
 const client = new LambdaClient({
   region: 'us-east-1',
@@ -44,7 +50,7 @@ if (!output.Statement) throw new Error('no Statement in the response');
 
 /** The same program, timing its own import in a fresh process. */
 function timedProgram(client: Client, endpoint: string): string {
-  const from = client === 'generated' ? join(GENERATED_PACKAGE, 'index.js') : '@aws-sdk/client-lambda';
+  const from = client === 'generated' ? PACKAGE_NAME : '@aws-sdk/client-lambda';
   return `const started = performance.now();
 const { LambdaClient, AddPermissionCommand } = await import(${JSON.stringify(from)});
 const imported = performance.now();
@@ -61,8 +67,72 @@ process.stdout.write(JSON.stringify({ importMs: imported - started, firstCallMs:
 `;
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+/** Copies the generated package into CACHE's node_modules and builds it with its own build script, as `npm pack` would. */
+function installGeneratedPackage(): void {
+  rmSync(INSTALLED, { recursive: true, force: true });
+  mkdirSync(INSTALLED, { recursive: true });
+  for (const entry of ['package.json', 'tsconfig.json', 'build.mjs', 'src']) cpSync(join(GENERATED, entry), join(INSTALLED, entry), { recursive: true });
+  execFileSync(process.execPath, [join(INSTALLED, 'build.mjs')], { stdio: 'inherit' });
+}
+
+/** The loader hooks of LOAD_RECORDER, and the file that registers them (for `node --import`). */
+const LOAD_RECORDER_HOOKS = `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  if (url.startsWith('file:')) appendFileSync(process.env.LOADED_LOG, url + '\\n');
+  return next(url, context);
+}
+`;
+const LOAD_RECORDER_SOURCE = "import { register } from 'node:module';\nregister('./record-loads-hooks.mjs', import.meta.url);\n";
+
+/** Bundles for Node are ES modules; CommonJS inside them (the AWS SDK's, Node's built-ins) needs a require. */
+const NODE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+interface BundleSizes {
+  /** One file, everything the program can reach (lazily loaded code included). */
+  single: { bytes: number; gzip: number };
+  /** Code-split: every chunk, and the chunks the program actually loaded when run. */
+  split: { totalBytes: number; loadedBytes: number; loadedGzip: number; chunks: number; loadedChunks: number };
+}
+
+async function bundle(client: Client, platform: 'node' | 'browser', endpoint: string): Promise<BundleSizes> {
+  const entry = join(CACHE, `program-${client}.mjs`);
+  writeFileSync(entry, program(client, endpoint));
+  const common: BuildOptions = { entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform, target: 'es2022', logLevel: 'silent', ...(platform === 'node' ? { banner: { js: NODE_BANNER } } : {}) };
+  const outfile = join(CACHE, `bundle-${client}-${platform}.js`);
+  await build({ ...common, outfile });
+  const code = readFileSync(outfile);
+
+  const outdir = join(CACHE, `split-${client}-${platform}`);
+  rmSync(outdir, { recursive: true, force: true });
+  await build({ ...common, splitting: true, outdir });
+  const chunks = readdirSync(outdir).filter((f) => f.endsWith('.js'));
+  // Run the split program (the browser one in Node too: it needs only fetch and Web Crypto) and see which chunks it loads.
+  const log = join(CACHE, `loaded-${client}-${platform}.log`);
+  rmSync(log, { force: true });
+  await runNode(['--import', LOAD_RECORDER, join(outdir, `program-${client}.js`)], { ...process.env, LOADED_LOG: log });
+  const loaded = [...new Set(readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith(`file://${outdir}/`)))].map((url) => readFileSync(new URL(url)));
+  return {
+    single: { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length },
+    split: {
+      totalBytes: chunks.reduce((n, f) => n + statSync(join(outdir, f)).size, 0),
+      loadedBytes: loaded.reduce((n, c) => n + c.length, 0),
+      loadedGzip: loaded.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0),
+      chunks: chunks.length,
+      loadedChunks: loaded.length,
+    },
+  };
+}
+
+/** A Node process, asynchronously: a synchronous spawn would block the stub server in this process. */
+function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise<string>((done, fail) => {
+    const child = spawn(process.execPath, args, { env });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c) => (out += c));
+    child.stderr!.on('data', (c) => (err += c));
+    child.on('exit', (code) => (code === 0 ? done(out) : fail(new Error(`${args.join(' ')} failed: ${err}`))));
+  });
 }
 
 /** A stand-in for the service: answers every AddPermission with 201 and a statement. */
@@ -80,24 +150,17 @@ function stubService(): Promise<{ server: Server; url: string }> {
 
 async function run({ quick }: { quick: boolean }): Promise<Section> {
   mkdirSync(CACHE, { recursive: true });
-  // The generated package's modules, one JavaScript file per TypeScript file, as its dist/ would hold them.
-  await build({ entryPoints: walk(GENERATED_SOURCE).filter((f) => f.endsWith('.ts')), outdir: GENERATED_PACKAGE, format: 'esm', platform: 'neutral', target: 'es2022', logLevel: 'silent' });
-  writeFileSync(join(GENERATED_PACKAGE, 'package.json'), '{"type":"module","sideEffects":false}\n');
+  writeFileSync(LOAD_RECORDER, LOAD_RECORDER_SOURCE);
+  writeFileSync(join(CACHE, 'record-loads-hooks.mjs'), LOAD_RECORDER_HOOKS);
+  installGeneratedPackage();
 
   const { server, url } = await stubService();
   try {
-    // Bundles: esbuild, minified, everything the program reaches.
-    const bundles: Record<string, Record<Client, { bytes: number; gzip: number }>> = {};
+    // Bundles: esbuild, minified; the split ones run against the stub to see what they load.
+    const bundles: Record<string, Record<Client, BundleSizes>> = {};
     for (const platform of ['node', 'browser'] as const) {
-      bundles[platform] = {} as Record<Client, { bytes: number; gzip: number }>;
-      for (const client of ['generated', 'aws-sdk'] as const) {
-        const entry = join(CACHE, `program-${client}.mjs`);
-        writeFileSync(entry, program(client, 'http://127.0.0.1:4510'));
-        const outfile = join(CACHE, `bundle-${client}-${platform}.js`);
-        await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform, target: 'es2022', outfile, logLevel: 'silent' });
-        const code = readFileSync(outfile);
-        bundles[platform][client] = { bytes: statSync(outfile).size, gzip: gzipSync(code, { level: 9 }).length };
-      }
+      bundles[platform] = {} as Record<Client, BundleSizes>;
+      for (const client of ['generated', 'aws-sdk'] as const) bundles[platform][client] = await bundle(client, platform, url);
     }
 
     // Cold import: a fresh node process per run, the two clients alternating.
@@ -110,15 +173,7 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
     for (let round = 0; round < rounds + 1; round++) {
       const order: Client[] = round % 2 === 0 ? ['generated', 'aws-sdk'] : ['aws-sdk', 'generated'];
       for (const client of order) {
-        // Asynchronously: a synchronous spawn would block the stub server in this process.
-        const result = await new Promise<string>((done, fail) => {
-          const child = spawn(process.execPath, [join(CACHE, `timed-${client}.mjs`)]);
-          let out = '';
-          let err = '';
-          child.stdout!.on('data', (c) => (out += c));
-          child.stderr!.on('data', (c) => (err += c));
-          child.on('exit', (code) => (code === 0 ? done(out) : fail(new Error(`${client} program failed: ${err}`))));
-        });
+        const result = await runNode([join(CACHE, `timed-${client}.mjs`)]);
         if (round === 0) continue; // the first round warms the file system cache for both
         const { importMs, firstCallMs } = JSON.parse(result);
         times[client].importMs.push(importMs);
@@ -128,7 +183,9 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
 
     const importRatio = pairedRatio(times.generated.importMs, times['aws-sdk'].importMs);
     const kb = (bytes: number) => `${formatNumber(bytes / 1024)} KB`;
-    const sizeRatio = (platform: string) => bundles[platform].generated.bytes / bundles[platform]['aws-sdk'].bytes;
+    const ratio = (platform: string, size: (b: BundleSizes) => number) => size(bundles[platform]!.generated) / size(bundles[platform]!['aws-sdk']);
+    const loaded = (b: BundleSizes) => b.split.loadedBytes;
+    const single = (b: BundleSizes) => b.single.bytes;
     return {
       id: 'client',
       title: '3. Client: generated client package vs @aws-sdk/client-lambda',
@@ -137,20 +194,32 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
         node: process.versions.node,
         esbuild: versionOf('esbuild'),
         '@aws-sdk/client-lambda': versionOf('@aws-sdk/client-lambda'),
-        '@smithy/smithy-client': versionOf('@smithy/smithy-client'),
+        '@smithy/core': versionOf('@smithy/core'),
       },
       method:
-        'One program, written twice: create a `LambdaClient`, send one `AddPermissionCommand`. Bundles: esbuild `--bundle --minify --format=esm` for `--platform=node` and `--platform=browser`. ' +
-        `Cold import: a fresh \`node\` process imports the client (the generated one compiled to one ES module per source file, as its package ships; the AWS SDK from node_modules), then sends the command to a local stub; ${rounds} runs each after one warm-up run, alternating.`,
+        'One program, written twice: create a `LambdaClient` with region, endpoint and credentials, send one `AddPermissionCommand`. The generated package is built by its own build script, as `npm pack` builds it, and imported by name. ' +
+        'Bundles: esbuild `--bundle --minify --format=esm` for `--platform=node` and `--platform=browser`, once into one file (everything the program can reach, code it would load lazily included) and once with `--splitting`, run against a local stub to record which chunks the program loads (bundlers that split by default, such as webpack, Rollup and Vite, ship it that way). ' +
+        `Cold import: a fresh \`node\` process imports the client (the generated package's ES module build; the AWS SDK from node_modules), then sends the command to a local stub; ${rounds} runs each after one warm-up run, alternating.`,
       tables: [
         {
-          title: 'Bundle size (minified; gzip -9 in brackets)',
+          title: 'Bundle size, code-split: what the program loads (minified; gzip -9 in brackets), and all chunks',
+          columns: ['platform', 'generated client', '@aws-sdk/client-lambda', 'generated ÷ AWS SDK', 'all chunks: generated / AWS SDK'],
+          rows: (['node', 'browser'] as const).map((p) => [
+            p,
+            `${kb(bundles[p]!.generated.split.loadedBytes)} (${kb(bundles[p]!.generated.split.loadedGzip)}), ${bundles[p]!.generated.split.loadedChunks} of ${bundles[p]!.generated.split.chunks} chunks`,
+            `${kb(bundles[p]!['aws-sdk'].split.loadedBytes)} (${kb(bundles[p]!['aws-sdk'].split.loadedGzip)}), ${bundles[p]!['aws-sdk'].split.loadedChunks} of ${bundles[p]!['aws-sdk'].split.chunks} chunks`,
+            ratio(p, loaded).toFixed(3),
+            `${kb(bundles[p]!.generated.split.totalBytes)} / ${kb(bundles[p]!['aws-sdk'].split.totalBytes)}`,
+          ]),
+        },
+        {
+          title: 'Bundle size, one file (minified; gzip -9 in brackets)',
           columns: ['platform', 'generated client', '@aws-sdk/client-lambda', 'generated ÷ AWS SDK'],
           rows: (['node', 'browser'] as const).map((p) => [
             p,
-            `${kb(bundles[p].generated.bytes)} (${kb(bundles[p].generated.gzip)})`,
-            `${kb(bundles[p]['aws-sdk'].bytes)} (${kb(bundles[p]['aws-sdk'].gzip)})`,
-            sizeRatio(p).toFixed(3),
+            `${kb(bundles[p]!.generated.single.bytes)} (${kb(bundles[p]!.generated.single.gzip)})`,
+            `${kb(bundles[p]!['aws-sdk'].single.bytes)} (${kb(bundles[p]!['aws-sdk'].single.gzip)})`,
+            ratio(p, single).toFixed(3),
           ]),
         },
         {
@@ -164,8 +233,10 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
         },
       ],
       targets: [
-        { what: 'Node bundle: generated ÷ AWS SDK', target: '≤ 0.333', measured: sizeRatio('node').toFixed(3), met: sizeRatio('node') <= 1 / 3 },
-        { what: 'browser bundle: generated ÷ AWS SDK', target: '≤ 0.333', measured: sizeRatio('browser').toFixed(3), met: sizeRatio('browser') <= 1 / 3 },
+        { what: 'Node bundle, what the program loads (code-split): generated ÷ AWS SDK', target: '≤ 0.333', measured: ratio('node', loaded).toFixed(3), met: ratio('node', loaded) <= 1 / 3 },
+        { what: 'browser bundle, what the program loads (code-split): generated ÷ AWS SDK', target: '≤ 0.333', measured: ratio('browser', loaded).toFixed(3), met: ratio('browser', loaded) <= 1 / 3 },
+        { what: 'Node bundle, one file: generated ÷ AWS SDK', target: '≤ 0.333', measured: ratio('node', single).toFixed(3), met: ratio('node', single) <= 1 / 3 },
+        { what: 'browser bundle, one file: generated ÷ AWS SDK', target: '≤ 0.333', measured: ratio('browser', single).toFixed(3), met: ratio('browser', single) <= 1 / 3 },
         { what: 'cold import time: generated ÷ AWS SDK (paired runs)', target: '≤ 0.5', measured: `${importRatio.median.toFixed(2)} (±${(importRatio.spread * 100).toFixed(0)}%)`, met: importRatio.median <= 0.5 },
       ],
       notes: [],

@@ -57,7 +57,8 @@ beforeAll(async () => {
     req.on('end', () => seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() }));
     listener(req, res);
   });
-  client = new LambdaClient({ region: 'us-east-1', endpoint: server.url, credentials: TEST_CREDENTIALS });
+  // One attempt per call: these tests look at single exchanges; retries are test/client/retry.test.ts's.
+  client = new LambdaClient({ region: 'us-east-1', endpoint: server.url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
 });
 afterAll(() => server.close());
 
@@ -138,7 +139,7 @@ describe('generated client → generated server over HTTP', () => {
     const error = await client.send(new AddPermissionCommand(ADD)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LambdaServiceException);
     expect((error as Error).constructor.name).toBe(name);
-    expect(error).toMatchObject({ name, message: 'M', $fault: fault, $metadata: { httpStatusCode: status }, ...members });
+    expect(error).toMatchObject({ name, message: 'M', $fault: fault, $metadata: { httpStatusCode: status, attempts: 1 }, ...members });
 
     const raw = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: JSON.stringify({ StatementId: 's', Action: 'lambda:*', Principal: '*' }) });
     expect(raw.status).toBe(status);

@@ -61,7 +61,7 @@ describe('npm run regen', () => {
 
     const generated = join(root, 'generated');
     expect(JSON.parse(readFileSync(join(generated, 'client/package.json'), 'utf8')).version).toBe('2.0.0');
-    expect(readFileSync(join(generated, 'client/src/models.ts'), 'utf8')).toMatch(/SourceVpc\?: string;/);
+    expect(readFileSync(join(generated, 'client/src/models.ts'), 'utf8')).toMatch(/SourceVpc\?: string \| undefined;/);
     expect(readFileSync(join(generated, 'validators/AddPermission.ts'), 'utf8')).toContain("statementId.length > 64");
     expect(typeCheck(generated)).toEqual([]);
   });

@@ -24,6 +24,7 @@ export function emitClientClass(model: ServiceModel, header: string): GeneratedF
       moduleSpecifier: './runtime/config.js',
       namedImports: ['resolveClientConfig', 'type ClientConfig', 'type ResolvedClientConfig', 'type ServiceDefaults'],
     },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/retry.js', namedImports: ['retryPlugin'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/signing.js', namedImports: ['signingMiddleware'] },
     ...model.operations.map(
       (operation): StatementStructures => ({
@@ -63,6 +64,7 @@ export function emitClientClass(model: ServiceModel, header: string): GeneratedF
             'const config = resolveClientConfig(configuration, SERVICE_DEFAULTS);',
             'super(config);',
             'this.config = config;',
+            'this.middlewareStack.use(retryPlugin(config));',
             "this.middlewareStack.add(signingMiddleware(config), { step: 'finalizeRequest', name: 'sigv4SigningMiddleware', override: true });",
           ],
         },

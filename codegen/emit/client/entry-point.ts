@@ -3,6 +3,7 @@ import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
 import { printFile, type GeneratedFile } from '../typescript.js';
+import { aggregatedClientName } from './aggregated.js';
 import { clientNames, commandName } from './names.js';
 
 const { StructureKind } = tsMorph;
@@ -11,9 +12,11 @@ export function emitEntryPoint(model: ServiceModel, header: string): GeneratedFi
   const names = clientNames(model);
   return printFile('client/src/index.ts', header, [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: `./${names.client}.js` },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: `./${aggregatedClientName(model)}.js` },
     ...model.operations.map((o): StatementStructures => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./commands/${commandName(o)}.js` })),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './models.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './errors.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/config.js', namedExports: ['type ClientConfig'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/retry.js', namedExports: ['type RetryInputConfig'] },
   ]);
 }

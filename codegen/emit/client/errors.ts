@@ -5,7 +5,7 @@ import type { ServiceModel } from '../../model/ir.js';
 import { allErrors, ownMembers } from '../../model/queries.js';
 import { propertyAccess, propertyName } from '../../model/symbols.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
-import { clientNames, TS_TYPES } from './names.js';
+import { clientNames, optionalType, TS_TYPES } from './names.js';
 
 const { Scope, StructureKind } = tsMorph;
 
@@ -43,7 +43,7 @@ export function emitErrors(model: ServiceModel, header: string): GeneratedFile {
       properties: [
         { name: 'name', scope: Scope.Public, isReadonly: true, type: quote(error.name), initializer: quote(error.name) },
         { name: '$fault', scope: Scope.Public, isReadonly: true, type: quote(error.fault), initializer: quote(error.fault) },
-        ...own.map((m) => ({ name: propertyName(m.name), hasQuestionToken: true, type: TS_TYPES[m.type], docs: m.documentation ? [tsDoc(m.documentation)] : undefined })),
+        ...own.map((m) => ({ name: propertyName(m.name), hasQuestionToken: true, type: optionalType(TS_TYPES[m.type]), docs: m.documentation ? [tsDoc(m.documentation)] : undefined })),
       ],
       ctors: [
         {

@@ -8,6 +8,8 @@ import type { ServiceModel } from '../../model/ir.js';
 import { emitClientProtocol } from '../rest-json1/client.js';
 import { shipRuntime } from '../shipped.js';
 import { generatedHeader, type GeneratedFile } from '../typescript.js';
+import { readFileSync } from 'node:fs';
+import { emitAggregatedClient } from './aggregated.js';
 import { emitClientClass } from './client-class.js';
 import { emitCommand } from './commands.js';
 import { emitEntryPoint } from './entry-point.js';
@@ -27,7 +29,26 @@ export interface ClientPackageOptions {
 }
 
 /** The client runtime, one concern per file (runtime/ beside this file). */
-const RUNTIME_FILES = ['bytes.ts', 'config.ts', 'fetch-handler.ts', 'rest-json1.ts', 'serde.ts', 'signing.ts', 'uri.ts', 'values.ts'];
+const RUNTIME_FILES = [
+  'aggregated-send.ts',
+  'bytes.ts',
+  'config.ts',
+  'defaults.browser.ts',
+  'defaults.ts',
+  'fetch-handler.ts',
+  'lazy.ts',
+  'rest-json1.ts',
+  'retry.ts',
+  'sdk-config.ts',
+  'sdk-retry.ts',
+  'serde.ts',
+  'signing.ts',
+  'uri.ts',
+  'values.ts',
+];
+
+/** The script that builds the package's ES module and CommonJS outputs (package/ beside this file). */
+const BUILD_SCRIPT = new URL('./package/build.mjs', import.meta.url);
 
 export function emitClient(model: ServiceModel, options: ClientPackageOptions): GeneratedFile[] {
   const header = generatedHeader(model);
@@ -40,6 +61,8 @@ export function emitClient(model: ServiceModel, options: ClientPackageOptions): 
     emitClientProtocol(model, enums, header),
     ...model.operations.map((operation) => emitCommand(model, operation, header)),
     emitClientClass(model, header),
+    emitAggregatedClient(model, header),
     emitEntryPoint(model, header),
+    { path: 'client/build.mjs', content: `${generatedHeader(model, '//')}\n${readFileSync(BUILD_SCRIPT, 'utf8')}` },
   ];
 }

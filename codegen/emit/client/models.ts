@@ -4,7 +4,7 @@ import { tsMorph } from '../libraries.js';
 import type { Member, ServiceModel } from '../../model/ir.js';
 import { propertyName } from '../../model/symbols.js';
 import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
-import { memberType, requestType, responseType } from './names.js';
+import { memberType, optionalType, requestType, responseType } from './names.js';
 
 const { StructureKind } = tsMorph;
 
@@ -43,7 +43,7 @@ export function emitModels(model: ServiceModel, enums: Map<Member, string>, head
       properties: operation.input.map((member) => ({
         name: propertyName(member.name),
         hasQuestionToken: !member.required,
-        type: memberType(member, enums),
+        type: member.required ? memberType(member, enums) : optionalType(memberType(member, enums)),
         docs: memberDocs(member),
       })),
     });
@@ -55,7 +55,7 @@ export function emitModels(model: ServiceModel, enums: Map<Member, string>, head
       properties: operation.output.map((member) => ({
         name: propertyName(member.name),
         hasQuestionToken: true,
-        type: memberType(member, enums),
+        type: optionalType(memberType(member, enums)),
         docs: memberDocs(member),
       })),
     });

@@ -33,3 +33,9 @@ export function enumNames(model: ServiceModel): Map<Member, string> {
 export function memberType(member: Member, enums: Map<Member, string>): string {
   return enums.get(member) ?? TS_TYPES[member.type];
 }
+
+/**
+ * An optional member's type, as the AWS SDK writes it: `?: T | undefined`, so that code built with
+ * `exactOptionalPropertyTypes` may pass a value that can be undefined (such as another output's member).
+ */
+export const optionalType = (type: string): string => `${type} | undefined`;

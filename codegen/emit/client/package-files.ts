@@ -4,6 +4,8 @@ import { allErrors } from '../../model/queries.js';
 import { propertyName } from '../../model/symbols.js';
 import { renderTemplate } from '../templates.js';
 import { generatedHeader, quote, type GeneratedFile } from '../typescript.js';
+import { lowerFirst } from '../../model/names.js';
+import { operationMethodName } from './aggregated.js';
 import { clientNames, commandName } from './names.js';
 
 export interface PackageFacts {
@@ -30,6 +32,7 @@ export function emitPackageFiles(model: ServiceModel, facts: PackageFacts): Gene
       .map(([name, range], i, all) => ({ name, range, last: i === all.length - 1 })),
     operations: model.operations.map((o) => ({ name: o.name, command: commandName(o), summary: o.summary ?? '', method: o.method, path: o.path })),
     errors: allErrors(model).map((e) => ({ name: e.name, status: e.status, fault: e.fault })),
+    aggregatedVariable: lowerFirst(model.serviceName),
     example: exampleCall(model),
     sources: model.sources,
   };
@@ -41,12 +44,12 @@ export function emitPackageFiles(model: ServiceModel, facts: PackageFacts): Gene
 }
 
 /** A short usage example for the README, built from the first operation with a body. */
-function exampleCall(model: ServiceModel): { command: string; input: string } | undefined {
+function exampleCall(model: ServiceModel): { command: string; method: string; input: string } | undefined {
   const operation = model.operations.find((o) => o.input.some((m) => m.location === 'body')) ?? model.operations[0];
   if (!operation) return undefined;
   const input = operation.input
     .filter((m) => m.required)
     .map((m) => `  ${propertyName(m.name)}: ${m.constraints.enum ? quote(m.constraints.enum[0]) : m.type === 'string' ? quote('…') : m.type === 'boolean' ? 'true' : '1'},`)
     .join('\n');
-  return { command: commandName(operation), input };
+  return { command: commandName(operation), method: operationMethodName(operation), input };
 }

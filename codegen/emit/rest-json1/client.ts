@@ -59,7 +59,7 @@ export function emitClientProtocol(model: ServiceModel, enums: Map<Member, strin
 
     const outputMembers = operation.output.map((m) => {
       expects.add(EXPECT[m.type]);
-      const read = `${EXPECT[m.type]}(${propertyAccess('data', m.wireName)})`;
+      const read = `${EXPECT[m.type]}(${jsonMember('data', m.wireName)})`;
       return `  ${propertyName(m.name)}: ${enums.has(m) ? `${read} as ${enums.get(m)} | undefined` : read},`;
     });
     statements.push({
@@ -147,7 +147,12 @@ function errorInit(error: ErrorShape, expects: Set<string>, runtimeHelpers: Set<
       return `${propertyName(m.name)}: ${reader ? `${reader}(${header})` : header}`;
     }
     expects.add(EXPECT[m.type]);
-    return `${propertyName(m.name)}: ${EXPECT[m.type]}(${propertyAccess('body', m.name)})`;
+    return `${propertyName(m.name)}: ${EXPECT[m.type]}(${jsonMember('body', m.name)})`;
   });
   return `{ $metadata, message${members.length ? `, ${members.join(', ')}` : ''} }`;
+}
+
+/** A member of a parsed JSON body (a string-keyed record), read with brackets as `noPropertyAccessFromIndexSignature` asks. */
+function jsonMember(object: string, name: string): string {
+  return `${object}[${quote(name)}]`;
 }

@@ -5,6 +5,7 @@
 import { Client as __Client } from '@smithy/core/client';
 import type { HttpHandlerOptions as __HttpHandlerOptions } from '@smithy/types';
 import { resolveClientConfig, type ClientConfig, type ResolvedClientConfig, type ServiceDefaults } from './runtime/config.js';
+import { retryPlugin } from './runtime/retry.js';
 import { signingMiddleware } from './runtime/signing.js';
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from './commands/AddPermissionCommand.js';
 import type { GetPolicyCommandInput, GetPolicyCommandOutput } from './commands/GetPolicyCommand.js';
@@ -44,6 +45,7 @@ export class LambdaClient extends __Client<__HttpHandlerOptions, ServiceInputTyp
     const config = resolveClientConfig(configuration, SERVICE_DEFAULTS);
     super(config);
     this.config = config;
+    this.middlewareStack.use(retryPlugin(config));
     this.middlewareStack.add(signingMiddleware(config), { step: 'finalizeRequest', name: 'sigv4SigningMiddleware', override: true });
   }
 }

@@ -21,7 +21,7 @@ export class InvalidParameterValueException extends LambdaServiceException {
   public readonly name: 'InvalidParameterValueException' = 'InvalidParameterValueException';
   public readonly $fault: 'client' = 'client';
   /** The exception type. */
-  Type?: string;
+  Type?: string | undefined;
 
   /** @internal */
   constructor(options: __ExceptionOptionType<InvalidParameterValueException, LambdaServiceException>) {
@@ -39,7 +39,7 @@ export class InvalidParameterValueException extends LambdaServiceException {
 export class PolicyLengthExceededException extends LambdaServiceException {
   public readonly name: 'PolicyLengthExceededException' = 'PolicyLengthExceededException';
   public readonly $fault: 'client' = 'client';
-  Type?: string;
+  Type?: string | undefined;
 
   /** @internal */
   constructor(options: __ExceptionOptionType<PolicyLengthExceededException, LambdaServiceException>) {
@@ -61,7 +61,7 @@ export class PreconditionFailedException extends LambdaServiceException {
   public readonly name: 'PreconditionFailedException' = 'PreconditionFailedException';
   public readonly $fault: 'client' = 'client';
   /** The exception type. */
-  Type?: string;
+  Type?: string | undefined;
 
   /** @internal */
   constructor(options: __ExceptionOptionType<PreconditionFailedException, LambdaServiceException>) {
@@ -80,7 +80,7 @@ export class ResourceConflictException extends LambdaServiceException {
   public readonly name: 'ResourceConflictException' = 'ResourceConflictException';
   public readonly $fault: 'client' = 'client';
   /** The exception type. */
-  Type?: string;
+  Type?: string | undefined;
 
   /** @internal */
   constructor(options: __ExceptionOptionType<ResourceConflictException, LambdaServiceException>) {
@@ -98,8 +98,8 @@ export class ResourceConflictException extends LambdaServiceException {
 export class ResourceNotFoundException extends LambdaServiceException {
   public readonly name: 'ResourceNotFoundException' = 'ResourceNotFoundException';
   public readonly $fault: 'client' = 'client';
-  Type?: string;
-  Message?: string;
+  Type?: string | undefined;
+  Message?: string | undefined;
 
   /** @internal */
   constructor(options: __ExceptionOptionType<ResourceNotFoundException, LambdaServiceException>) {
@@ -118,8 +118,8 @@ export class ResourceNotFoundException extends LambdaServiceException {
 export class ServiceException extends LambdaServiceException {
   public readonly name: 'ServiceException' = 'ServiceException';
   public readonly $fault: 'server' = 'server';
-  Type?: string;
-  Message?: string;
+  Type?: string | undefined;
+  Message?: string | undefined;
 
   /** @internal */
   constructor(options: __ExceptionOptionType<ServiceException, LambdaServiceException>) {
@@ -139,9 +139,9 @@ export class TooManyRequestsException extends LambdaServiceException {
   public readonly name: 'TooManyRequestsException' = 'TooManyRequestsException';
   public readonly $fault: 'client' = 'client';
   /** The number of seconds the caller should wait before retrying. */
-  retryAfterSeconds?: string;
-  Type?: string;
-  Reason?: string;
+  retryAfterSeconds?: string | undefined;
+  Type?: string | undefined;
+  Reason?: string | undefined;
 
   /** @internal */
   constructor(options: __ExceptionOptionType<TooManyRequestsException, LambdaServiceException>) {

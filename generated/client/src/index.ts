@@ -3,9 +3,11 @@
 // Source: model/companions.yaml (sha256 db509e7c0a5058b2)
 
 export * from './LambdaClient.js';
+export * from './Lambda.js';
 export * from './commands/AddPermissionCommand.js';
 export * from './commands/GetPolicyCommand.js';
 export * from './commands/RemovePermissionCommand.js';
 export * from './models.js';
 export * from './errors.js';
 export { type ClientConfig } from './runtime/config.js';
+export { type RetryInputConfig } from './runtime/retry.js';

@@ -50,43 +50,43 @@ export interface AddPermissionRequest {
    *
    * Pattern: `arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)` (whole value).
    */
-  SourceArn?: string;
+  SourceArn?: string | undefined;
   /**
    * For Amazon Web Services service, the ID of the Amazon Web Services account that owns the resource. Use this together with `SourceArn` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account.
    *
    * Length: 0 to 12 characters. Pattern: `\d{12}` (whole value).
    */
-  SourceAccount?: string;
+  SourceAccount?: string | undefined;
   /**
    * For Alexa Smart Home functions, a token that the invoker must supply.
    *
    * Length: 0 to 256 characters. Pattern: `[a-zA-Z0-9._\-]+` (whole value).
    */
-  EventSourceToken?: string;
+  EventSourceToken?: string | undefined;
   /**
    * Specify a version or alias to add permissions to a published version of the function.
    *
    * Length: 1 to 128 characters. Pattern: `\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+` (whole value).
    */
-  Qualifier?: string;
+  Qualifier?: string | undefined;
   /** Update the policy only if the revision ID matches the ID that's specified. Use this option to avoid modifying a policy that has changed since you last read it. */
-  RevisionId?: string;
+  RevisionId?: string | undefined;
   /**
    * The identifier for your organization in Organizations. Use this to grant permissions to all the Amazon Web Services accounts under this organization.
    *
    * Length: 12 to 34 characters. Pattern: `^o-[a-z0-9]{10,32}$` (whole value).
    */
-  PrincipalOrgID?: string;
+  PrincipalOrgID?: string | undefined;
   /** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
-  FunctionUrlAuthType?: FunctionUrlAuthType;
+  FunctionUrlAuthType?: FunctionUrlAuthType | undefined;
   /** Indicates whether the permission applies when the function is invoked through a function URL. */
-  InvokedViaFunctionUrl?: boolean;
+  InvokedViaFunctionUrl?: boolean | undefined;
 }
 
 /** Output of AddPermission. */
 export interface AddPermissionResponse {
   /** The permission statement that's added to the function policy. */
-  Statement?: string;
+  Statement?: string | undefined;
 }
 
 /** Input of GetPolicy. */
@@ -110,15 +110,15 @@ export interface GetPolicyRequest {
    *
    * Length: 1 to 128 characters. Pattern: `\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+` (whole value).
    */
-  Qualifier?: string;
+  Qualifier?: string | undefined;
 }
 
 /** Output of GetPolicy. */
 export interface GetPolicyResponse {
   /** The resource-based policy. */
-  Policy?: string;
+  Policy?: string | undefined;
   /** A unique identifier for the current revision of the policy. */
-  RevisionId?: string;
+  RevisionId?: string | undefined;
 }
 
 /** Input of RemovePermission. */
@@ -148,9 +148,9 @@ export interface RemovePermissionRequest {
    *
    * Length: 1 to 128 characters. Pattern: `\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+` (whole value).
    */
-  Qualifier?: string;
+  Qualifier?: string | undefined;
   /** Update the policy only if the revision ID matches the ID that's specified. Use this option to avoid modifying a policy that has changed since you last read it. */
-  RevisionId?: string;
+  RevisionId?: string | undefined;
 }
 
 /** Output of RemovePermission. */

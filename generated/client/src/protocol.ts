@@ -40,7 +40,7 @@ export async function de_AddPermissionCommand(response: __HttpResponse, config: 
   const data = await readJsonBody(response);
   return {
     $metadata: responseMetadata(response),
-    Statement: expectString(data.Statement),
+    Statement: expectString(data['Statement']),
   };
 }
 
@@ -50,19 +50,19 @@ async function de_AddPermissionCommandError(response: __HttpResponse, config: Re
   const $metadata = responseMetadata(response);
   switch (name) {
     case 'InvalidParameterValueException':
-      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body.Type) });
+      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body['Type']) });
     case 'PolicyLengthExceededException':
-      throw new PolicyLengthExceededException({ $metadata, message, Type: expectString(body.Type) });
+      throw new PolicyLengthExceededException({ $metadata, message, Type: expectString(body['Type']) });
     case 'PreconditionFailedException':
-      throw new PreconditionFailedException({ $metadata, message, Type: expectString(body.Type) });
+      throw new PreconditionFailedException({ $metadata, message, Type: expectString(body['Type']) });
     case 'ResourceConflictException':
-      throw new ResourceConflictException({ $metadata, message, Type: expectString(body.Type) });
+      throw new ResourceConflictException({ $metadata, message, Type: expectString(body['Type']) });
     case 'ResourceNotFoundException':
-      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body.Type), Message: expectString(body.Message) });
+      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
     case 'ServiceException':
-      throw new ServiceException({ $metadata, message, Type: expectString(body.Type), Message: expectString(body.Message) });
+      throw new ServiceException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
     case 'TooManyRequestsException':
-      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body.Type), Reason: expectString(body.Reason) });
+      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body['Type']), Reason: expectString(body['Reason']) });
     case 'ValidationException':
       throw new ValidationException({ $metadata, message });
     default:
@@ -87,8 +87,8 @@ export async function de_GetPolicyCommand(response: __HttpResponse, config: Reso
   const data = await readJsonBody(response);
   return {
     $metadata: responseMetadata(response),
-    Policy: expectString(data.Policy),
-    RevisionId: expectString(data.RevisionId),
+    Policy: expectString(data['Policy']),
+    RevisionId: expectString(data['RevisionId']),
   };
 }
 
@@ -98,13 +98,13 @@ async function de_GetPolicyCommandError(response: __HttpResponse, config: Resolv
   const $metadata = responseMetadata(response);
   switch (name) {
     case 'InvalidParameterValueException':
-      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body.Type) });
+      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body['Type']) });
     case 'ResourceNotFoundException':
-      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body.Type), Message: expectString(body.Message) });
+      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
     case 'ServiceException':
-      throw new ServiceException({ $metadata, message, Type: expectString(body.Type), Message: expectString(body.Message) });
+      throw new ServiceException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
     case 'TooManyRequestsException':
-      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body.Type), Reason: expectString(body.Reason) });
+      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body['Type']), Reason: expectString(body['Reason']) });
     case 'ValidationException':
       throw new ValidationException({ $metadata, message });
     default:
@@ -137,15 +137,15 @@ async function de_RemovePermissionCommandError(response: __HttpResponse, config:
   const $metadata = responseMetadata(response);
   switch (name) {
     case 'InvalidParameterValueException':
-      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body.Type) });
+      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body['Type']) });
     case 'PreconditionFailedException':
-      throw new PreconditionFailedException({ $metadata, message, Type: expectString(body.Type) });
+      throw new PreconditionFailedException({ $metadata, message, Type: expectString(body['Type']) });
     case 'ResourceNotFoundException':
-      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body.Type), Message: expectString(body.Message) });
+      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
     case 'ServiceException':
-      throw new ServiceException({ $metadata, message, Type: expectString(body.Type), Message: expectString(body.Message) });
+      throw new ServiceException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
     case 'TooManyRequestsException':
-      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body.Type), Reason: expectString(body.Reason) });
+      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body['Type']), Reason: expectString(body['Reason']) });
     case 'ValidationException':
       throw new ValidationException({ $metadata, message });
     default:

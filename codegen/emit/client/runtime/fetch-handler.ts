@@ -10,11 +10,10 @@ export class FetchRequestHandler implements RequestHandler<HttpRequest, HttpResp
     const headers: Record<string, string> = {};
     // fetch sets Host itself, from the URL (the value that was signed).
     for (const [name, value] of Object.entries(request.headers)) if (name.toLowerCase() !== 'host' && value !== undefined) headers[name] = value;
-    const response = await fetch(url, {
-      method: request.method,
-      headers,
-      body: request.body as BodyInit | undefined,
-      signal: (options.abortSignal as AbortSignal | undefined) ?? null,
+    const init: RequestInit = { method: request.method, headers, signal: (options.abortSignal as AbortSignal | undefined) ?? null };
+    if (request.body !== undefined) init.body = request.body as BodyInit;
+    const response = await fetch(url, init).catch((error: unknown) => {
+      throw networkError(error, init.signal);
     });
     const responseHeaders: HeaderBag = {};
     response.headers.forEach((value, name) => (responseHeaders[name] = value));
@@ -28,6 +27,18 @@ export class FetchRequestHandler implements RequestHandler<HttpRequest, HttpResp
   }
 
   destroy(): void {}
+}
+
+/**
+ * A request that never got an answer (refused, reset, unreachable) is worth another attempt, as the
+ * AWS SDK's own handlers report it. Node's fetch says only `fetch failed`, with the socket's error
+ * as its cause under codes of its own, so the error is marked retryable the way the SDK marks one:
+ * with `$retryable`. An aborted request is not.
+ */
+function networkError(error: unknown, signal: AbortSignal | null | undefined): unknown {
+  // Browsers' wordings for the same failure are ones the SDK already knows.
+  if (signal?.aborted || !(error instanceof TypeError) || error.message !== 'fetch failed') return error;
+  return Object.assign(error, { $retryable: { throttling: false } });
 }
 
 function canonicalQueryString(query: QueryParameterBag = {}): string {

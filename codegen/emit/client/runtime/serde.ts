@@ -18,7 +18,15 @@ export function serdePlugin<Input extends object, Output extends object>(
       stack.add(
         (next) => async (args) => {
           const { response } = await next(args);
-          return { response, output: await deserialize(response as HttpResponse, config) };
+          try {
+            return { response, output: await deserialize(response as HttpResponse, config) };
+          } catch (error) {
+            // As in the AWS SDK: the retry strategy reads Retry-After from the error's response.
+            if (error instanceof Error && (error as { $response?: unknown }).$response === undefined) {
+              Object.defineProperty(error, '$response', { value: response, enumerable: false, writable: true, configurable: true });
+            }
+            throw error;
+          }
         },
         { step: 'deserialize', name: 'deserializerMiddleware', override: true },
       );

@@ -4,21 +4,34 @@
 
 /**
  * Client configuration: what a user may set, what the model says about the service, and both
- * resolved into providers for region, credentials and endpoint.
+ * resolved into providers for region, credentials, endpoint and retries. What the user leaves
+ * out comes from the platform's defaults (defaults.ts in Node, defaults.browser.ts in browsers).
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions, Provider, RequestHandler } from '@smithy/types';
+import { defaultCredentials, defaultMaxAttempts, defaultRegion, defaultRetryMode } from './defaults.js';
 import { FetchRequestHandler } from './fetch-handler.js';
+import { later, loadSdkConfig } from './lazy.js';
+import { resolveRetryConfig, type RetryInputConfig, type RetryResolvedConfig } from './retry.js';
 
-/** What a user may configure. Everything is optional where the environment can supply it. */
-export interface ClientConfig {
-  /** Region to sign for and to build the default endpoint from; defaults to `AWS_REGION`. */
-  region?: string | Provider<string>;
-  /** Defaults to `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`. */
-  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+/** What a user may configure. Everything is optional where the environment can supply it, as in the AWS SDK. */
+export interface ClientConfig extends RetryInputConfig {
+  /**
+   * Region to sign for and to build the default endpoint from. In Node it defaults, as in the AWS
+   * SDK, to `AWS_REGION`, then to the profile's `region` in the shared config file (`~/.aws/config`).
+   */
+  region?: string | Provider<string> | undefined;
+  /**
+   * Credentials, or any provider of them (for instance one of `@aws-sdk/credential-providers`). In
+   * Node they default to the AWS SDK's chain: environment, shared credentials and config files (with
+   * SSO, `credential_process` and web identity profiles), container and instance metadata.
+   */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
+  /** The profile of the shared files to read region, credentials and retry settings from; defaults to `AWS_PROFILE`, then `default`. */
+  profile?: string | undefined;
   /** Where to send requests, e.g. `http://127.0.0.1:4510`; defaults to the service's regional endpoint. */
-  endpoint?: string | URL;
+  endpoint?: string | URL | undefined;
   /** The HTTP handler; defaults to one built on `fetch`. */
-  requestHandler?: RequestHandler<any, any, HttpHandlerOptions>;
+  requestHandler?: RequestHandler<any, any, HttpHandlerOptions> | undefined;
 }
 
 /** Facts about the service that the generator takes from the model. */
@@ -26,12 +39,12 @@ export interface ServiceDefaults {
   apiVersion: string;
   signingName: string;
   /** Endpoint template with `{region}`-style variables. */
-  endpointTemplate?: string;
-  endpointDefaults?: Record<string, string>;
+  endpointTemplate?: string | undefined;
+  endpointDefaults?: Record<string, string> | undefined;
   errorTypeHeader: string;
 }
 
-export interface ResolvedClientConfig {
+export interface ResolvedClientConfig extends RetryResolvedConfig {
   readonly apiVersion: string;
   readonly signingName: string;
   readonly errorTypeHeader: string;
@@ -41,25 +54,11 @@ export interface ResolvedClientConfig {
   readonly requestHandler: RequestHandler<any, any, HttpHandlerOptions>;
 }
 
-const environment = (name: string): string | undefined =>
-  typeof process === 'undefined' ? undefined : process.env?.[name] || undefined;
-
 export function resolveClientConfig(config: ClientConfig, service: ServiceDefaults): ResolvedClientConfig {
-  const region: Provider<string> = async () => {
-    const value = typeof config.region === 'function' ? await config.region() : config.region ?? environment('AWS_REGION') ?? environment('AWS_DEFAULT_REGION');
-    if (!value) throw new Error('Region is missing: pass `region` to the client or set AWS_REGION.');
-    return value;
-  };
-  const credentials: AwsCredentialIdentityProvider = async () => {
-    if (typeof config.credentials === 'function') return config.credentials();
-    if (config.credentials) return config.credentials;
-    const accessKeyId = environment('AWS_ACCESS_KEY_ID');
-    const secretAccessKey = environment('AWS_SECRET_ACCESS_KEY');
-    if (!accessKeyId || !secretAccessKey) {
-      throw new Error('Credentials are missing: pass `credentials` to the client or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
-    }
-    return { accessKeyId, secretAccessKey, sessionToken: environment('AWS_SESSION_TOKEN') };
-  };
+  const { profile } = config;
+  const region = config.region === undefined ? defaultRegion({ profile }) : typeof config.region === 'function' ? config.region : constant(config.region);
+  const credentials =
+    config.credentials === undefined ? defaultCredentials({ profile, region }) : typeof config.credentials === 'function' ? memoizeCredentials(config.credentials) : constant(config.credentials);
   const endpoint: Provider<URL> = async () => {
     if (config.endpoint !== undefined) return new URL(String(config.endpoint));
     if (!service.endpointTemplate) throw new Error('Endpoint is missing: pass `endpoint` to the client.');
@@ -73,6 +72,25 @@ export function resolveClientConfig(config: ClientConfig, service: ServiceDefaul
     region,
     credentials,
     endpoint,
+    ...resolveRetryConfig(config, { maxAttempts: defaultMaxAttempts({ profile }), retryMode: defaultRetryMode({ profile }) }),
     requestHandler: config.requestHandler ?? new FetchRequestHandler(),
   };
+}
+
+function constant<T>(value: T): () => Promise<T> {
+  return async () => value;
+}
+
+/** Credentials that expire are fetched again when less than this is left of them, as in the AWS SDK. */
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
+
+/**
+ * A credentials provider of the user's, asked again only for credentials that expire within five
+ * minutes (or when a caller forces a refresh), as the AWS SDK memoizes one; the memoizing is the
+ * SDK's (`@smithy/core/config`), loaded with the first request.
+ */
+function memoizeCredentials(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  const expiresSoon = (identity: AwsCredentialIdentity) => identity.expiration !== undefined && identity.expiration.getTime() - Date.now() < REFRESH_BEFORE_EXPIRY_MS;
+  const mayExpire = (identity: AwsCredentialIdentity) => identity.expiration !== undefined;
+  return later(async () => (await loadSdkConfig()).memoize(provider, expiresSoon, mayExpire));
 }

@@ -27,16 +27,17 @@ export async function buildHttpRequest(config: ResolvedClientConfig, parts: Requ
   for (const [key, value] of Object.entries(parts.query ?? {})) if (value !== undefined) query[key] = value;
   const headers: Record<string, string> = { host: endpoint.host };
   if (parts.body !== undefined) headers['content-type'] = 'application/json';
-  return {
+  const request: HttpRequest = {
     protocol: endpoint.protocol,
     hostname: endpoint.hostname,
-    port: endpoint.port ? Number(endpoint.port) : undefined,
     method: parts.method,
     path: `${endpoint.pathname.replace(/\/$/, '')}${parts.path}`,
     query,
     headers,
-    body: parts.body === undefined ? undefined : JSON.stringify(parts.body),
   };
+  if (endpoint.port) request.port = Number(endpoint.port);
+  if (parts.body !== undefined) request.body = JSON.stringify(parts.body);
+  return request;
 }
 
 /** A path label, percent-encoded the way restJson1 requires (`:` → `%3A`, `/` → `%2F`). */
@@ -52,12 +53,11 @@ function header(response: HttpResponse, name: string): string | undefined {
 }
 
 export function responseMetadata(response: HttpResponse): ResponseMetadata {
-  return {
-    httpStatusCode: response.statusCode,
-    requestId: header(response, 'x-amzn-requestid') ?? header(response, 'x-amz-request-id'),
-    attempts: 1,
-    totalRetryDelay: 0,
-  };
+  // attempts and totalRetryDelay are the retry middleware's to set.
+  const metadata: ResponseMetadata = { httpStatusCode: response.statusCode, attempts: 1, totalRetryDelay: 0 };
+  const requestId = header(response, 'x-amzn-requestid') ?? header(response, 'x-amz-request-id');
+  if (requestId !== undefined) metadata.requestId = requestId;
+  return metadata;
 }
 
 export function responseHeader(response: HttpResponse, name: string): string | undefined {
@@ -97,9 +97,9 @@ export async function readError(response: HttpResponse, config: ResolvedClientCo
   } catch {
     // A non-JSON error body still has a status and usually a name header.
   }
-  const clean = (value: unknown) => (typeof value === 'string' ? value.split(':')[0].split('#').pop()!.trim() : undefined);
-  const name = clean(header(response, config.errorTypeHeader)) || clean(body.__type) || clean(body.code) || `Http${response.statusCode}Error`;
+  const clean = (value: unknown) => (typeof value === 'string' ? value.split(':')[0]!.split('#').pop()!.trim() : undefined);
+  const name = clean(header(response, config.errorTypeHeader)) || clean(body['__type']) || clean(body['code']) || `Http${response.statusCode}Error`;
   // Both casings occur, depending on the error; a body without either still gets a readable message.
-  const message = typeof body.message === 'string' ? body.message : typeof body.Message === 'string' ? body.Message : name;
+  const message = typeof body['message'] === 'string' ? body['message'] : typeof body['Message'] === 'string' ? body['Message'] : name;
   return { name, body, message };
 }

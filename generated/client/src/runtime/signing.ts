@@ -9,6 +9,7 @@
 import type { AwsCredentialIdentity, Checksum, FinalizeRequestMiddleware, HttpRequest, SourceData } from '@smithy/types';
 import type { ResolvedClientConfig } from './config.js';
 import { concat, encoder } from './bytes.js';
+import { interop } from './lazy.js';
 
 /** Signs every outgoing request with SigV4 for the configured region and credentials. */
 export function signingMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddleware<any, any> {
@@ -66,7 +67,7 @@ export async function signRequest(
   request: HttpRequest,
   { credentials, region, service, date = new Date() }: { credentials: AwsCredentialIdentity; region: string; service: string; date?: Date },
 ): Promise<HttpRequest> {
-  const { SignatureV4 } = await (signatureV4 ??= import('@smithy/signature-v4'));
+  const { SignatureV4 } = await (signatureV4 ??= import('@smithy/signature-v4').then((module) => interop(module, 'SignatureV4')));
   const signer = new SignatureV4({ credentials, region, service, sha256: WebCryptoSha256 });
   return (await signer.sign(request, { signingDate: date })) as HttpRequest;
 }
