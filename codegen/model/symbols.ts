@@ -72,6 +72,10 @@ export function constantCase(name: string): string {
 /** The client package's symbols and files (SDK v3's names). */
 export const clientSymbols = {
   client: (serviceName: string) => `${serviceName}Client`,
+  /** The aggregated client with one method per operation (the SDK's `Lambda` beside `LambdaClient`). */
+  aggregatedClient: (serviceName: string) => serviceName,
+  /** An operation's method on the aggregated client: its name with the first letter lower-cased. */
+  method: (operation: string) => lowerFirst(operation),
   config: (serviceName: string) => `${serviceName}ClientConfig`,
   resolvedConfig: (serviceName: string) => `${serviceName}ClientResolvedConfig`,
   baseException: (serviceName: string) => `${serviceName}ServiceException`,

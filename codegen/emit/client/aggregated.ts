@@ -8,16 +8,13 @@
 import type { MethodDeclarationOverloadStructure, OptionalKind, StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { Operation, ServiceModel } from '../../model/ir.js';
-import { clientSymbols, lowerFirst } from '../../model/names.js';
+import { clientSymbols } from '../../model/symbols.js';
 import { printFile, tsDoc, type GeneratedFile } from '../typescript.js';
 
 const { StructureKind } = tsMorph;
 
-/** The aggregated client's name: the service's (`Lambda`). */
-export const aggregatedClientName = (model: ServiceModel): string => model.serviceName;
-
-/** The method of an operation: its name with the first letter lower-cased, as the SDK names them. */
-export const operationMethodName = (operation: Operation): string => lowerFirst(operation.name);
+export const aggregatedClientName = (model: ServiceModel): string => clientSymbols.aggregatedClient(model.serviceName);
+export const operationMethodName = (operation: Operation): string => clientSymbols.method(operation.name);
 
 export function emitAggregatedClient(model: ServiceModel, header: string): GeneratedFile {
   const client = clientSymbols.client(model.serviceName);

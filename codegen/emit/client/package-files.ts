@@ -4,8 +4,8 @@ import { allErrors } from '../../model/queries.js';
 import { propertyName } from '../../model/symbols.js';
 import { renderTemplate } from '../templates.js';
 import { generatedHeader, quote, type GeneratedFile } from '../typescript.js';
-import { lowerFirst } from '../../model/names.js';
 import { operationMethodName } from './aggregated.js';
+import { lowerFirst } from '../../model/symbols.js';
 import { clientNames, commandName } from './names.js';
 
 export interface PackageFacts {
