@@ -5,7 +5,7 @@
 import type { Bump, Finding } from './findings.js';
 import { bumpRank, maxBump } from './findings.js';
 import type { Member, Model } from './model.js';
-import { clientSymbols } from '../model/symbols.js';
+import { clientSymbols, optionalMemberType } from '../model/symbols.js';
 
 // The generator's own names for the client's symbols.
 export const clientName = (model: Model) => clientSymbols.client(model.serviceName);
@@ -29,9 +29,9 @@ export function enumUnion(member: Pick<Member, 'enum'>): string {
   return (member.enum ?? []).map((v) => JSON.stringify(v)).join(' | ');
 }
 
-/** `Name?: type` as it appears in a generated interface. Output members are always optional. */
+/** `Name?: type | undefined` as it appears in a generated interface. Output members are always optional. */
 export function tsProperty(member: Member, optional = !member.required): string {
-  return `${member.name}${optional ? '?' : ''}: ${tsType(member)}`;
+  return optional ? `${member.name}?: ${optionalMemberType(tsType(member))}` : `${member.name}: ${tsType(member)}`;
 }
 
 export interface BumpSuggestion {

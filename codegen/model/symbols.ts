@@ -128,6 +128,12 @@ export const SCALAR_OF_KIND: Partial<Record<Shape['kind'], MemberType>> = {
   blob: 'string',
 };
 
+/**
+ * How the client declares a member that may be absent: `T | undefined`, as SDK v3 does, so that code
+ * compiled with `exactOptionalPropertyTypes` may pass a value that is possibly undefined.
+ */
+export const optionalMemberType = (type: string): string => `${type} | undefined`;
+
 export type Side = 'input' | 'output';
 
 // --- Names that depend on the whole model ---------------------------------------------------

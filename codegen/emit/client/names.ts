@@ -1,6 +1,6 @@
 /** The client's names (model/symbols.ts) for the emitters' view of operations and members. */
 import type { Member, Operation, ServiceModel } from '../../model/ir.js';
-import { clientSymbols, TS_SCALARS } from '../../model/symbols.js';
+import { clientSymbols, optionalMemberType, TS_SCALARS } from '../../model/symbols.js';
 
 export const clientNames = (model: ServiceModel) => ({
   client: clientSymbols.client(model.serviceName),
@@ -38,4 +38,4 @@ export function memberType(member: Member, enums: Map<Member, string>): string {
  * An optional member's type, as the AWS SDK writes it: `?: T | undefined`, so that code built with
  * `exactOptionalPropertyTypes` may pass a value that can be undefined (such as another output's member).
  */
-export const optionalType = (type: string): string => `${type} | undefined`;
+export const optionalType = optionalMemberType;
