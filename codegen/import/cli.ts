@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBase } from './base.js';
 import { importDoc } from './doc/import-doc.js';
+import { PageRefused } from './doc/recognise.js';
 import { importSmithy } from './smithy.js';
 import type { ImportResult } from './types.js';
 
@@ -85,6 +86,7 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  console.error(`import: ${(e as Error).message}\n${USAGE}`);
+  // A page that is not a reference page gets its one sentence, without the usage: the arguments were fine.
+  console.error(e instanceof PageRefused ? `import refused: ${e.message} Nothing was written.` : `import: ${(e as Error).message}\n${USAGE}`);
   process.exit(2);
 }

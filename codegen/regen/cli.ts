@@ -1,5 +1,6 @@
 /** `npm run regen -- SOURCE [--name NAME] [--root DIR] [--operation NAME ...]`: arguments and exit codes only. */
 import { parseArgs } from 'node:util';
+import { PageRefused } from '../import/index.js';
 import { regen, RegenRefused } from './regen.js';
 
 const USAGE = `usage: npm run regen -- SOURCE [--name NAME] [--root DIR] [--operation NAME ...]
@@ -43,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
     });
     return 0;
   } catch (error) {
+    if (error instanceof PageRefused) {
+      console.error(`regen refused: ${error.message} Nothing was written.`);
+      return 2;
+    }
     console.error(`regen refused: ${(error as Error).message}`);
     return error instanceof RegenRefused ? 1 : 2;
   }
