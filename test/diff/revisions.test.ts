@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { diffModels, type DiffResult } from '../../codegen/diff/diff.js';
 import type { Finding } from '../../codegen/diff/findings.js';
+import { revisionNames } from '../model/load.js';
 import { realRevision, wholeMatch } from './helpers.js';
 
-const NAMES = ['2017', '2020', '2022', '2025', '2026'];
+/** Every revision in model/revisions/, including any added by `npm run regen`. */
+const NAMES = revisionNames();
 const cache = new Map<string, DiffResult>();
 function diff(a: string, b: string): DiffResult {
   const key = `${a}-${b}`;
