@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffModels, type DiffResult } from '../../codegen/diff/diff.js';
 import type { Finding } from '../../codegen/diff/findings.js';
+import { REVISIONS } from '../model/facts.js';
 import { revisionNames } from '../model/load.js';
 import { realRevision, wholeMatch } from './helpers.js';
 
@@ -219,8 +220,11 @@ describe('real revisions', () => {
     });
   });
 
-  describe('x-client-version follows the suggested bump (README: set it by the bump the diff suggests)', () => {
-    it.each(NAMES.slice(1).map((name, i) => [NAMES[i], name]))('%s → %s', (a, b) => {
+  // The recorded version step is the client surface's (test/diff/surface.test.ts, every pair); for the
+  // revisions of facts.ts the model diff suggests the same step.
+  const TABLED = NAMES.filter((name) => REVISIONS[name] !== undefined);
+  describe('x-client-version agrees with the bump the model diff suggests, for the revisions of facts.ts', () => {
+    it.each(TABLED.slice(1).map((name, i) => [TABLED[i], name]))('%s → %s', (a, b) => {
       expect(clientVersion(b)).toBe(bumped(clientVersion(a), diff(a, b).summary.semver));
     });
 
