@@ -4,7 +4,7 @@
 //                          [--base REV.yaml] [--name NAME] [--era TEXT]
 // Arguments only: the work is done by importDoc and importSmithy.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBase } from './base.js';
@@ -78,6 +78,11 @@ function main(): void {
     result = importSmithy(readFileSync(args.input, 'utf8'), args.operations, { file: args.input, name, era: args.era, base });
   } else {
     throw new Error(`unknown command ${args.command}`);
+  }
+  // Re-importing what a document already says leaves it untouched (and its modification time too).
+  if (existsSync(args.out) && readFileSync(args.out, 'utf8') === result.yaml) {
+    console.log(`${args.out} already holds this import: nothing written`);
+    return;
   }
   writeFileSync(args.out, result.yaml);
   report(result, args.out);
