@@ -30,6 +30,9 @@ export class RegenRefused extends Error {}
  */
 const ORDER_ONLY_FACTS = new Set(['position in x-member-order', 'x-member-order']);
 
+/** Diff findings that say where a revision's facts came from, not what the API or its documentation says. */
+const PROVENANCE_ONLY = new Set(['constraints-carried-over']);
+
 /** `1.2.3` bumped by a semantic-version step. */
 export function bumpVersion(version: string, bump: Bump): string {
   const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
@@ -107,7 +110,8 @@ export async function regen(options: RegenOptions): Promise<RegenResult> {
   const current = fromGraph(currentGraph, relative(root, currentPath));
   const next = normalizeModel(imported.document, relative(root, revisionPath));
   const result = diffModels(current, next);
-  if (result.findings.length === 0) {
+  // A finding that only restates where constraints were carried from is provenance, not a change of the API or its text.
+  if (result.findings.every((f) => PROVENANCE_ONLY.has(f.id))) {
     log(`2/5 the page states nothing ${relative(root, currentPath)} does not: no new revision is needed, and nothing was written.`);
     return { bump: 'none', changed: false, generatedChanged: [] };
   }
