@@ -10,7 +10,7 @@ import { emitReadme } from './emit/readme/index.js';
 import { emitServer } from './emit/server/index.js';
 import { emitTypes } from './emit/types/index.js';
 import { emitValidators } from './emit/validators/index.js';
-import { generatedHeader, type GeneratedFile } from './emit/typescript.js';
+import { generatedHeader, manifestFile, type GeneratedFile } from './emit/typescript.js';
 
 /** Runtime libraries the client package depends on, at the versions this project builds with. */
 const CLIENT_RUNTIME_LIBRARIES = ['@aws-sdk/credential-provider-node', '@smithy/core', '@smithy/signature-v4', '@smithy/types'];
@@ -46,6 +46,7 @@ export async function generateFromDocuments(documents: LoadedDocument[]): Promis
     ...emitServer(model),
     ...emitClient(model, { version, dependencies: clientDependencies() }),
     emitReadme(model, version),
+    manifestFile(model),
   ];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files };

@@ -19,6 +19,31 @@ import { IgnoreFileError, readIgnore } from './ignore.js';
 import { ModelError, readModel } from './load.js';
 
 const USAGE = 'usage: npm run diff -- OLD.yaml NEW.yaml | --chain DIR [--format text|markdown|json] [--fail-on breaking|warning] [--ignore FILE]';
+
+const HELP = `${USAGE}
+
+Compares two revisions of an API model (OpenAPI documents in the conventions of model/README.md), or
+every consecutive pair of revisions in a folder, and says which change breaks whom.
+
+  OLD.yaml NEW.yaml      the two revisions to compare
+  --chain DIR            compare each revision in DIR with the one before it (file names sort chronologically)
+  --format FORMAT        text (default, for a terminal), markdown (a pull-request comment) or json
+                         (codegen/diff/diff-output.schema.json)
+  --fail-on LEVEL        exit 1 when a finding is at LEVEL or above (breaking, or warning: warning and breaking),
+                         and print those findings on stderr
+  --ignore FILE          findings to leave out: a JSON list of {"id", "location"} entries (codegen/diff/README.md)
+  -h, --help             this text
+
+Levels: breaking (callers fail), warning (may fail), info (compatible), documentation (text only),
+artifact (suspected damage of the documentation capture; never fails CI). The summary suggests the
+semantic-version bump of the generated client and explains breaking findings a smaller bump allows.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 the diff could not run.
+
+Examples:
+  npm run diff -- model/revisions/2022.yaml model/revisions/2025.yaml
+  npm run diff -- --chain model/revisions/ --format markdown
+  npm run diff -- OLD.yaml NEW.yaml --fail-on breaking --format json > diff.json`;
 const FORMATS = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
 
 class UsageError extends Error {}
@@ -50,7 +75,7 @@ function parse(argv: string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(HELP + '\n');
     process.exit(0);
   }
   const format = values.format as string;
@@ -81,7 +106,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     out(FORMATS[options.format](result));
     const findings = 'steps' in result ? result.steps.flatMap((s) => s.findings) : result.findings;
     const threshold = options.failOn;
-    return threshold && findings.some((f) => meetsThreshold(f.level, threshold)) ? 1 : 0;
+    const tripped = threshold ? findings.filter((f) => meetsThreshold(f.level, threshold)) : [];
+    if (tripped.length === 0) return 0;
+    // Why the exit code is 1, on stderr so that the chosen format on stdout stays parseable.
+    err(`permgen diff: --fail-on ${threshold}: ${tripped.length} finding${tripped.length > 1 ? 's' : ''} at or above ${threshold}:\n`
+      + tripped.map((f) => `  ${f.level} [${f.id}] ${f.message}${f.introducedIn ? ` (introduced in ${f.introducedIn})` : ''}\n`).join(''));
+    return 1;
   } catch (error) {
     if (error instanceof UsageError) {
       err(`permgen diff: ${error.message}\n${USAGE}\n`);

@@ -5,12 +5,13 @@
 //                          [--base REV.yaml] [--name NAME] [--era TEXT]
 // Arguments only: the work is done by importDoc and importSmithy.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBase } from './base.js';
 import { importDoc } from './doc/import-doc.js';
 import { SmithyModelError } from '../smithy/errors.js';
+import { PageRefused } from './doc/recognise.js';
 import { importSmithy, readSourceText } from './smithy.js';
 import type { ImportResult } from './types.js';
 
@@ -82,6 +83,11 @@ function main(): void {
   } else {
     throw new Error(`unknown command ${args.command}`);
   }
+  // Re-importing what a document already says leaves it untouched (and its modification time too).
+  if (existsSync(args.out) && readFileSync(args.out, 'utf8') === result.yaml) {
+    console.log(`${args.out} already holds this import: nothing written`);
+    return;
+  }
   writeFileSync(args.out, result.yaml);
   report(result, args.out);
 }
@@ -89,7 +95,10 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  // A model that cannot be read is one sentence with its position; the usage would only hide it.
-  console.error(e instanceof SmithyModelError ? `import: ${e.message}` : `import: ${(e as Error).message}\n${USAGE}`);
+  // A page that is not a reference page, or a model that cannot be read, is one sentence (with its
+  // position for a model); the usage would only hide it: the arguments were fine.
+  if (e instanceof PageRefused) console.error(`import refused: ${e.message} Nothing was written.`);
+  else if (e instanceof SmithyModelError) console.error(`import: ${e.message}`);
+  else console.error(`import: ${(e as Error).message}\n${USAGE}`);
   process.exit(2);
 }

@@ -6,6 +6,7 @@ import { importSmithy } from './smithy.js';
 import type { ImportResult } from './types.js';
 
 export { importDoc, importSmithy, readBase };
+export { PageRefused } from './doc/recognise.js';
 export type { Base, DocImportOptions, ImportResult };
 export type { Undetermined } from './types.js';
 

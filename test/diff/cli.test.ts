@@ -24,10 +24,24 @@ function expectCleanError(stderr: string, says: RegExp) {
 }
 
 describe('permgen diff CLI', () => {
-  it('--fail-on breaking exits 1 for 2017 → 2025', () => {
-    const { code, stdout } = run(revision('2017'), revision('2025'), '--fail-on', 'breaking');
+  it('--fail-on breaking exits 1 for 2017 → 2025 and prints, on stderr, the findings that tripped it', () => {
+    const { code, stdout, stderr } = run(revision('2017'), revision('2025'), '--fail-on', 'breaking');
     expect(code).toBe(1);
     expect(stdout).toContain('[pattern-narrowed]');
+    expect(stderr).toBe('permgen diff: --fail-on breaking: 1 finding at or above breaking:\n'
+      + '  breaking [pattern-narrowed] AddPermission: `Principal` (body member) pattern narrowed: `.*` → `[^\\s]+`\n');
+  });
+
+  it('--help describes every option, the levels, the exit codes and examples', () => {
+    const { code, stdout } = run('--help');
+    expect(code).toBe(0);
+    for (const text of ['--chain DIR', '--format FORMAT', '--fail-on LEVEL', '--ignore FILE', 'Levels: breaking', 'Exit codes: 0', 'Examples:']) expect(stdout).toContain(text);
+  });
+
+  it('explains a breaking finding beside a smaller suggested bump in the summary', () => {
+    const { stdout } = run(revision('2020'), revision('2022'));
+    expect(stdout).toContain('Suggested bump for the generated client: minor');
+    expect(stdout).toContain('Note: 1 breaking finding but a minor bump: it breaks callers at the service (requests the new revision rejects), not the generated types, so no client version avoids it;');
   });
 
   it('--fail-on breaking exits 0 for 2022 → 2025', () => {

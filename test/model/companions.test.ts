@@ -106,7 +106,8 @@ describe('companions and AddPermission', () => {
   it('share the error schemas with the current AddPermission revision (same status, fault, body members in order, header-bound members)', () => {
     const current = loadRevision(revisionNames().at(-1)!);
     for (const facts of Object.values(COMPANIONS)) {
-      for (const e of Object.keys(facts.errors)) {
+      // A later revision may drop an error the companions still raise: only shared schemas are compared.
+      for (const e of Object.keys(facts.errors).filter((name) => current.components.schemas[name] !== undefined)) {
         const mine = errorSchema(doc, e);
         const theirs = errorSchema(current, e);
         expect(mine['x-error'], e).toEqual(theirs['x-error']);
@@ -118,7 +119,7 @@ describe('companions and AddPermission', () => {
 
   it('share the `Type` default of each error with the current AddPermission revision', () => {
     const current = loadRevision(revisionNames().at(-1)!);
-    for (const e of new Set(Object.values(COMPANIONS).flatMap((f) => Object.keys(f.errors)))) {
+    for (const e of new Set(Object.values(COMPANIONS).flatMap((f) => Object.keys(f.errors).filter((name) => current.components.schemas[name] !== undefined)))) {
       expect(errorSchema(doc, e).properties.Type.default, e).toBe(errorSchema(current, e).properties.Type.default);
     }
   });
@@ -180,8 +181,9 @@ describe(`companions ${SMITHY}`, () => {
 describe(`current AddPermission ${SMITHY}`, () => {
   // Smithy is AWS's current (late 2025) model. Whatever the current revision, the facts every
   // revision states are compared here; a revision imported from Smithy (2026) is compared in full,
-  // constraints and documentation included, in revisions.test.ts.
-  const rev = revisionNames().at(-1)!;
+  // constraints and documentation included, in revisions.test.ts. A revision added by `npm run regen`
+  // documents a later API than Smithy's capture; the latest revision of facts.ts is compared.
+  const rev = Object.keys(REVISIONS).sort().at(-1)!;
 
   it.skipIf(!HAS_SMITHY)(`${rev}: member set, x-member-order, locations, types, required-ness and enum match Smithy`, () => {
     const s = smithyOperation('AddPermission');

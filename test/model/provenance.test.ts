@@ -23,6 +23,8 @@ const revisions = revisionNames();
 /** Revisions built from documentation captures in model/sources/, and those imported from Smithy. */
 const fromCaptures = revisions.filter((rev) => REVISIONS[rev] !== undefined && REVISIONS[rev].smithy === undefined);
 const fromSmithy = revisions.filter((rev) => REVISIONS[rev]?.smithy !== undefined);
+/** Revisions added by `npm run regen` after the fact tables were written: their facts are their own documents'. */
+const added = revisions.filter((rev) => REVISIONS[rev] === undefined);
 const captures = readdirSync(SOURCES_DIR).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).sort();
 
 function sourcesOf(rev: string): string[] {
@@ -80,8 +82,33 @@ it('model/sources holds the five captures and their README', () => {
   expect(existsSync(join(SOURCES_DIR, 'README.md'))).toBe(true);
 });
 
-it('every revision file has a fact table in facts.ts, from captures or from Smithy', () => {
-  expect([...fromCaptures, ...fromSmithy].sort()).toEqual(revisions);
+it('every fact table in facts.ts has a revision file; every other revision was added after them', () => {
+  expect(Object.keys(REVISIONS).every((rev) => revisions.includes(rev))).toBe(true);
+  expect([...fromCaptures, ...fromSmithy, ...added].sort()).toEqual(revisions);
+  // Revisions without a table come after the tabled ones: a table is never skipped.
+  for (const rev of added) expect(rev > Object.keys(REVISIONS).sort().at(-1)!, rev).toBe(true);
+});
+
+describe.each(added)('revision %s (added by npm run regen): info.x-revision', (rev) => {
+  const x = loadRevision(rev).info['x-revision'];
+
+  it(`is named "${rev}", as its file`, () => {
+    expect(x.name).toBe(rev);
+  });
+
+  it('names the pages it was imported from, each copied into model/sources', () => {
+    expect(sourcesOf(rev).length).toBeGreaterThan(0);
+    for (const f of sourcesOf(rev)) {
+      expect(f.startsWith('model/sources/'), f).toBe(true);
+      expect(existsSync(join(ROOT, f)), f).toBe(true);
+    }
+  });
+
+  it('records repairs, carriedOver, fromServiceBehavior, notes and x-undetermined as lists', () => {
+    for (const key of ['repairs', 'carriedOver', 'fromServiceBehavior', 'notes', 'x-undetermined']) {
+      expect(Array.isArray(x[key]), key).toBe(true);
+    }
+  });
 });
 
 describe.each(fromCaptures)('revision %s: info.x-revision', (rev) => {
@@ -170,21 +197,24 @@ describe.each(fromSmithy)('revision %s (imported from AWS\'s Smithy model): info
 });
 
 describe('provenance across revisions', () => {
-  it('uses every capture in model/sources for exactly one revision', () => {
+  it('uses every page in model/sources (the five captures and any page regen kept) for exactly one revision', () => {
+    const pages = readdirSync(SOURCES_DIR).filter((f) => f !== 'README.md').sort();
     const used = revisions.flatMap(capturesOf).map((f) => f.replace('model/sources/', '')).sort();
-    expect(used).toEqual(captures);
+    expect(used).toEqual(pages);
+    expect(pages).toEqual(expect.arrayContaining(captures));
   });
 
   it('names no source other than a capture in model/sources or AWS\'s Smithy model', () => {
     for (const rev of revisions) {
       const others = sourcesOf(rev).filter((f) => !f.startsWith('model/sources/'));
-      expect(others, rev).toEqual(REVISIONS[rev].smithy === undefined ? [] : [REVISIONS[rev].smithy]);
+      expect(others, rev).toEqual(REVISIONS[rev]?.smithy === undefined ? [] : [REVISIONS[rev].smithy]);
     }
   });
 
-  it('gives each revision the x-client-version of its table: 1.0.0, 1.1.0, 1.2.0, 1.3.0, 1.3.1', () => {
-    const versions = revisions.map((rev) => loadRevision(rev).info['x-client-version']);
-    expect(versions).toEqual(revisions.map((rev) => REVISIONS[rev].clientVersion));
+  it('gives each tabled revision the x-client-version of its table: 1.0.0, 1.1.0, 1.2.0, 1.3.0, 1.3.1', () => {
+    const tabled = revisions.filter((rev) => REVISIONS[rev] !== undefined);
+    const versions = tabled.map((rev) => loadRevision(rev).info['x-client-version']);
+    expect(versions).toEqual(tabled.map((rev) => REVISIONS[rev].clientVersion));
     expect(versions).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.3.0', '1.3.1']);
   });
 

@@ -45,6 +45,25 @@ import {
 } from './smithy.js';
 
 const revisions = revisionNames();
+/** The revisions facts.ts has a table for; a revision `npm run regen` added later has none. */
+const tabled = revisions.filter((rev) => REVISIONS[rev] !== undefined);
+
+/**
+ * Pattern samples of a revision: its own in facts.ts, else, member by member, those of the latest
+ * earlier revision whose pattern is the same text. A changed pattern without samples of its own
+ * has none here, and the test below says where to write them (regen says so too).
+ */
+function samplesOf(rev: string): Record<string, { accept: string[]; reject: string[] }> {
+  if (SAMPLES[rev]) return SAMPLES[rev];
+  const out: Record<string, { accept: string[]; reject: string[] }> = {};
+  const earlier = revisions.slice(0, revisions.indexOf(rev)).reverse();
+  for (const [name, m] of modelMembers(rev)) {
+    if (m.pattern === undefined) continue;
+    const from = earlier.find((r) => SAMPLES[r]?.[name] && modelMembers(r).get(name)?.pattern === m.pattern);
+    if (from) out[name] = SAMPLES[from][name];
+  }
+  return out;
+}
 
 function addPermission(rev: string): { doc: Json; op: Json; path: string; method: string } {
   const doc = loadRevision(rev);
@@ -66,11 +85,11 @@ function errorStatuses(rev: string): Record<string, number> {
   return Object.fromEntries((op['x-errors'] as string[]).map((n) => [n, errorSchema(doc, n)['x-error'].status]));
 }
 
-it('every revision file has a fact table, and every fact table a revision file', () => {
-  expect(revisions).toEqual(Object.keys(REVISIONS).sort());
+it('every fact table has a revision file (revisions added later by npm run regen have none)', () => {
+  expect(tabled).toEqual(Object.keys(REVISIONS).sort());
 });
 
-describe.each(revisions)('revision %s: AddPermission', (rev) => {
+describe.each(tabled)('revision %s: AddPermission', (rev) => {
   const facts = REVISIONS[rev];
 
   it('is the only operation: POST /2015-03-31/functions/{FunctionName}/policy, operationId AddPermission', () => {
@@ -290,8 +309,8 @@ describe('what each revision adds', () => {
     expect(errorStatuses('2025')).toEqual(errorStatuses('2022'));
   });
 
-  it('keeps the required members FunctionName, StatementId, Action and Principal in every revision', () => {
-    for (const rev of revisions) {
+  it('keeps the required members FunctionName, StatementId, Action and Principal in every tabled revision', () => {
+    for (const rev of tabled) {
       const required = [...modelMembers(rev)].filter(([, m]) => m.required).map(([n]) => n).sort();
       expect(required, rev).toEqual(['Action', 'FunctionName', 'Principal', 'StatementId']);
       expect(requestBodySchema(addPermission(rev).doc, addPermission(rev).op).required.sort(), rev).toEqual([
@@ -576,12 +595,14 @@ describe.each(revisions)('revision %s: anchored patterns', (rev) => {
   const patterned = [...modelMembers(rev)].filter(([, m]) => m.pattern !== undefined);
 
   it('has samples for every member with a pattern, and for no other member', () => {
-    const sampled = Object.keys(SAMPLES[rev] ?? {}).filter((n) => modelMembers(rev).has(n));
+    const sampled = Object.keys(samplesOf(rev)).filter((n) => modelMembers(rev).has(n));
+    const missing = patterned.map(([n]) => n).filter((n) => !sampled.includes(n));
+    expect(missing, `a changed pattern needs accept/reject samples: add SAMPLES['${rev}'] entries for ${missing.join(', ')} in test/model/facts.ts`).toEqual([]);
     expect(sampled.sort()).toEqual(patterned.map(([n]) => n).sort());
   });
 
-  it.each(patterned.map(([n, m]) => [n, m.pattern!]))('%s: %s compiles and matches whole values only', (name, pattern) => {
-    const samples = SAMPLES[rev][name];
+  it.each(patterned.filter(([n]) => samplesOf(rev)[n]).map(([n, m]) => [n, m.pattern!]))('%s: %s compiles and matches whole values only', (name, pattern) => {
+    const samples = samplesOf(rev)[name];
     for (const flags of ['', 'u']) {
       const re = new RegExp(pattern, flags);
       for (const v of samples.accept) expect(re.test(v), `${name} /${flags} should accept ${JSON.stringify(v)}`).toBe(true);

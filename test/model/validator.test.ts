@@ -1,11 +1,12 @@
 // Every model document passes a standard OpenAPI 3.1 validator that nobody here wrote: Redocly's
 // `lint` (@redocly/openapi-core), with its built-in `spec` ruleset (structural validity only) and
 // with its `recommended` ruleset.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { createConfig, lint, lintFromString, type NormalizedProblem } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { COMPANIONS_FILE, ROOT, revisionFile, revisionNames } from './load.js';
+import { REVISIONS } from './facts.js';
+import { COMPANIONS_FILE, REVISIONS_DIR, ROOT, revisionFile, revisionNames } from './load.js';
 
 const documents = [...revisionNames().map(revisionFile), COMPANIONS_FILE];
 
@@ -37,15 +38,10 @@ function isNotApplicable(p: NormalizedProblem): boolean {
 }
 
 describe('Redocly OpenAPI validator', () => {
-  it('finds the five revision documents and the companions', () => {
-    expect(documents.map((f) => relative(ROOT, f))).toEqual([
-      'model/revisions/2017.yaml',
-      'model/revisions/2020.yaml',
-      'model/revisions/2022.yaml',
-      'model/revisions/2025.yaml',
-      'model/revisions/2026.yaml',
-      'model/companions.yaml',
-    ]);
+  it('finds every revision document, in file-name order, among them every revision of facts.ts, and the companions', () => {
+    const onDisk = readdirSync(REVISIONS_DIR).filter((f) => f.endsWith('.yaml')).sort().map((f) => `model/revisions/${f}`);
+    expect(documents.map((f) => relative(ROOT, f))).toEqual([...onDisk, 'model/companions.yaml']);
+    expect(onDisk).toEqual(expect.arrayContaining(Object.keys(REVISIONS).map((rev) => `model/revisions/${rev}.yaml`)));
   });
 
   it('reports errors on a broken document (the validator is wired up and effective)', async () => {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -35,22 +35,37 @@ function revisedPage(): string {
 }
 
 describe('npm run regen', () => {
-  it('imports a revised page, reports the diff, bumps the client version and regenerates bindings that type-check', async () => {
+  it('imports a revised page, reports the diff, refuses to drop an error the runtime raises unless told, then bumps the client version by its surface and regenerates bindings that type-check', async () => {
     const root = projectAt2022('regen-edited');
     const page = join(root, 'revised-page.txt');
     writeFileSync(page, revisedPage());
+    const refusal = await regen({ source: page, name: '2023', root, log: () => undefined }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RegenRefused);
+    expect((refusal as Error).message).toContain('the runtime depends on what this revision removes; nothing was written:\n'
+      + '  - AddPermission no longer declares PolicyLengthExceededException, which the runtime raises for a policy that would grow beyond 20480 bytes\n');
+    expect((refusal as Error).message).toContain('--accept-runtime-changes');
+    expect(existsSync(join(root, 'model/revisions/2023.yaml'))).toBe(false);
+    expect(existsSync(join(root, 'generated'))).toBe(false);
+
     const lines: string[] = [];
-    const result = await regen({ source: page, name: '2023', root, log: (line) => lines.push(line) });
+    const result = await regen({ source: page, name: '2023', root, acceptRuntimeChanges: true, log: (line) => lines.push(line) });
     const output = lines.join('\n');
 
-    expect(output).toContain('1/4 import: ');
-    expect(output).toContain('2/4 diff against model/revisions/2022.yaml:');
+    expect(output).toContain('1/5 import: ');
+    expect(output).toContain('2/5 diff against model/revisions/2022.yaml:');
     expect(output).toMatch(/\[request-member-added-optional\] AddPermission: .*SourceVpc/);
     expect(output).toMatch(/\[error-removed\] AddPermission: .*PolicyLengthExceededException/);
     expect(output).toMatch(/\[length-bound-tightened\] AddPermission: maxLength of `StatementId` .*100 → 64/);
-    expect(output).toContain('3/4 wrote model/revisions/2023.yaml (client version 1.2.0 → 2.0.0, major bump)');
-    expect(output).toMatch(/4\/4 regenerated generated\/ from model\/revisions\/2023\.yaml \+ model\/companions\.yaml: \d+ of \d+ files changed/);
-    expect(result).toMatchObject({ version: '2.0.0', bump: 'major' });
+    expect(output).toContain('3/5 the runtime depends on what this revision removes (written anyway, --accept-runtime-changes):');
+    expect(output).toContain('      - `PolicyLengthExceededException` (class) is no longer exported (major)');
+    expect(output).toContain('      - new optional member `AddPermissionRequest.SourceVpc` (minor)');
+    expect(output).toMatch(/4\/5 wrote model\/revisions\/2023\.yaml \(client version 1\.2\.0 → 2\.0\.0, major bump\) and model\/sources\/2023-page_[0-9a-f]{16}\.txt/);
+    expect(output).toMatch(/5\/5 regenerated generated\/ from model\/revisions\/2023\.yaml \+ model\/companions\.yaml: \d+ of \d+ files changed/);
+    expect(output).toContain('Next steps:\n  1. npm test\n');
+    expect(result).toMatchObject({ version: '2.0.0', bump: 'major', changed: true });
+    const copy = readdirSync(join(root, 'model/sources'));
+    expect(copy).toHaveLength(1);
+    expect(readFileSync(join(root, 'model/sources', copy[0]), 'utf8')).toBe(revisedPage());
 
     const revision = parse(readFileSync(join(root, 'model/revisions/2023.yaml'), 'utf8'));
     expect(revision.info['x-client-version']).toBe('2.0.0');
@@ -74,6 +89,7 @@ describe('npm run regen', () => {
     const refusal = await regen({ source: page, name: '2023', root, log: () => undefined }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RegenRefused);
     expect((refusal as Error).message).toMatch(/^the import could not determine \d+ required fact\(s\); nothing was written:\n {2}- error /);
+    expect((refusal as Error).message).toContain('--evidence OTHER_CAPTURE');
     expect(existsSync(join(root, 'model/revisions/2023.yaml'))).toBe(false);
     expect(existsSync(join(root, 'generated'))).toBe(false);
   });

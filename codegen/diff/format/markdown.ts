@@ -4,7 +4,7 @@
 import type { ChainResult } from '../chain.js';
 import type { DiffResult, Summary } from '../diff.js';
 import type { Finding, Level } from '../findings.js';
-import { condense, exampleSentence, inSection, ofLevel, wordDiff } from './shared.js';
+import { bumpExplanation, condense, exampleSentence, inSection, ofLevel, wordDiff } from './shared.js';
 
 const TITLES: Record<Level, string> = {
   breaking: '🔴 Breaking',
@@ -30,6 +30,7 @@ function summaryTable(summary: Summary): string[] {
     '',
     `**Suggested version bump for the generated client: ${summary.semver}**` + (summary.semverReasons.length > 0 ? ', for:' : ''),
     ...summary.semverReasons.map((reason) => `- ${reason}`),
+    ...(bumpExplanation(summary) ? ['', `> ${bumpExplanation(summary)}`] : []),
   ];
 }
 

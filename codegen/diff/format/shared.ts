@@ -2,7 +2,7 @@
 
 import type { Example, Finding, Level, Section } from '../findings.js';
 import { sectionOf } from '../findings.js';
-import type { DiffResult } from '../diff.js';
+import type { DiffResult, Summary } from '../diff.js';
 
 /** A value as a JSON string literal, so that "" and control characters stay visible; long values are shortened. */
 export function showValue(value: string, limit = 80): string {
@@ -16,6 +16,19 @@ export function exampleSentence(example: Example, result: Pick<DiffResult, 'old'
   const [accepting, rejecting] = example.acceptedBy === 'old' ? [result.old.revision, result.new.revision] : [result.new.revision, result.old.revision];
   const kind = example.kind === 'shortest' ? 'shortest such value' : 'realistic value';
   return `${quote(showValue(example.value))} is accepted by ${accepting} and rejected by ${rejecting} (${kind})`;
+}
+
+/**
+ * Why the summary can count breaking findings beside a bump below major: a finding is breaking when
+ * callers fail against the service (a narrowed constraint), while the bump judges only the
+ * generated TypeScript, which such a change leaves alone. Undefined when there is nothing to explain.
+ */
+export function bumpExplanation(summary: Summary): string | undefined {
+  if (summary.breaking === 0 || summary.semver === 'major') return undefined;
+  const n = summary.breaking;
+  return `${n} breaking finding${n > 1 ? 's' : ''} but a ${summary.semver} bump: ${n > 1 ? 'they break' : 'it breaks'} callers at the service `
+    + `(requests the new revision rejects), not the generated types, so no client version avoids ${n > 1 ? 'them' : 'it'}; `
+    + 'the bump judges the TypeScript a consumer compiles against.';
 }
 
 export function inSection(findings: readonly Finding[], section: Section): Finding[] {

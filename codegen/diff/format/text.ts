@@ -4,7 +4,7 @@
 import type { ChainResult } from '../chain.js';
 import type { DiffResult, Summary } from '../diff.js';
 import type { Finding, Level } from '../findings.js';
-import { condense, exampleSentence, inSection, ofLevel, wordDiff } from './shared.js';
+import { bumpExplanation, condense, exampleSentence, inSection, ofLevel, wordDiff } from './shared.js';
 
 const HEADINGS: Record<Level, string> = {
   breaking: 'BREAKING',
@@ -27,6 +27,8 @@ function summaryLines(summary: Summary): string[] {
     `Suggested bump for the generated client: ${summary.semver}`,
   ];
   for (const reason of summary.semverReasons) lines.push(`  - ${reason}`);
+  const explanation = bumpExplanation(summary);
+  if (explanation) lines.push(`Note: ${explanation}`);
   return lines;
 }
 

@@ -11,7 +11,8 @@ import type {
 } from '../types.js';
 import { conventions, finishDocument } from '../write-document.js';
 import { readPage } from './detect.js';
-import { type Entry, firstSentence } from './facts.js';
+import { checkOperation, checkRequestSyntax, checkText, documentedOperation } from './recognise.js';
+import { type Entry, type PageFacts, firstSentence } from './facts.js';
 import {
   type Findings, type KnownError, type PatternEvidence, checkQuantifiers, recoverErrorNames, recoverMemberNames, uriCandidates,
 } from './repair.js';
@@ -107,11 +108,24 @@ function hasCarriable(c: Constraints): boolean {
 
 const IDENT = /^[A-Z][A-Za-z0-9_]*$/;
 
-export function importDoc(text: string, options: DocImportOptions = {}): ImportResult {
+/** Reads a page, or refuses it with one sentence when it is no reference page (recognise.ts). */
+function readReferencePage(text: string, what: string): PageFacts {
+  checkText(text, what);
   const facts = readPage(text);
+  checkRequestSyntax(facts, what);
+  return facts;
+}
+
+export function importDoc(text: string, options: DocImportOptions = {}): ImportResult {
+  const what = options.file ? `The page ${options.file}` : 'The page';
+  const facts = readReferencePage(text, what);
+  const base: Base | undefined = options.base && 'text' in options.base ? readBase(options.base.text, options.base.file) : options.base as Base | undefined;
+  const expected = options.operation
+    ? { names: [options.operation], bindings: base?.operations.filter((o) => o.name === options.operation) ?? [], from: '--operation' }
+    : { names: base?.operations.map((o) => o.name) ?? [], bindings: base?.operations ?? [], from: `the operation${(base?.operations.length ?? 0) > 1 ? 's' : ''} of ${base?.name}` };
+  checkOperation(documentedOperation(facts, text), facts.request, expected, what);
   const found: Findings = { repairs: [...facts.repairs], notes: [...facts.notes], undetermined: [] };
   const u = (x: Undetermined) => found.undetermined.push(x);
-  const base: Base | undefined = options.base && 'text' in options.base ? readBase(options.base.text, options.base.file) : options.base as Base | undefined;
   const smithyModel = options.smithy ? (typeof options.smithy.model === 'string' ? JSON.parse(options.smithy.model) as SmithyModel : options.smithy.model) : undefined;
   const smithy = smithyModel ? new SmithyReader(smithyModel) : undefined;
   const smithyFile = options.smithy?.file ?? 'the Smithy model';
@@ -121,7 +135,7 @@ export function importDoc(text: string, options: DocImportOptions = {}): ImportR
   // 1. Names the page lost, from its own syntax blocks.
   recoverMemberNames(facts, found);
   const evidence = (options.evidence ?? []).map((ev) => {
-    const f = readPage(ev.text);
+    const f = readReferencePage(ev.text, `The evidence page ${ev.file}`);
     recoverMemberNames(f, { repairs: [], notes: [], undetermined: [] });
     return { facts: f, file: ev.file };
   });

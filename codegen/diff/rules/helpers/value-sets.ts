@@ -62,6 +62,8 @@ export function lengthVerdict(pair: ValuePair, bound: Bound): LengthVerdict | un
   if (!effect) return undefined;
   const before = pair.old[bound];
   const after = pair.new[bound];
+  // minLength 0 and no minLength accept the same values: nothing changed, so nothing to report.
+  if (bound === 'minLength' && (before ?? 0) === (after ?? 0)) return undefined;
   let relation = effect.comparison.relation;
   if (relation === 'undecidable' || relation === 'incomparable') {
     // The pattern in the context could not be decided: judge the bounds by arithmetic alone.
