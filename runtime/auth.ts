@@ -126,7 +126,7 @@ export function sigV4Authenticator(credentials: Credentials, region: string, now
       parts.has('SignedHeaders') ? '' : "Authorization header requires 'SignedHeaders' parameter. ",
       dateHeader ? '' : "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ",
     ].join('');
-    if (!match || missing) return refuse('IncompleteSignatureException', `${match ? missing : `Authorization header requires 'Credential' parameter. `}Authorization=${shown}`);
+    if (!match || missing) return refuse('IncompleteSignatureException', `${missing}Authorization=${shown}`);
 
     const scope = parts.get('Credential')!.split('/');
     if (scope.length !== 5 || scope[4] !== 'aws4_request') {
@@ -161,7 +161,7 @@ export function sigV4Authenticator(credentials: Credentials, region: string, now
       return refuse('InvalidSignatureException', "The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
 
-    // The request again, as the client's signer saw it: the path as sent (the signer encodes it
+    // The request again, as the client's signer saw it (no x-amz-content-sha256 added where the client sent none): the path as sent (the signer encodes it
     // once more, as it did on the client), the query decoded, and only the headers it signed.
     const headers: Record<string, string> = {};
     for (const name of signedHeaders) {
@@ -173,7 +173,7 @@ export function sigV4Authenticator(credentials: Credentials, region: string, now
       const existing = query[name];
       query[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
     }
-    const signer = new SignatureV4({ service: SIGNING_SERVICE, region, credentials: { accessKeyId, secretAccessKey }, sha256: NodeSha256 });
+    const signer = new SignatureV4({ service: SIGNING_SERVICE, region, credentials: { accessKeyId, secretAccessKey }, sha256: NodeSha256, applyChecksum: false });
     const signed = await signer.sign(
       { method: request.method, protocol: 'http:', hostname: headers.host ?? '', path: request.path, query, headers, body: request.body },
       { signingDate: new Date(signedAt), signableHeaders: new Set(signedHeaders) },
