@@ -1,5 +1,6 @@
 /** The command line of `npm start`. */
 import { parseArgs } from 'node:util';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { DEFAULT_PORT } from './server.js';
 import { DEFAULT_DATA_DIR, type StoreChoice } from './store/open.js';
 
@@ -18,12 +19,32 @@ Options:
   --database-url URL keep policies in PostgreSQL (postgres://USER@HOST:PORT/DB), shared
                      by every server started with the same URL
   --memory           keep policies in memory only: forgotten when the server stops
+  --auth FILE        require SigV4 signatures from the keys in FILE (format of ~/.aws/credentials);
+                     off by default
+
+Limits (a request over one is refused in the service's error format):
+  --headers-timeout MS   time to send the request headers (default ${DEFAULT_LIMITS.headersTimeoutMs})
+  --request-timeout MS   time to send a whole request (default ${DEFAULT_LIMITS.requestTimeoutMs})
+  --idle-timeout MS      idle time of a kept-alive connection (default ${DEFAULT_LIMITS.idleTimeoutMs})
+  --max-connections N    connections at once (default ${DEFAULT_LIMITS.maxConnections})
+  --max-body BYTES       largest request body (default ${DEFAULT_LIMITS.maxBodyBytes})
+  --max-unread BYTES     unread answers per connection before its requests wait (default ${DEFAULT_LIMITS.maxUnreadResponseBytes})
   -h, --help         show this help
 `;
 
 export type CliCommand =
   | { kind: 'help' }
-  | { kind: 'serve'; port: number; functionsFile?: string; region?: string; store: StoreChoice };
+  | { kind: 'serve'; port: number; functionsFile?: string; region?: string; store: StoreChoice; authFile?: string; limits: Partial<ServerLimits> };
+
+/** Each limit's flag. */
+const LIMIT_FLAGS = {
+  'headers-timeout': 'headersTimeoutMs',
+  'request-timeout': 'requestTimeoutMs',
+  'idle-timeout': 'idleTimeoutMs',
+  'max-connections': 'maxConnections',
+  'max-body': 'maxBodyBytes',
+  'max-unread': 'maxUnreadResponseBytes',
+} as const satisfies Record<string, keyof ServerLimits>;
 
 /** A command line that cannot be run; the message says what to fix. */
 export class CliError extends Error {
@@ -34,7 +55,7 @@ export class CliError extends Error {
 }
 
 export function parseCommandLine(args: readonly string[]): CliCommand {
-  let values: { port?: string; functions?: string; region?: string; data?: string; 'database-url'?: string; memory?: boolean; help?: boolean };
+  let values: { port?: string; functions?: string; region?: string; data?: string; 'database-url'?: string; memory?: boolean; auth?: string; help?: boolean } & { [flag: string]: string | boolean | undefined };
   try {
     ({ values } = parseArgs({
       args: [...args],
@@ -45,7 +66,9 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
         data: { type: 'string' },
         'database-url': { type: 'string' },
         memory: { type: 'boolean' },
+        auth: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
       },
       strict: true,
       allowPositionals: false,
@@ -62,7 +85,16 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
     }
     port = Number(values.port);
   }
-  return { kind: 'serve', port, functionsFile: values.functions, region: values.region, store: storeChoice(values) };
+  const limits: Partial<ServerLimits> = {};
+  for (const [flag, limit] of Object.entries(LIMIT_FLAGS)) {
+    const value = values[flag];
+    if (typeof value !== 'string') continue;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+      throw new CliError(`--${flag} must be a whole number of at least 1, got ${JSON.stringify(value)}`);
+    }
+    limits[limit] = Number(value);
+  }
+  return { kind: 'serve', port, functionsFile: values.functions, region: values.region, store: storeChoice(values), ...(values.auth === undefined ? {} : { authFile: values.auth }), limits };
 }
 
 function storeChoice(values: { data?: string; 'database-url'?: string; memory?: boolean }): StoreChoice {

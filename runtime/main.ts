@@ -1,4 +1,5 @@
 /** `npm start`: the generated server with this runtime, until SIGINT or SIGTERM. */
+import { CredentialsFileError, loadCredentialsFile, sigV4Authenticator, type Authenticator } from './auth.js';
 import { CliError, parseCommandLine, USAGE, type CliCommand } from './cli.js';
 import { formatLogLine } from './log.js';
 import { defaultRegistry, loadRegistryFile, RegistryFileError, type FunctionRegistry } from './registry.js';
@@ -58,10 +59,20 @@ async function main(): Promise<void> {
     fail(error instanceof SchemaTooNewError ? error.message : `Could not open the policy store: ${(error as Error).message}`, 1);
   }
 
+  let authenticate: Authenticator | undefined;
+  try {
+    if (command.authFile) authenticate = sigV4Authenticator(loadCredentialsFile(command.authFile), registry.region);
+  } catch (error) {
+    if (error instanceof CredentialsFileError) fail(error.message, 1);
+    throw error;
+  }
+
   const server = await startServer({
     port: command.port,
     registry,
     store,
+    limits: command.limits,
+    authenticate,
     onResponse: (entry) => logLine(formatLogLine(entry)),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`Port ${command.port} is already in use; pick another with --port.`, 1);
@@ -86,7 +97,7 @@ async function main(): Promise<void> {
   // Printed only once the signal handlers are in place: whoever waits for this line may stop us at once.
   const functions = [...registry.functions.keys()].join(', ') || 'none';
   process.stdout.write(`Policies: ${store.description}\n`);
-  process.stdout.write(`Lambda endpoint ${server.url} (region ${registry.region}, account ${registry.account}, functions: ${functions})\n`);
+  process.stdout.write(`Lambda endpoint ${server.url} (region ${registry.region}, account ${registry.account}, functions: ${functions}${authenticate ? '; SigV4 signatures required' : ''})\n`);
 }
 
 main().catch((error: Error) => fail(`Failed to start: ${error.message}`, 1));

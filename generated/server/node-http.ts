@@ -3,14 +3,16 @@
 
 /**
  * Adapts a framework-agnostic request handler to `node:http`: reads the body with a size bound,
- * writes the response, and reports one log entry per request.
+ * checks its media type, writes the response, and reports one log entry per answered request.
  */
 import type { IncomingMessage, RequestListener, ServerResponse as NodeResponse } from 'node:http';
-import { newRequestContext, type ServerRequest, type ServerResponse } from './http.js';
+import { checkBodyMediaType, newRequestContext, ProtocolError, type ServerRequest, type ServerResponse } from './http.js';
 
 export interface ResponseLogEntry {
   method: string;
   path: string;
+  /** The query string as received, without the `?` (empty when there is none). */
+  query: string;
   status: number;
   /** The error name sent to the client, when the response is an error. */
   errorName?: string;
@@ -21,11 +23,16 @@ export interface ResponseLogEntry {
 export interface NodeListenerOptions {
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
-  /** Called once per request, after the response is written. */
+  /**
+   * Checks who sends the request (e.g. its signature), once its body is read and before anything
+   * else: a returned error is the answer. Absent, every request is served.
+   */
+  authenticate?: (request: ServerRequest) => Promise<ProtocolError | undefined>;
+  /** Called once per request, after the response is written; not for a request whose client went away before it. */
   onResponse?: (entry: ResponseLogEntry) => void;
 }
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export function listenerFor(
   handle: (request: ServerRequest) => Promise<ServerResponse>,
@@ -33,43 +40,62 @@ export function listenerFor(
   options: NodeListenerOptions = {},
 ): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const { onResponse } = options;
+  const { onResponse, authenticate } = options;
+  const refusal = (error: ProtocolError): ServerResponse => ({
+    status: error.status,
+    headers: { [errorTypeHeader]: error.errorName, 'x-amzn-RequestId': newRequestContext().requestId, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ message: error.message }),
+    errorName: error.errorName,
+  });
+  const tooLarge = () => refusal(new ProtocolError('RequestTooLargeException', 413, `The request body is larger than ${maxBodyBytes} bytes.`));
+
   return (req, res) => {
     const started = onResponse ? performance.now() : 0;
     const url = req.url ?? '/';
     const queryStart = url.indexOf('?');
     const path = queryStart === -1 ? url : url.slice(0, queryStart);
-    const finish = (response: ServerResponse) => {
-      send(res, response);
+    const query = queryStart === -1 ? '' : url.slice(queryStart + 1);
+    const finish = (response: ServerResponse, closeAfter = false) => {
+      if (!send(res, response, closeAfter)) return;
       onResponse?.({
         method: req.method ?? 'GET',
         path,
+        query,
         status: response.status,
         errorName: response.errorName,
         durationMs: performance.now() - started,
         requestId: response.headers['x-amzn-RequestId'],
       });
     };
-    const bodyFailure = (tooLarge: boolean) => {
-      const errorName = tooLarge ? 'RequestTooLargeException' : 'SerializationException';
-      finish({
-        status: tooLarge ? 413 : 400,
-        headers: { [errorTypeHeader]: errorName, 'x-amzn-RequestId': newRequestContext().requestId, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ message: tooLarge ? `The request body is larger than ${maxBodyBytes} bytes.` : 'The request body could not be read.' }),
-        errorName,
-      });
-      if (tooLarge) req.resume();
-    };
+
+    // A declared length over the limit is refused before a byte of the body is read.
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > maxBodyBytes) return finish(tooLarge(), true);
+
     readBody(req, maxBodyBytes, (failure, body) => {
-      if (failure) return bodyFailure(failure === 'too large');
-      handle({
-        method: req.method ?? 'GET',
-        path,
-        query: new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1)),
-        headers: req.headers,
-        body,
-      }).then(finish);
+      // The client went away mid-body: nobody would receive an answer, so none is sent or logged.
+      if (failure === 'aborted') return;
+      // The rest of an oversized body is never read: the answer closes the connection.
+      if (failure === 'too large') return finish(tooLarge(), true);
+      const request: ServerRequest = { method: req.method ?? 'GET', path, query: new URLSearchParams(query), headers: req.headers, body };
+      if (authenticate) {
+        authenticate(request).then(
+          (refused) => (refused ? finish(refusal(refused)) : serve(request)),
+          () => finish(refusal(new ProtocolError('InternalFailure', 500, 'The request could not be authenticated.'))),
+        );
+      } else {
+        serve(request);
+      }
     });
+
+    function serve(request: ServerRequest): void {
+      try {
+        checkBodyMediaType(request.headers, request.body);
+      } catch (error) {
+        return finish(refusal(error as ProtocolError));
+      }
+      handle(request).then(finish);
+    }
   };
 }
 
@@ -77,38 +103,51 @@ export function listenerFor(
  * Collects the body with callbacks rather than a promise, and without copying when it arrives in
  * one chunk, as a small JSON body does: this runs once per request.
  */
-function readBody(req: IncomingMessage, maxBytes: number, done: (failure: 'too large' | 'unreadable' | undefined, body: string) => void): void {
+function readBody(req: IncomingMessage, maxBytes: number, done: (failure: 'too large' | 'aborted' | undefined, body: string) => void): void {
   let first: Buffer | undefined;
   let rest: Buffer[] | undefined;
   let size = 0;
   let failed = false;
-  req.on('data', (chunk: Buffer) => {
+  const onData = (chunk: Buffer) => {
     if (failed) return;
     size += chunk.length;
     if (size > maxBytes) {
       failed = true;
+      req.off('data', onData);
+      req.pause();
       done('too large', '');
     } else if (first === undefined) {
       first = chunk;
     } else {
       (rest ??= [first]).push(chunk);
     }
-  });
+  };
+  req.on('data', onData);
   req.on('end', () => {
     if (!failed) done(undefined, rest ? Buffer.concat(rest).toString('utf8') : first ? first.toString('utf8') : '');
   });
   req.on('error', () => {
     if (failed) return;
     failed = true;
-    done('unreadable', '');
+    done('aborted', '');
   });
 }
 
-function send(res: NodeResponse, response: ServerResponse): void {
-  if (res.headersSent) return;
+/** Writes the response; false when the connection is already gone. */
+function send(res: NodeResponse, response: ServerResponse, closeAfter: boolean): boolean {
+  if (res.headersSent || res.destroyed || res.socket?.destroyed) return false;
   // The response's headers are its own: completed in place rather than copied.
   const headers: Record<string, string | number> = response.headers;
   headers['Content-Length'] = Buffer.byteLength(response.body);
+  if (closeAfter) headers['Connection'] = 'close';
   res.writeHead(response.status, headers);
-  res.end(response.body);
+  if (closeAfter) {
+    // Node closes a `Connection: close` response's socket once it is written; the unread rest of
+    // the request is then dropped, not read.
+    const socket = res.socket;
+    res.end(response.body, () => socket?.destroySoon());
+  } else {
+    res.end(response.body);
+  }
+  return true;
 }

@@ -141,7 +141,7 @@ describe('generated client → generated server over HTTP', () => {
     expect((error as Error).constructor.name).toBe(name);
     expect(error).toMatchObject({ name, message: 'M', $fault: fault, $metadata: { httpStatusCode: status, attempts: 1 }, ...members });
 
-    const raw = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: JSON.stringify({ StatementId: 's', Action: 'lambda:*', Principal: '*' }) });
+    const raw = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ StatementId: 's', Action: 'lambda:*', Principal: '*' }) });
     expect(raw.status).toBe(status);
     expect(raw.headers.get('x-amzn-errortype')).toBe(name);
     expect(raw.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
@@ -154,7 +154,7 @@ describe('generated client → generated server over HTTP', () => {
     behaviour = async () => {
       throw new TypeError('secret stack detail at /srv/app.js:12');
     };
-    const raw = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: JSON.stringify({ StatementId: 's', Action: 'lambda:*', Principal: '*' }) });
+    const raw = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ StatementId: 's', Action: 'lambda:*', Principal: '*' }) });
     expect(raw.status).toBe(500);
     expect(raw.headers.get('x-amzn-errortype')).toBe('ServiceException');
     expect(await raw.text()).toBe('{"Type":"Service","Message":"The service encountered an internal error. Try again later."}');
@@ -170,7 +170,7 @@ describe('generated client → generated server over HTTP', () => {
         "1 validation error detected: Value 'example.com' at 'statementId' failed to satisfy constraint: Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)",
     });
     expect(received).toEqual([]);
-    const raw = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: '{"Action":"lambda:*"}' });
+    const raw = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"Action":"lambda:*"}' });
     expect(raw.status).toBe(400);
     expect(raw.headers.get('x-amzn-errortype')).toBe('ValidationException');
     expect(await raw.text()).toBe(
@@ -179,9 +179,9 @@ describe('generated client → generated server over HTTP', () => {
   });
 
   it('rejects malformed bodies, unknown paths and oversized bodies in the protocol format, never with a crash', async () => {
-    const bad = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: '{"StatementId":' });
+    const bad = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"StatementId":' });
     expect([bad.status, bad.headers.get('x-amzn-errortype'), await bad.text()]).toEqual([400, 'SerializationException', '{"message":"The request body is not valid JSON."}']);
-    const array = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: '[]' });
+    const array = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' });
     expect([array.status, await array.text()]).toEqual([400, '{"message":"The request body must be a JSON object."}']);
     const unknown = await fetch(`${server.url}/2015-03-31/nothing`);
     expect([unknown.status, unknown.headers.get('x-amzn-errortype'), await unknown.text()]).toEqual([
@@ -201,7 +201,7 @@ describe('generated client → generated server over HTTP', () => {
       'SerializationException',
       '{"message":"The request path is not correctly percent-encoded."}',
     ]);
-    const large = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', body: `{"StatementId":"${'x'.repeat(2 * 1024 * 1024)}"}` });
+    const large = await fetch(`${server.url}/2015-03-31/functions/f/policy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"StatementId":"${'x'.repeat(2 * 1024 * 1024)}"}` });
     expect([large.status, large.headers.get('x-amzn-errortype'), await large.text()]).toEqual([
       413,
       'RequestTooLargeException',
@@ -267,7 +267,7 @@ describe('the unrelated widgets model round-trips too', () => {
       expect(ok).toMatchObject({ Receipt: 'w/1 is RED', Coats: 2, $metadata: { httpStatusCode: 200 } });
       // The boolean query member travels as `dry-run=true` and reaches the implementation as a boolean.
       expect(calls[0]).toEqual({ WidgetName: 'w/1', Color: 'RED', Label: undefined, Finish: 'gloss', DryRun: true, Coats: 2 });
-      const dry = await fetch(`${widgets.url}/widgets/w/paint?dry-run=maybe`, { method: 'POST', body: '{"Color":"RED"}' });
+      const dry = await fetch(`${widgets.url}/widgets/w/paint?dry-run=maybe`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"Color":"RED"}' });
       expect([dry.status, await dry.text()]).toEqual([
         400,
         '{"message":"1 validation error detected: Value \'maybe\' at \'dryRun\' failed to satisfy constraint: Member must be of type boolean"}',

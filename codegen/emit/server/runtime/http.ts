@@ -124,7 +124,12 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** Parses a JSON object body; an empty body is an empty object, anything else is a client error. */
+/**
+ * Parses a JSON object body; an empty body is an empty object, anything else is a client error.
+ * A member whose value is JSON `null` is a member not sent, as restJson1 reads it: such members
+ * are removed here, at every depth of nested objects, so nothing behind the protocol ever tells
+ * `null` from absent.
+ */
 export function parseJsonObject(body: string): Record<string, unknown> {
   if (body.trim() === '') return {};
   let parsed: unknown;
@@ -136,7 +141,51 @@ export function parseJsonObject(body: string): Record<string, unknown> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ProtocolError('SerializationException', 400, 'The request body must be a JSON object.');
   }
+  dropNullMembers(parsed as Record<string, unknown>);
   return parsed as Record<string, unknown>;
+}
+
+/** Removes `null` members of objects, nested ones included, with a work list rather than recursion (bodies may nest deep). */
+function dropNullMembers(root: Record<string, unknown>): void {
+  const objects: object[] = [root];
+  while (objects.length > 0) {
+    const object = objects.pop()!;
+    if (Array.isArray(object)) {
+      // A list keeps its nulls (their meaning is the list's), but objects inside it are visited.
+      for (const item of object) if (item !== null && typeof item === 'object') objects.push(item);
+      continue;
+    }
+    const record = object as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
+      if (value === null) delete record[key];
+      else if (typeof value === 'object') objects.push(value as object);
+    }
+  }
+}
+
+/** The media type restJson1 bodies carry. */
+const JSON_MEDIA_TYPE = 'application/json';
+
+/**
+ * restJson1 takes a request body only as `application/json` (parameters such as `charset` are
+ * allowed): any other media type, or none, for a non-empty body is 415
+ * UnsupportedMediaTypeException, as the protocol's malformed-request tests require. A request
+ * without a body may carry any Content-Type or none.
+ */
+export function checkBodyMediaType(headers: ServerRequest['headers'], body: string): void {
+  if (body.length === 0) return;
+  const contentType = headers['content-type'];
+  const text = Array.isArray(contentType) ? contentType[0] : contentType;
+  const semicolon = text === undefined ? -1 : text.indexOf(';');
+  const mediaType = text === undefined ? '' : (semicolon === -1 ? text : text.slice(0, semicolon)).trim().toLowerCase();
+  if (mediaType !== JSON_MEDIA_TYPE) {
+    throw new ProtocolError(
+      'UnsupportedMediaTypeException',
+      415,
+      text === undefined ? 'The request body has no Content-Type; send it as application/json.' : `The request body's Content-Type must be application/json, not ${JSON.stringify(text.slice(0, 100))}.`,
+    );
+  }
 }
 
 export function jsonResponse(status: number, body: unknown, context: RequestContext): ServerResponse {
@@ -199,7 +248,7 @@ export function headerValue(request: ServerRequest, name: string): string | unde
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function protocolErrorResponse(error: ProtocolError, settings: ProtocolSettings, context: RequestContext): ServerResponse {
+export function protocolErrorResponse(error: ProtocolError, settings: ProtocolSettings, context: RequestContext): ServerResponse {
   return {
     status: error.status,
     headers: {

@@ -76,6 +76,62 @@ export const tooShort = (member: string, path: string, min: number): Rule =>
 export const notInEnum = (member: string, path: string, allowed: string): Rule =>
   rule(member, path, 'enum', `satisfy enum value set: ${allowed}`);
 
+/**
+ * The most characters of an offending value a message repeats. Every value the model accepts is
+ * at most 256 characters long, so any value a client could have meant is quoted whole; a longer
+ * one is cut here, so that a megabyte of input never comes back as a megabyte of error message.
+ */
+export const QUOTE_LIMIT = 1024;
+const CUT_MARKER = '...';
+
+/** `value` cut to {@link QUOTE_LIMIT} characters, never between the two halves of a surrogate pair. */
+function shorten(value: string): string {
+  if (value.length <= QUOTE_LIMIT) return value;
+  let end = QUOTE_LIMIT;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return value.slice(0, end) + CUT_MARKER;
+}
+
+/**
+ * A non-text value as compact JSON, written without recursion and stopping soon after
+ * {@link QUOTE_LIMIT} characters: a value nested thousands of levels deep (a few kilobytes of
+ * brackets) must cost no more than a flat one, and never the stack.
+ */
+function quoteJson(value: unknown): string {
+  let text = '';
+  // What remains to write, last first: values, and the punctuation between them.
+  const pending: Array<{ value: unknown } | string> = [{ value }];
+  while (pending.length > 0 && text.length <= QUOTE_LIMIT) {
+    const next = pending.pop()!;
+    if (typeof next === 'string') {
+      text += next;
+      continue;
+    }
+    const item = next.value;
+    if (Array.isArray(item)) {
+      pending.push(']');
+      for (let i = item.length - 1; i >= 0; i--) {
+        pending.push({ value: item[i] });
+        if (i > 0) pending.push(',');
+      }
+      text += '[';
+    } else if (item !== null && typeof item === 'object') {
+      const keys = Object.keys(item);
+      pending.push('}');
+      for (let i = keys.length - 1; i >= 0; i--) {
+        pending.push({ value: (item as Record<string, unknown>)[keys[i]] });
+        pending.push(JSON.stringify(keys[i]) + ':');
+        if (i > 0) pending.push(',');
+      }
+      text += '{';
+    } else {
+      text += item === undefined ? 'null' : JSON.stringify(item);
+    }
+  }
+  return text;
+}
+
 class Violation implements ConstraintViolation {
   // Two fields: a failing value costs about as little as an object can. The rest is the rule's.
   constructor(
@@ -95,12 +151,12 @@ class Violation implements ConstraintViolation {
     return this.rule.constraint;
   }
 
-  /** `Value 'x'` (or `Value null` for a missing member) and the rule's sentence. */
+  /** `Value 'x'` (or `Value null` for a missing member) and the rule's sentence; `x` is at most {@link QUOTE_LIMIT} characters. */
   get message(): string {
     const value = this.value;
-    if (typeof value === 'string') return "Value '" + value + this.rule.quotedTail;
+    if (typeof value === 'string') return "Value '" + shorten(value) + this.rule.quotedTail;
     if (value === undefined || value === null) return 'Value null' + this.rule.tail;
-    return "Value '" + JSON.stringify(value) + this.rule.quotedTail;
+    return "Value '" + shorten(quoteJson(value)) + this.rule.quotedTail;
   }
 
   toJSON(): ConstraintViolation {
