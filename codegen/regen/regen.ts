@@ -14,7 +14,7 @@ import type { Bump } from '../diff/findings.js';
 import { generateFromDocuments } from '../generate.js';
 import { loadDocument, documentFromText } from '../model/document.js';
 import { readOpenApi } from '../model/openapi/read.js';
-import { importSource, readBase, sourceKind, type Undetermined } from '../import/index.js';
+import { importSource, PageRefused, readBase, sourceKind, type Undetermined } from '../import/index.js';
 import { readSourceText } from '../import/smithy.js';
 import { toYaml } from '../import/write-document.js';
 import { writeOutput } from '../output.js';
@@ -91,14 +91,21 @@ export async function regen(options: RegenOptions): Promise<RegenResult> {
   log(`1/5 import: ${options.source} (${kind === 'smithy' ? 'Smithy model' : 'reference page'}), base ${relative(root, currentPath)}`);
   const currentText = readFileSync(currentPath, 'utf8');
   const currentBase = readBase(currentText, relative(root, currentPath));
-  const imported = importSource(text, {
+  // A refused page is named as the user gave it, not by the name it would have had in model/sources/.
+  const asGiven = (error: unknown): never => {
+    if (!(error instanceof PageRefused)) throw error;
+    let message = error.message;
+    for (const s of keptSources) message = message.split(s.recorded).join(s.from);
+    throw new PageRefused(message);
+  };
+  const imported = (() => { try { return importSource(text, {
     file: page ? page.recorded : relative(root, options.source),
     name,
     base: currentBase,
     operations: options.operations,
     evidence: evidence.map((e) => ({ text: readFileSync(e.from, 'utf8'), file: e.recorded })),
     smithy: options.smithy ? { model: readSourceText(options.smithy), file: relative(root, options.smithy) } : undefined,
-  });
+  }); } catch (error) { return asGiven(error); } })();
   const describe = (u: Undetermined) => `  - ${u.subject}: ${u.fact} (${u.reason})${u.assumed === undefined ? '' : `; assumed ${u.assumed}`}`;
   const blocking = imported.undetermined.filter((u) => !ORDER_ONLY_FACTS.has(u.fact));
   if (blocking.length > 0) {

@@ -26,6 +26,17 @@ describe('npm run import', () => {
     expect(doc.info['x-revision']['x-undetermined']).toHaveLength(2);
   });
 
+  it('doc: an import that changes nothing writes nothing and says so', () => {
+    const out = join(dir, 'again.yaml');
+    const args = ['doc', CAPTURES['000'], '--out', out];
+    expect(run(args).status).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    const r = run(args);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(`${out} already holds this import: nothing written`);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+  });
+
   it('smithy: converts the named operations', () => {
     const out = join(dir, 'w.yaml');
     const r = run(['smithy', join(fixtures, 'widgets.smithy.json'), '--operation', 'GetWidget', '--operation', 'PutWidget', '--out', out]);
