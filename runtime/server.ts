@@ -113,22 +113,21 @@ function health(res: NodeResponse): void {
 }
 
 /**
- * Backpressure for clients that pipeline requests and never read the answers: once a
- * connection's unread answers exceed `maxUnreadBytes`, its requests are no longer read until the
- * client has taken enough of them. Without this, answers pile up in memory without bound.
+ * Backpressure for clients that pipeline requests and never read the answers: a request that
+ * arrives while its connection holds more than `maxUnreadBytes` of unread answers stops the
+ * reading of that connection until the client has taken them all. Without a bound, answers pile
+ * up in memory. (Node pauses such connections on its own as well, at its own bound; this one is the
+ * user's.) Checked when a request arrives, so a request costs no listener of its own.
  */
 function unreadAnswerThrottle(maxUnreadBytes: number): (req: IncomingMessage, res: NodeResponse) => void {
-  const watched = new WeakSet<Socket>();
-  return (req, res) => {
+  const resume = function (this: Socket) {
+    this.resume();
+  };
+  return (req) => {
     const socket = req.socket;
-    if (!watched.has(socket)) {
-      watched.add(socket);
-      socket.on('drain', () => {
-        if (socket.isPaused() && socket.writableLength <= maxUnreadBytes) socket.resume();
-      });
+    if (socket.writableLength > maxUnreadBytes && !socket.isPaused()) {
+      socket.pause();
+      socket.once('drain', resume);
     }
-    res.once('finish', () => {
-      if (socket.writableLength > maxUnreadBytes) socket.pause();
-    });
   };
 }
