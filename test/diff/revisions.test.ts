@@ -59,7 +59,7 @@ describe('real revisions', () => {
     it('adds the optional RevisionId (info, minor)', () => {
       const f = only(result(), 'request-member-added-optional', '`RevisionId`');
       expect(f.level).toBe('info');
-      expect(f.impact).toEqual({ typescript: 'new optional member `RevisionId?: string` on `AddPermissionCommandInput`', bump: 'minor' });
+      expect(f.impact).toEqual({ typescript: 'new optional member `RevisionId?: string | undefined` on `AddPermissionCommandInput`', bump: 'minor' });
       expect(f.location).toBe('/components/schemas/AddPermissionRequest/properties/RevisionId');
     });
 
@@ -101,7 +101,7 @@ describe('real revisions', () => {
     it('adds PrincipalOrgID and FunctionUrlAuthType (info)', () => {
       expect(only(result(), 'request-member-added-optional', '`PrincipalOrgID`').level).toBe('info');
       const auth = only(result(), 'request-member-added-optional', '`FunctionUrlAuthType`');
-      expect(auth.impact.typescript).toBe('new optional member `FunctionUrlAuthType?: FunctionUrlAuthType` on `AddPermissionCommandInput`');
+      expect(auth.impact.typescript).toBe('new optional member `FunctionUrlAuthType?: FunctionUrlAuthType | undefined` on `AddPermissionCommandInput`');
     });
 
     it('narrows Principal from .* to [^\\s]+ (breaking, witness "")', () => {
@@ -124,7 +124,7 @@ describe('real revisions', () => {
 
     it('adds InvokedViaFunctionUrl (info) and suggests a minor bump', () => {
       const f = only(result(), 'request-member-added-optional', '`InvokedViaFunctionUrl`');
-      expect(f.impact.typescript).toBe('new optional member `InvokedViaFunctionUrl?: boolean` on `AddPermissionCommandInput`');
+      expect(f.impact.typescript).toBe('new optional member `InvokedViaFunctionUrl?: boolean | undefined` on `AddPermissionCommandInput`');
       expect(result().summary.semver).toBe('minor');
       expect(result().summary.breaking).toBe(0);
       expect(changes(result())).toHaveLength(1);

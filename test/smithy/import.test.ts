@@ -93,7 +93,7 @@ describe.skipIf(!existsSync(lambdaJson))('npm run regen from Lambda as IDL (skip
 
     const lines: string[] = [];
     await regen({ source: idl, name: '2023', root: project, log: (line) => lines.push(line) });
-    expect(lines[0]).toBe(`1/4 import: ${idl} (Smithy model), base model/revisions/2022.yaml`);
+    expect(lines[0]).toBe(`1/5 import: ${idl} (Smithy model), base model/revisions/2022.yaml`);
 
     const written = parse(readFileSync(join(project, 'model', 'revisions', '2023.yaml'), 'utf8'));
     const fromJson = importSource(readFileSync(lambdaJson, 'utf8'), {
