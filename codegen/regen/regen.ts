@@ -91,21 +91,14 @@ export async function regen(options: RegenOptions): Promise<RegenResult> {
   log(`1/5 import: ${options.source} (${kind === 'smithy' ? 'Smithy model' : 'reference page'}), base ${relative(root, currentPath)}`);
   const currentText = readFileSync(currentPath, 'utf8');
   const currentBase = readBase(currentText, relative(root, currentPath));
-  // A refused page is named as the user gave it, not by the name it would have had in model/sources/.
-  const asGiven = (error: unknown): never => {
-    if (!(error instanceof PageRefused)) throw error;
-    let message = error.message;
-    for (const s of keptSources) message = message.split(s.recorded).join(s.from);
-    throw new PageRefused(message);
-  };
-  const imported = (() => { try { return importSource(text, {
+  const imported = namingPagesAsGiven(keptSources, () => importSource(text, {
     file: page ? page.recorded : relative(root, options.source),
     name,
     base: currentBase,
     operations: options.operations,
     evidence: evidence.map((e) => ({ text: readFileSync(e.from, 'utf8'), file: e.recorded })),
     smithy: options.smithy ? { model: readSourceText(options.smithy), file: relative(root, options.smithy) } : undefined,
-  }); } catch (error) { return asGiven(error); } })();
+  }));
   const describe = (u: Undetermined) => `  - ${u.subject}: ${u.fact} (${u.reason})${u.assumed === undefined ? '' : `; assumed ${u.assumed}`}`;
   const blocking = imported.undetermined.filter((u) => !ORDER_ONLY_FACTS.has(u.fact));
   if (blocking.length > 0) {
@@ -184,4 +177,16 @@ function withClientVersion(document: Record<string, unknown>, version: string): 
   }
   if (!('x-client-version' in ordered)) ordered['x-client-version'] = version;
   return { ...document, info: ordered };
+}
+
+/** A refused page is named as the user gave it, not by the name it would have had in model/sources/. */
+function namingPagesAsGiven<T>(sources: readonly { from: string; recorded: string }[], run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof PageRefused)) throw error;
+    let message = error.message;
+    for (const s of sources) message = message.split(s.recorded).join(s.from);
+    throw new PageRefused(message);
+  }
 }
