@@ -4,7 +4,7 @@ import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
 import { propertyName } from '../../model/symbols.js';
 import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
-import { clientNames, commandName } from './names.js';
+import { clientNames, commandInputType, commandName, commandOutputType } from './names.js';
 
 const { Scope, StructureKind } = tsMorph;
 
@@ -31,11 +31,11 @@ export function emitClientClass(model: ServiceModel, header: string): GeneratedF
         kind: StructureKind.ImportDeclaration,
         isTypeOnly: true,
         moduleSpecifier: `./commands/${commandName(operation)}.js`,
-        namedImports: [`${commandName(operation)}Input`, `${commandName(operation)}Output`],
+        namedImports: [commandInputType(operation), commandOutputType(operation)],
       }),
     ),
-    { kind: StructureKind.TypeAlias, isExported: true, name: 'ServiceInputTypes', docs: ['Every command input of this client.'], type: model.operations.map((o) => `${commandName(o)}Input`).join(' | ') },
-    { kind: StructureKind.TypeAlias, isExported: true, name: 'ServiceOutputTypes', docs: ['Every command output of this client.'], type: model.operations.map((o) => `${commandName(o)}Output`).join(' | ') },
+    { kind: StructureKind.TypeAlias, isExported: true, name: 'ServiceInputTypes', docs: ['Every command input of this client.'], type: model.operations.map((o) => commandInputType(o)).join(' | ') },
+    { kind: StructureKind.TypeAlias, isExported: true, name: 'ServiceOutputTypes', docs: ['Every command output of this client.'], type: model.operations.map((o) => commandOutputType(o)).join(' | ') },
     { kind: StructureKind.Interface, isExported: true, name: names.config, extends: ['ClientConfig'], docs: [`Configuration of {@link ${names.client}}.`] },
     {
       kind: StructureKind.Interface,

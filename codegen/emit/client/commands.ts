@@ -3,7 +3,7 @@ import { tsMorph } from '../libraries.js';
 import type { Operation, ServiceModel } from '../../model/ir.js';
 import { operationErrors } from '../../model/queries.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
-import { clientNames, commandName, deserializer, requestType, responseType, serializer } from './names.js';
+import { clientNames, commandInputType, commandName, commandOutputType, deserializer, requestType, responseType, serializer } from './names.js';
 
 const { Scope, StructureKind } = tsMorph;
 
@@ -33,11 +33,11 @@ export function emitCommand(model: ServiceModel, operation: Operation, header: s
       moduleSpecifier: `../${names.client}.js`,
       namedImports: [names.resolvedConfig, 'ServiceInputTypes', 'ServiceOutputTypes'],
     },
-    { kind: StructureKind.Interface, isExported: true, name: `${command}Input`, extends: [requestType(operation)], docs: [`Input of {@link ${command}}.`] },
+    { kind: StructureKind.Interface, isExported: true, name: commandInputType(operation), extends: [requestType(operation)], docs: [`Input of {@link ${command}}.`] },
     {
       kind: StructureKind.Interface,
       isExported: true,
-      name: `${command}Output`,
+      name: commandOutputType(operation),
       extends: [responseType(operation), '__MetadataBearer'],
       docs: [`Output of {@link ${command}}, with the response metadata.`],
     },
@@ -45,9 +45,9 @@ export function emitCommand(model: ServiceModel, operation: Operation, header: s
       kind: StructureKind.Class,
       isExported: true,
       name: command,
-      extends: `$Command<${command}Input, ${command}Output, ${names.resolvedConfig}, ServiceInputTypes, ServiceOutputTypes>`,
+      extends: `$Command<${commandInputType(operation)}, ${commandOutputType(operation)}, ${names.resolvedConfig}, ServiceInputTypes, ServiceOutputTypes>`,
       docs: [tsDoc(operation.documentation ?? operation.summary, `Sends \`${operation.method} ${operation.path}\`; succeeds with ${operation.successStatus}.`, throwsDocs.join('\n'))],
-      ctors: [{ parameters: [{ name: 'input', type: `${command}Input`, isReadonly: true, scope: Scope.Public }], statements: ['super();'] }],
+      ctors: [{ parameters: [{ name: 'input', type: commandInputType(operation), isReadonly: true, scope: Scope.Public }], statements: ['super();'] }],
       methods: [
         {
           name: 'resolveMiddleware',
@@ -57,7 +57,7 @@ export function emitCommand(model: ServiceModel, operation: Operation, header: s
             { name: 'configuration', type: names.resolvedConfig },
             { name: 'options', type: '__HttpHandlerOptions', hasQuestionToken: true },
           ],
-          returnType: `Handler<${command}Input, ${command}Output>`,
+          returnType: `Handler<${commandInputType(operation)}, ${commandOutputType(operation)}>`,
           statements: [
             `return this.resolveMiddlewareWithContext(clientStack, configuration, options, {
   middlewareFn: () => [serdePlugin(configuration, ${serializer(operation)}, ${deserializer(operation)})],

@@ -9,6 +9,8 @@ export const clientNames = (model: ServiceModel) => ({
   baseException: clientSymbols.baseException(model.serviceName),
 });
 export const commandName = (operation: Operation) => clientSymbols.command(operation.name);
+export const commandInputType = (operation: Operation) => clientSymbols.commandInput(operation.name);
+export const commandOutputType = (operation: Operation) => clientSymbols.commandOutput(operation.name);
 export const requestType = (operation: Operation) => clientSymbols.request(operation.name);
 export const responseType = (operation: Operation) => clientSymbols.response(operation.name);
 export const serializer = (operation: Operation) => clientSymbols.serializer(operation.name);

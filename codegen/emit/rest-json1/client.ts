@@ -10,7 +10,7 @@ import type { ErrorShape, Member, MemberType, ServiceModel } from '../../model/i
 import { operationErrors, ownMembers } from '../../model/queries.js';
 import { propertyAccess, propertyName } from '../../model/symbols.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
-import { clientNames, commandName, deserializer, serializer } from '../client/names.js';
+import { clientNames, commandInputType, commandName, commandOutputType, deserializer, serializer } from '../client/names.js';
 
 const { StructureKind } = tsMorph;
 
@@ -50,7 +50,7 @@ export function emitClientProtocol(model: ServiceModel, enums: Map<Member, strin
       name: serializer(operation),
       docs: [tsDoc(`Serializes ${operation.name}: labels percent-encoded into \`${operation.path}\`${query.length ? ', query members' : ''}${body.length ? ', and a JSON body of the members that are set' : ''}.`)],
       parameters: [
-        { name: 'input', type: `${commandName(operation)}Input` },
+        { name: 'input', type: commandInputType(operation) },
         { name: 'config', type: 'ResolvedClientConfig' },
       ],
       returnType: 'Promise<__HttpRequest>',
@@ -72,7 +72,7 @@ export function emitClientProtocol(model: ServiceModel, enums: Map<Member, strin
         { name: 'response', type: '__HttpResponse' },
         { name: 'config', type: 'ResolvedClientConfig' },
       ],
-      returnType: `Promise<${commandName(operation)}Output>`,
+      returnType: `Promise<${commandOutputType(operation)}>`,
       statements: [
         `if (response.statusCode >= 300) return ${deserializer(operation)}Error(response, config);`,
         ...(operation.output.length
@@ -118,7 +118,7 @@ export function emitClientProtocol(model: ServiceModel, enums: Map<Member, strin
         kind: StructureKind.ImportDeclaration,
         isTypeOnly: true,
         moduleSpecifier: `./commands/${commandName(operation)}.js`,
-        namedImports: [`${commandName(operation)}Input`, `${commandName(operation)}Output`],
+        namedImports: [commandInputType(operation), commandOutputType(operation)],
       }),
     ),
     ...(enums.size && model.operations.some((o) => o.output.some((m) => enums.has(m)))
