@@ -3,8 +3,21 @@ import { ServiceError } from '../../runtime/errors.js';
 import { createRegistry, type FunctionRegistry } from '../../runtime/registry.js';
 import { createLambdaRuntime } from '../../runtime/service.js';
 import { InMemoryPolicyStore } from '../../runtime/store.js';
+import type { AddPermissionInput } from '../../runtime/types.js';
 
 export const ctx = { requestId: 'test-request' };
+
+/** An AddPermission of my-function to account 223456789012 under statement id `sid`. */
+export const grant = (sid: string, rest: Partial<AddPermissionInput> = {}): AddPermissionInput => ({
+  FunctionName: 'my-function',
+  StatementId: sid,
+  Action: 'lambda:InvokeFunction',
+  Principal: '223456789012',
+  ...rest,
+});
+
+/** The statement ids of a policy document, in its order. */
+export const sidsOf = (policy: string) => (JSON.parse(policy).Statement as Array<{ Sid: string }>).map((s) => s.Sid);
 
 /** The registry of the spec's and boto3's examples: us-east-2, account 123456789012. */
 export function exampleRegistry(region = 'us-east-2'): FunctionRegistry {

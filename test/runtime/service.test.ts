@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLambdaRuntime } from '../../runtime/service.js';
 import { InMemoryPolicyStore, type PolicyChange, type PolicyStore, type StoredPolicy } from '../../runtime/store.js';
 import type { AddPermissionInput } from '../../runtime/types.js';
-import { ctx, exampleRegistry, exampleRuntime, expectServiceError } from './helpers.js';
+import { ctx, exampleRegistry, exampleRuntime, expectServiceError, grant, sidsOf } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ARN = 'arn:aws:lambda:us-east-2:123456789012:function:my-function';
@@ -16,14 +16,6 @@ const SPEC_INPUT: AddPermissionInput = {
   SourceArn: 'arn:aws:s3:::my-bucket',
   SourceAccount: '123456789012',
 };
-const grant = (sid: string, rest: Partial<AddPermissionInput> = {}): AddPermissionInput => ({
-  FunctionName: 'my-function',
-  StatementId: sid,
-  Action: 'lambda:InvokeFunction',
-  Principal: '223456789012',
-  ...rest,
-});
-const sidsOf = (policy: string) => (JSON.parse(policy).Statement as Array<{ Sid: string }>).map((s) => s.Sid);
 
 describe('AddPermission', () => {
   it("returns the spec's statement, and GetPolicy returns it inside the policy document", async () => {

@@ -8,7 +8,7 @@ import { POLICY_SIZE_LIMIT } from '../../runtime/messages.js';
 import { createLambdaRuntime } from '../../runtime/service.js';
 import { InMemoryPolicyStore, StaleRevisionError, type OpenPolicyStore, type PolicyChange } from '../../runtime/store.js';
 import type { AddPermissionInput, LambdaRuntime } from '../../runtime/types.js';
-import { ctx, exampleRegistry } from './helpers.js';
+import { ctx, exampleRegistry, grant, sidsOf } from './helpers.js';
 import { STORE_KINDS, type StoreLocation } from './store-kinds.js';
 
 const ARN = 'arn:aws:lambda:us-east-2:123456789012:function:my-function';
@@ -19,14 +19,6 @@ const change = (expectedRevisionId: string | undefined, revisionId: string, byte
   revisionId,
   byteLength,
 });
-const grant = (sid: string, rest: Partial<AddPermissionInput> = {}): AddPermissionInput => ({
-  FunctionName: 'my-function',
-  StatementId: sid,
-  Action: 'lambda:InvokeFunction',
-  Principal: '223456789012',
-  ...rest,
-});
-const sidsOf = (policy: string) => (JSON.parse(policy).Statement as Array<{ Sid: string }>).map((s) => s.Sid);
 const outcome = (settled: PromiseSettledResult<unknown>) => (settled.status === 'fulfilled' ? 'ok' : (settled.reason as Error).name);
 
 for (const kind of STORE_KINDS) {
