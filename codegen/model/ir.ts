@@ -73,6 +73,7 @@ export interface ErrorShape {
 export type { SourceDocument } from './document.js';
 import type { SourceDocument } from './document.js';
 import type { SymbolTable } from './symbols.js';
+import type { ShapeModel } from './shapes.js';
 
 export interface ServiceModel {
   /** Service title from the model, e.g. `AWS Lambda`. */
@@ -96,4 +97,6 @@ export interface ServiceModel {
   clientVersion?: string;
   /** Every generated name, spelled once (symbols.ts). */
   symbols: SymbolTable;
+  /** The whole shape graph this view was built from, for emitters that walk nested shapes. */
+  graph: ShapeModel;
 }

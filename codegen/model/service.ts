@@ -32,6 +32,7 @@ export function serviceModel(graph: ShapeModel): ServiceModel {
     sources: graph.sources,
     clientVersion: service.clientVersion,
     symbols: new SymbolTable(graph),
+    graph,
   };
 }
 
