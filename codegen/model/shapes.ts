@@ -73,6 +73,12 @@ export interface Member {
   /** Documentation of this use of the target (a description next to a `$ref`), else the target's. */
   documentation?: string;
   deprecated?: boolean | string;
+  /** The key in JSON when it differs from the member name (Smithy `@jsonName`). */
+  jsonName?: string;
+  /** A member-level `@timestampFormat` override. */
+  timestampFormat?: TimestampFormat;
+  /** Filled in with a fresh token when the caller leaves it out (Smithy `@idempotencyToken`). */
+  idempotencyToken?: boolean;
   origin: Origin;
 }
 
@@ -89,6 +95,8 @@ export interface UnionShape extends ShapeBase {
 export interface ListShape extends ShapeBase {
   kind: 'list';
   member: Member;
+  /** Items may be `null` (Smithy `@sparse`). */
+  sparse?: boolean;
 }
 
 export interface MapShape extends ShapeBase {
@@ -96,6 +104,8 @@ export interface MapShape extends ShapeBase {
   /** Map keys are strings in JSON; `key` carries their constraints (`propertyNames`). */
   key: Member;
   value: Member;
+  /** Values may be `null` (Smithy `@sparse`). */
+  sparse?: boolean;
 }
 
 export interface TimestampShape extends ShapeBase {
