@@ -227,13 +227,23 @@ export function lengthOf(value: unknown): number {
   return value !== null && typeof value === 'object' ? Object.keys(value).length : 0;
 }
 
+/** The framework's sentence: no value quoted, a length violation's length given (`Value with length 7 at '/m' …`). */
+function frameworkMessage(rule: Rule, value: unknown, path: string): string {
+  return (rule.measured ? 'Value with length ' + lengthOf(value) : 'Value') + " at '" + path + "' failed to satisfy constraint: " + rule.must;
+}
+
+/** `Value 'x'` (or `Value null` for a missing member); `x` is at most {@link QUOTE_LIMIT} characters. */
+function quotedValue(value: unknown): string {
+  if (typeof value === 'string') return "Value '" + shorten(value) + "'";
+  if (value === undefined || value === null) return 'Value null';
+  return "Value '" + shorten(quoteValue(value)) + "'";
+}
+
 class Violation implements ConstraintViolation {
-  // Three fields: a failing value costs about as little as an object can. The rest is the rule's.
+  // Two fields: a failing value costs about as little as an object can. The rest is the rule's.
   constructor(
     readonly rule: Rule,
     readonly value: unknown,
-    /** Where the value sits when the rule's path cannot say (a list index, a map key). */
-    readonly at: string | undefined,
   ) {}
 
   get member(): string {
@@ -241,24 +251,20 @@ class Violation implements ConstraintViolation {
   }
 
   get path(): string {
-    return this.at ?? this.rule.path;
+    return this.rule.path;
   }
 
   get constraint(): ConstraintKind {
     return this.rule.constraint;
   }
 
-  /** `Value 'x'` (or `Value null` for a missing member) and the rule's sentence; `x` is at most {@link QUOTE_LIMIT} characters. */
+  /** `Value 'x'` (or `Value null` for a missing member) and the rule's sentence, precomputed after the value. */
   get message(): string {
-    const { rule, value, at } = this;
-    if (rule.wording === 'framework') {
-      const subject = rule.measured ? 'Value with length ' + lengthOf(value) : 'Value';
-      return subject + " at '" + this.path + "' failed to satisfy constraint: " + rule.must;
-    }
-    const tail = at === undefined ? rule.tail : " at '" + at + "' failed to satisfy constraint: " + rule.must;
-    if (value === undefined || value === null) return 'Value null' + tail;
-    const quoted = typeof value === 'string' ? shorten(value) : shorten(quoteValue(value));
-    return at === undefined ? "Value '" + quoted + rule.quotedTail : "Value '" + quoted + "'" + tail;
+    const { rule, value } = this;
+    if (rule.wording === 'framework') return frameworkMessage(rule, value, rule.path);
+    if (typeof value === 'string') return "Value '" + shorten(value) + rule.quotedTail;
+    if (value === undefined || value === null) return 'Value null' + rule.tail;
+    return "Value '" + shorten(quoteValue(value)) + rule.quotedTail;
   }
 
   toJSON(): ConstraintViolation {
@@ -266,11 +272,32 @@ class Violation implements ConstraintViolation {
   }
 }
 
+/** A violation at a place only known when the value fails: a list index, a map key, a recursive shape. */
+class PlacedViolation extends Violation {
+  constructor(
+    rule: Rule,
+    value: unknown,
+    readonly at: string,
+  ) {
+    super(rule, value);
+  }
+
+  override get path(): string {
+    return this.at;
+  }
+
+  override get message(): string {
+    const { rule, value, at } = this;
+    if (rule.wording === 'framework') return frameworkMessage(rule, value, at);
+    return quotedValue(value) + " at '" + at + "' failed to satisfy constraint: " + rule.must;
+  }
+}
+
 /** A value that failed a rule. */
-export const violated = (rule: Rule, value: unknown): ConstraintViolation => new Violation(rule, value, undefined);
+export const violated = (rule: Rule, value: unknown): ConstraintViolation => new Violation(rule, value);
 
 /** A value that failed a rule at a place only known when it fails: a list index, a map key, a recursive shape. */
-export const violatedAt = (rule: Rule, value: unknown, path: string): ConstraintViolation => new Violation(rule, value, path);
+export const violatedAt = (rule: Rule, value: unknown, path: string): ConstraintViolation => new PlacedViolation(rule, value, path);
 
 /** A map key as one segment of a JSON pointer (RFC 6901: `~` as `~0`, `/` as `~1`). */
 export const pointerSegment = (key: string): string => (key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key);
