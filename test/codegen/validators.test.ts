@@ -299,6 +299,14 @@ describe('validators at any depth, in AWS wording', async () => {
     expect(messages({ Name: 'f', ...given })).toEqual(want);
   });
 
+  it('checks a shape that contains itself down to a bounded depth, and reports deeper input instead of overflowing the stack', () => {
+    let tree: Record<string, unknown> = { Name: 'leaf' };
+    for (let i = 0; i < 20_000; i++) tree = { Children: [tree] };
+    const violations = validate({ Name: 'f', Tree: tree });
+    expect(violations.map((v) => v.constraint)).toEqual(['depth']);
+    expect(violations[0].message).toMatch(/^Value '\{Children=\[\{Children=.*' at 'tree(\.children\.1\.member){101}' failed to satisfy constraint: Member must have nesting depth less than or equal to 100$/);
+  });
+
   it('checks blobs by their bytes and timestamps as dates; a wire value left undecoded is a wrong type', () => {
     expect(messages({ Name: 'f', Zip: new Uint8Array(5) })).toEqual(["Value '[0, 0, 0, 0, 0]' at 'zip' failed to satisfy constraint: Member must have length less than or equal to 4"]);
     expect(messages({ Name: 'f', Zip: 'AAAA', At: 'yesterday' })).toEqual([

@@ -104,7 +104,8 @@ export class ValidatorWriter {
   private readonly constants = new Set<string>();
   private readonly patternConstants = new Map<string, string>();
   private locals = new Set<string>();
-  private readonly inline: string[] = [];
+  /** Whether the code being written is a recursive shape's function (its calls pass `depth + 1`). */
+  private inRecursiveFunction = false;
 
   constructor(
     private readonly graph: ShapeModel,
@@ -293,7 +294,7 @@ export class ValidatorWriter {
   private aggregate(lines: string[], value: string, shape: StructureShape | UnionShape, name: string, place: Place, constant: string, stack: string[]): void {
     if (stack.includes(shape.id)) {
       const check = this.recursiveFunction(shape, name, place.template, stack);
-      lines.push(`violations = ${check}(${value}, ${place.expression}, violations);`);
+      lines.push(`violations = ${check}(${value}, ${place.expression}, violations, ${this.inRecursiveFunction ? 'depth + 1' : '1'});`);
       return;
     }
     const record = this.local(`${this.baseName(constant)}Members`);
@@ -325,14 +326,21 @@ export class ValidatorWriter {
     if (existing) return existing.name;
     const name = `check${typeName(shape.id)}`;
     this.functions.set(shape.id, { name, text: '' });
-    const savedLocals = this.locals;
-    this.startFunction(['value', 'path']);
+    const saved = { locals: this.locals, inRecursiveFunction: this.inRecursiveFunction };
+    this.startFunction(['value', 'path', 'depth']);
+    this.inRecursiveFunction = true;
+    const constant = constantCase(typeName(shape.id));
     const body: string[] = [];
-    this.aggregate(body, 'value', shape, member, variablePlace('path', template), constantCase(typeName(shape.id)), stack.filter((id) => id !== shape.id));
-    this.locals = savedLocals;
+    const tooDeep = this.rule(constant, 'TOO_DEEP', `tooDeep(${quote(member)}, ${quote(template)}, MAX_NESTING${this.wordingArg()})`);
+    this.helpers.add('MAX_NESTING');
+    this.helpers.add('violatedAt');
+    body.push('if (depth > MAX_NESTING) {', `  (violations ??= []).push(violatedAt(${tooDeep}, value, path));`, '  return violations;', '}');
+    this.aggregate(body, 'value', shape, member, variablePlace('path', template), constant, stack.filter((id) => id !== shape.id));
+    this.locals = saved.locals;
+    this.inRecursiveFunction = saved.inRecursiveFunction;
     const text = [
-      `/** Checks a ${shape.id} (a shape that contains itself) at \`path\`. */`,
-      `function ${name}(value: Readonly<Record<string, unknown>>, path: string, violations: ConstraintViolation[] | undefined): ConstraintViolation[] | undefined {`,
+      `/** Checks a ${shape.id} (a shape that contains itself) at \`path\`, \`depth\` levels into itself. */`,
+      `function ${name}(value: Readonly<Record<string, unknown>>, path: string, violations: ConstraintViolation[] | undefined, depth: number): ConstraintViolation[] | undefined {`,
       ...indent(body),
       '  return violations;',
       '}',

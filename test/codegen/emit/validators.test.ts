@@ -70,7 +70,7 @@ describe('validators/<Op>.ts at any depth', () => {
     { name: 'a list member: length and pattern first, then not null', want: "'Member', ['Member must have length less than or equal to 140', 'Member must have length greater than or equal to 1', 'Member must not be null']" },
     { name: 'the list length is its item count', want: 'if (layersItems.length > 5)' },
     { name: 'a structure in a list is checked at its index', want: "violatedAt(CONFIGS_MEMBER_ARN_MISSING, undefined, 'configs' + '.' + (configsIndex + 1) + '.member' + '.arn')" },
-    { name: 'a shape that contains itself gets a function, called at its place', want: 'violations = checkNode(treeChildrenItem as Readonly<Record<string, unknown>>, ' },
+    { name: 'a shape that contains itself gets a function, called at its place', want: "violations = checkNode(treeChildrenItem as Readonly<Record<string, unknown>>, 'tree.children' + '.' + (treeChildrenIndex + 1) + '.member', violations, 1);" },
     { name: 'ranges: inclusive bounds', want: "const TIMEOUT_TOO_SMALL = tooSmall('Timeout', 'timeout', 1, false, 'aws');" },
     { name: 'ranges: exclusive bounds', want: 'if ((ratio as number) <= 0)' },
     { name: 'unique items', want: 'if (hasDuplicates(tagsItems))' },

@@ -21,6 +21,7 @@ export type ConstraintKind =
   | 'range'
   | 'uniqueItems'
   | 'union'
+  | 'depth'
   /** A list member, map key or map value broke its own constraints (AWS's wording names the list or map). */
   | 'member';
 
@@ -108,6 +109,7 @@ export const phrases = {
   rangeBetween: (min: number, max: number) => `Member must be between ${min} and ${max}, inclusive`,
   unique: 'Member must have unique values',
   oneMember: 'Member must have exactly one member set',
+  depth: (max: number) => `Member must have nesting depth less than or equal to ${max}`,
 };
 
 export const missing = (member: string, path: string, wording?: Wording): Rule => rule(member, path, 'required', phrases.notNull, wording);
@@ -143,6 +145,14 @@ export const rangeOutside = (member: string, path: string, min: number, max: num
 export const notUnique = (member: string, path: string, wording?: Wording): Rule => rule(member, path, 'uniqueItems', phrases.unique, wording);
 
 export const notOneMember = (member: string, path: string, wording?: Wording): Rule => rule(member, path, 'union', phrases.oneMember, wording);
+
+/**
+ * How deep a shape that contains itself is checked. Deeper input is one violation rather than a
+ * stack overflow: a request body can nest far deeper than any model means it to.
+ */
+export const MAX_NESTING = 100;
+
+export const tooDeep = (member: string, path: string, max: number, wording?: Wording): Rule => rule(member, path, 'depth', phrases.depth(max), wording);
 
 /**
  * AWS's wording for a list member, map key or map value that breaks its shape's constraints: one
