@@ -19,6 +19,9 @@ type Obj = Record<string, any>;
 
 const optional = <T>(list: T[]) => (list.length > 0 ? list : undefined);
 
+/** The media type of AWS's event streams, which the generator does not support. */
+const EVENT_STREAM = 'application/vnd.amazon.eventstream';
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
 /** A media type that carries JSON. */
@@ -164,7 +167,7 @@ class DocumentReader {
       const response = this.refs.resolve(op.responses[successStatus], child(at, 'responses', successStatus));
       const node = isObject(response.node) ? response.node : {};
       success = { status: successStatus, origin: this.origin(child(at, 'responses', successStatus)), description: typeof node.description === 'string' ? node.description : undefined };
-      output.push(...this.content(node, response.at, id, 'output').members, ...this.responseHeaders(node, response.at, id));
+      output.push(...this.content(node, response.at, id, 'output').members, ...this.responseHeaders(node, response.at, id), ...this.responseCode(node, response.at, id));
     }
 
     const listed: OperationShape['errors'] = [];
@@ -259,12 +262,15 @@ class DocumentReader {
     if (!found) return { hasSchema: false, members: [] };
     if (found.schema === undefined) return { mediaType: found.mediaType, hasSchema: false, members: [] };
     const schemaAt = at + found.at;
-    const name = typeof holder['x-member-name'] === 'string' ? holder['x-member-name'] : 'Body';
-    // An inline JSON object is the operation's request or response structure; anything else is one payload member.
-    const id = isJson(found.mediaType) && isObject(found.schema) && isObject(found.schema.properties) ? `${operation}${side === 'input' ? 'Request' : 'Response'}` : `${operation}$${side}$${name}`;
+    if (found.mediaType === EVENT_STREAM) this.fail(schemaAt, `operation ${operation} sends or receives an event stream, which is not supported`);
+    const named = typeof holder['x-member-name'] === 'string';
+    const name = named ? String(holder['x-member-name']) : 'Body';
+    // An inline JSON object is the operation's request or response structure; anything else, and
+    // a body that names its member (`x-member-name`: Smithy's `@httpPayload`), is one payload member.
+    const id = !named && isJson(found.mediaType) && isObject(found.schema) && isObject(found.schema.properties) ? `${operation}${side === 'input' ? 'Request' : 'Response'}` : `${operation}$${side}$${name}`;
     const target = this.schemas.read(found.schema, schemaAt, id);
     const shape = this.shapes.get(target.target);
-    if (isJson(found.mediaType) && shape?.kind === 'structure') {
+    if (!named && isJson(found.mediaType) && shape?.kind === 'structure') {
       return { mediaType: found.mediaType, hasSchema: true, members: shape.members.map((member) => ({ ...member, binding: { kind: 'body', name: member.jsonName ?? member.name } })) };
     }
     return {
@@ -272,6 +278,15 @@ class DocumentReader {
       hasSchema: true,
       members: [{ name, target: target.target, required: holder.required === true, nullable: target.nullable, documentation: target.documentation, origin: this.origin(schemaAt), binding: { kind: 'payload', mediaType: found.mediaType } }],
     };
+  }
+
+  /** The output member that carries the response's status code (`x-response-code-member`: Smithy's `@httpResponseCode`). */
+  private responseCode(response: Obj, at: string, id: string): BoundMember[] {
+    const name = response['x-response-code-member'];
+    if (name === undefined) return [];
+    if (typeof name !== 'string' || name === '') this.fail(child(at, 'x-response-code-member'), '`x-response-code-member` must name a member');
+    const target = this.schemas.read({ type: 'integer', format: 'int32' }, child(at, 'x-response-code-member'), `${id}$output$${name}`);
+    return [{ name, target: target.target, required: false, nullable: false, origin: this.origin(child(at, 'x-response-code-member')), binding: { kind: 'responseCode' } }];
   }
 
   private responseHeaders(response: Obj, at: string, id: string): BoundMember[] {
@@ -290,7 +305,8 @@ class DocumentReader {
         ...memberTraits(header.schema),
         ...memberTraits(header),
         origin: this.origin(resolved.at),
-        binding: { kind: 'header', name: wire },
+        // A map of headers sharing a prefix (`x-prefix-headers`: Smithy's `@httpPrefixHeaders`).
+        binding: typeof header['x-prefix-headers'] === 'string' ? { kind: 'prefixHeaders', prefix: header['x-prefix-headers'] } : { kind: 'header', name: wire },
       };
     });
   }
