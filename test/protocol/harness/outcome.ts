@@ -1,0 +1,31 @@
+// What running one case gives: passed, failed with a cause (short, shared by cases that fail the
+// same way, for grouping) and a detail (this case's own evidence), or skipped with its reason.
+
+export type Outcome =
+  | { status: 'passed' }
+  | { status: 'failed'; cause: string; detail: string }
+  | { status: 'skipped'; reason: string };
+
+export const passed: Outcome = { status: 'passed' };
+
+export function failed(cause: string, detail = cause): Outcome {
+  return { status: 'failed', cause, detail };
+}
+
+/**
+ * Problems of one check (`header X-Foo: want …, got …`) as an outcome: the cause names what
+ * differs (`client request: body, header x-foo`), the detail says how.
+ */
+export function fromProblems(check: string, problems: string[]): Outcome {
+  if (!problems.length) return passed;
+  const subjects = [...new Set(problems.map((p) => p.slice(0, p.indexOf(':') === -1 ? p.length : p.indexOf(':')).replace(/^(header|query) (.*)$/, (_, k: string, n: string) => `${k} ${n.toLowerCase()}`)))].sort();
+  return failed(`${check}: ${subjects.join(', ')} differ`, problems.join('; '));
+}
+
+/** An exception's message as a cause: its first line, without the values that vary from case to case. */
+export function errorCause(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0].replace(/"[^"]*"|'[^']*'/g, '…').replace(/\d+(\.\d+)?/g, 'N').slice(0, 140);
+}
+
+export const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0];
