@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { bodyProblems, headerProblems, malformedBodyProblems, normalizeHeaderValue, parseQueryString, queryProblems } from './harness/compare.js';
+import { fromProblems } from './harness/outcome.js';
 import { difference } from './harness/values.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -88,5 +89,23 @@ describe('typed values', () => {
     { given: { want: { t: new Date(0) }, got: { t: 0 } }, want: 't: want Date(1970-01-01T00:00:00.000Z), got 0' },
   ])('$want', ({ given, want }) => {
     expect(difference(given.want, given.got)).toBe(want);
+  });
+});
+
+describe('failure causes', () => {
+  it('group by what differs, naming the status and error type values, and keep the evidence in the detail', () => {
+    const outcome = fromProblems('malformed request', [
+      'status: want 400, got 200',
+      'header x-amzn-errortype: want "SerializationException", got "ValidationException"',
+      'header X-Foo: missing (want "a")',
+      'body: $.a: want 1, got 2',
+    ]);
+    expect(outcome).toEqual({
+      status: 'failed',
+      cause: 'malformed request: body, header x-amzn-errortype ValidationException instead of SerializationException, header x-foo, status 200 instead of 400',
+      detail: 'status: want 400, got 200; header x-amzn-errortype: want "SerializationException", got "ValidationException"; header X-Foo: missing (want "a"); body: $.a: want 1, got 2',
+    });
+    expect(fromProblems('x', ['header x-amzn-errortype: missing (want "NotAcceptableException")'])).toMatchObject({ cause: 'x: header x-amzn-errortype missing (want NotAcceptableException)' });
+    expect(fromProblems('x', [])).toEqual({ status: 'passed' });
   });
 });

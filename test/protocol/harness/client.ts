@@ -83,9 +83,11 @@ export async function clientResponseCase(ast: SmithyAst, c: ResponseCase, genera
   if ('status' in found) return found;
   const test = c.test;
   const headers = Object.fromEntries(Object.entries(test.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  const client = newClient(found.Client, 'https://example.com', async () => ({
-    response: { statusCode: test.code, reason: '', headers, body: Readable.from(test.body ? [Buffer.from(test.body, 'utf8')] : []) },
-  }));
+  let sent = false;
+  const client = newClient(found.Client, 'https://example.com', async () => {
+    sent = true;
+    return { response: { statusCode: test.code, reason: '', headers, body: Readable.from(test.body ? [Buffer.from(test.body, 'utf8')] : []) } };
+  });
   const outputId = c.error ?? ast.shapes[c.operation].output?.target ?? 'smithy.api#Unit';
   const shape = shapeOf(ast, outputId);
   const want = shape ? typedStructure(ast, shape, test.params ?? {}) : {};
@@ -93,6 +95,8 @@ export async function clientResponseCase(ast: SmithyAst, c: ResponseCase, genera
   try {
     output = await client.send(new found.Command(inputFor(ast, cases, c.operation)));
   } catch (error) {
+    // The input is a sibling request case's (or a plain one): a client that cannot send it never sees the response.
+    if (!sent) return failed(`client response: threw before sending the request (${errorCause(error)})`, errorText(error));
     if (!c.error) return failed(`client response: threw (${errorCause(error)})`, errorText(error));
     return errorProblems(error, localName(c.error), want);
   }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { generateFromDocuments } from '../../../codegen/generate.js';
 import { importSmithy } from '../../../codegen/import/smithy.js';
-import { documentFromText } from '../../../codegen/model/read-openapi.js';
+import { buildModel, documentFromText } from '../../../codegen/model/read-openapi.js';
 import { clientSymbols } from '../../../codegen/model/symbols.js';
 import { localName, type SmithyAst } from '../../../codegen/smithy/ast.js';
 import { projectRoot } from '../suite/location.js';
@@ -30,6 +30,8 @@ export interface GeneratedService {
   operationNames: Map<string, string>;
   /** Operations of the service left out of the generation (skips.json). */
   excluded: string[];
+  /** Diagnostic runs only: operations left out because the generator refuses them on their own, with its reason. */
+  refused: Map<string, string>;
 }
 
 export interface FailedService {
@@ -37,6 +39,8 @@ export interface FailedService {
   service: string;
   stage: Stage;
   message: string;
+  /** As in GeneratedService. */
+  refused: Map<string, string>;
 }
 
 export type ServiceBuild = GeneratedService | FailedService;
@@ -51,12 +55,40 @@ export function scratchFolder(): { path: string; dispose: () => void } {
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
 
-export async function generateService(ast: SmithyAst, serviceId: string, excludedOperations: ReadonlySet<string>, folder: string): Promise<ServiceBuild> {
+/**
+ * What the generator says about one operation imported on its own (import and model building, no
+ * emitting: cheap), or undefined when it takes it.
+ */
+export function refusalOnItsOwn(ast: SmithyAst, operation: string): string | undefined {
+  try {
+    buildModel([documentFromText(importSmithy(ast as never, [operation], { name: localName(operation) }).yaml, `${localName(operation)}.yaml`)]);
+    return undefined;
+  } catch (error) {
+    return firstLine(error);
+  }
+}
+
+export interface GenerateOptions {
+  /**
+   * Diagnostic only, never counted: leave out the operations the generator refuses on their own,
+   * so that the cases of the others show what fails beyond generation.
+   */
+  onlyAcceptedOperations?: boolean;
+}
+
+export async function generateService(ast: SmithyAst, serviceId: string, excludedOperations: ReadonlySet<string>, folder: string, options: GenerateOptions = {}): Promise<ServiceBuild> {
   const all = operationsOf(ast, serviceId);
-  const operations = all.filter((op) => !excludedOperations.has(op));
+  const refused = new Map<string, string>();
+  if (options.onlyAcceptedOperations) {
+    for (const op of all) {
+      const reason = excludedOperations.has(op) ? undefined : refusalOnItsOwn(ast, op);
+      if (reason) refused.set(op, reason);
+    }
+  }
+  const operations = all.filter((op) => !excludedOperations.has(op) && !refused.has(op));
   const excluded = all.filter((op) => excludedOperations.has(op));
   const name = serviceId.startsWith(UNBOUND) ? `Unbound_${serviceId.slice(UNBOUND.length).replace(/\W/g, '_')}` : localName(serviceId);
-  const fail = (stage: Stage, error: unknown): FailedService => ({ ok: false, service: serviceId, stage, message: firstLine(error) });
+  const fail = (stage: Stage, error: unknown): FailedService => ({ ok: false, service: serviceId, stage, message: firstLine(error), refused });
 
   let yaml: string;
   try {
@@ -99,7 +131,7 @@ export async function generateService(ast: SmithyAst, serviceId: string, exclude
       const op = generated.model.operations.find((o) => o.name === localName(id));
       if (op) operationNames.set(id, op.name);
     }
-    return { ok: true, service: serviceId, client, server, clientClass: clientSymbols.client(generated.model.serviceName), operationNames, excluded };
+    return { ok: true, service: serviceId, client, server, clientClass: clientSymbols.client(generated.model.serviceName), operationNames, excluded, refused };
   } catch (error) {
     return fail('load', error);
   }

@@ -18,8 +18,23 @@ export function failed(cause: string, detail = cause): Outcome {
  */
 export function fromProblems(check: string, problems: string[]): Outcome {
   if (!problems.length) return passed;
-  const subjects = [...new Set(problems.map((p) => p.slice(0, p.indexOf(':') === -1 ? p.length : p.indexOf(':')).replace(/^(header|query) (.*)$/, (_, k: string, n: string) => `${k} ${n.toLowerCase()}`)))].sort();
-  return failed(`${check}: ${subjects.join(', ')} differ`, problems.join('; '));
+  const subjects = [...new Set(problems.map(subjectOf))].sort();
+  return failed(`${check}: ${subjects.join(', ')}`, problems.join('; '));
+}
+
+/**
+ * What a problem is about, for grouping: the header, query key, body or status; for the status and
+ * the error-type header also the values (few, and what the generator's owners act on).
+ */
+function subjectOf(problem: string): string {
+  const categorical = /^(status|header x-amzn-errortype): (?:want "?([^",;]*)"?, got "?([^",;]*)"?|missing \(want "([^"]*)"\))/i.exec(problem);
+  if (categorical) {
+    const [, what, want, got, missing] = categorical;
+    return missing !== undefined ? `${what.toLowerCase()} missing (want ${missing})` : `${what.toLowerCase()} ${got} instead of ${want}`;
+  }
+  const colon = problem.indexOf(':');
+  const subject = colon === -1 ? problem : problem.slice(0, colon);
+  return subject.replace(/^(header|query) (.*)$/, (_, kind: string, name: string) => `${kind} ${name.toLowerCase()}`);
 }
 
 /** An exception's message as a cause: its first line, without the values that vary from case to case. */

@@ -10,6 +10,8 @@ import { PROTOCOL_DIR } from './suite.js';
 export const KNOWN_FAILURES_PATH = join(PROTOCOL_DIR, 'known-failures.json');
 export const FAILURES_MD_PATH = join(PROTOCOL_DIR, 'FAILURES.md');
 
+export interface CaseResult { c: ProtocolCase; outcome: Outcome }
+
 export interface Tally { passed: number; failed: number; skipped: number; total: number }
 
 export function tally(outcomes: readonly Outcome[]): Tally {
@@ -30,20 +32,25 @@ export function readKnownFailures(path = KNOWN_FAILURES_PATH): Record<string, st
 }
 
 /** Failing cases' causes, grouped, largest first (ties by cause). */
-export function groupCauses(results: readonly { c: ProtocolCase; outcome: Outcome }[]): { cause: string; count: number; examples: string[] }[] {
+export function groupCauses(results: readonly CaseResult[]): { cause: string; count: number; examples: string[] }[] {
   const groups = new Map<string, string[]>();
   for (const { c, outcome } of results) if (outcome.status === 'failed') groups.set(outcome.cause, [...(groups.get(outcome.cause) ?? []), c.key]);
   return [...groups].map(([cause, keys]) => ({ cause, count: keys.length, examples: keys.slice(0, 3) })).sort((a, b) => b.count - a.count || (a.cause < b.cause ? -1 : 1));
 }
 
-export function writeKnownFailures(results: readonly { c: ProtocolCase; outcome: Outcome }[]): void {
+function causeTable(results: readonly CaseResult[]): string[] {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  return groupCauses(results).map((g) => `| ${g.count} | ${cell(g.cause)} | ${g.examples.map((e) => `\`${e}\``).join(', ')} |`);
+}
+
+export function writeKnownFailures(results: readonly CaseResult[]): void {
   const cases: Record<string, string> = {};
   for (const { c, outcome } of [...results].sort((a, b) => (a.c.key < b.c.key ? -1 : 1))) if (outcome.status === 'failed') cases[c.key] = outcome.cause;
   const about = 'Cases of the restJson1 compliance suite that fail today, with their cause. Written by `npm run test:protocol -- --update-known-failures`; vitest runs them as expected failures, so one that starts passing is noticed. Never edit by hand.';
   writeFileSync(KNOWN_FAILURES_PATH, `${JSON.stringify({ about, cases }, null, 2)}\n`);
 }
 
-export function writeFailuresMarkdown(results: readonly { c: ProtocolCase; outcome: Outcome }[], builds: readonly { service: string; ok: boolean; stage?: string; message?: string }[]): void {
+export function writeFailuresMarkdown(results: readonly CaseResult[], builds: readonly { service: string; ok: boolean; stage?: string; message?: string }[], diagnostic?: readonly CaseResult[]): void {
   const t = tally(results.map((r) => r.outcome));
   const lines = [
     '# restJson1 compliance: why cases fail',
@@ -63,8 +70,23 @@ export function writeFailuresMarkdown(results: readonly { c: ProtocolCase; outco
     '',
     '| cases | cause | e.g. |',
     '|---:|---|---|',
-    ...groupCauses(results).map((g) => `| ${g.count} | ${g.cause.replace(/\|/g, '\\|')} | ${g.examples.map((e) => `\`${e}\``).join(', ')} |`),
+    ...causeTable(results),
     '',
   ];
+  if (diagnostic) {
+    const d = tally(diagnostic.map((r) => r.outcome));
+    lines.push(
+      '## Beyond generation (diagnostic, not counted)',
+      '',
+      'Each service generated with only the operations the generator accepts on their own',
+      '(`npm run test:protocol -- --diagnose`): what the other cases find once generation stops failing.',
+      `Diagnostic result: ${d.passed} passed, ${d.failed} failed, ${d.skipped} skipped of ${d.total}.`,
+      '',
+      '| cases | cause | e.g. |',
+      '|---:|---|---|',
+      ...causeTable(diagnostic),
+      '',
+    );
+  }
   writeFileSync(FAILURES_MD_PATH, lines.join('\n'));
 }

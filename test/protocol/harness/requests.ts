@@ -22,7 +22,21 @@ const T = {
   prefixHeaders: 'smithy.api#httpPrefixHeaders', responseCode: 'smithy.api#httpResponseCode', timestampFormat: 'smithy.api#timestampFormat',
 };
 
-/** The request a request case (server side) or a malformed case describes. */
+/**
+ * The request a request case describes, for a server. A case lists only the headers it asserts
+ * ("no constraints on additional headers"); a restJson1 client always states its body's media
+ * type, so a case with a body and no Content-Type gets the one its `bodyMediaType` names, as the
+ * client would have sent it (some of the suite's server cases rely on that, while its malformed
+ * cases require a server to refuse a JSON body without one).
+ */
+export function requestOfCase(test: HttpRequestTestCase): RawRequest {
+  const request = rawRequest(test);
+  const hasType = Object.keys(request.headers).some((h) => h.toLowerCase() === 'content-type');
+  if (!hasType && test.body && test.bodyMediaType) request.headers['Content-Type'] = test.bodyMediaType;
+  return request;
+}
+
+/** The request exactly as a case states it (a malformed case's is sent as it is, nothing added). */
 export function rawRequest(test: Pick<HttpRequestTestCase, 'method' | 'uri' | 'queryParams' | 'headers' | 'body' | 'host'> | HttpMalformedRequestTestCase['request']): RawRequest {
   const query = (test.queryParams ?? []).join('&');
   const headers: Record<string, string> = { ...(test.headers ?? {}) };
@@ -59,7 +73,7 @@ export function inputFor(ast: SmithyAst, cases: readonly ProtocolCase[], operati
 /** A request that reaches the operation: a sibling request case's request, else one made from its binding. */
 export function requestFor(ast: SmithyAst, cases: readonly ProtocolCase[], operation: string): RawRequest {
   const sibling = siblingRequestCase(cases, operation, 'server');
-  if (sibling) return rawRequest(sibling.test);
+  if (sibling) return requestOfCase(sibling.test);
   const http = (ast.shapes[operation]?.traits?.[T.http] ?? { method: 'POST', uri: '/' }) as { method: string; uri: string };
   const shape = inputShape(ast, operation);
   const members = Object.entries(shape?.members ?? {});

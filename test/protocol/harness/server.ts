@@ -11,7 +11,7 @@ import type { MalformedCase, ProtocolCase, RequestCase, ResponseCase } from '../
 import { bodyProblems, headerProblems, malformedBodyProblems } from './compare.js';
 import type { GeneratedService } from './generate.js';
 import { errorText, failed, fromProblems, type Outcome } from './outcome.js';
-import { rawRequest, requestFor, type RawRequest } from './requests.js';
+import { rawRequest, requestFor, requestOfCase, type RawRequest } from './requests.js';
 import { describe, difference, plainValue, shapeOf, typedStructure } from './values.js';
 
 export interface RawResponse {
@@ -78,7 +78,7 @@ export async function serverRequestCase(ast: SmithyAst, c: RequestCase, generate
   let called: { operation: string; input: unknown } | undefined;
   let response: RawResponse;
   try {
-    response = await server.send(rawRequest(c.test), async (operation, input) => {
+    response = await server.send(requestOfCase(c.test), async (operation, input) => {
       called = { operation, input };
       return {};
     });
@@ -135,7 +135,7 @@ export async function malformedCase(c: MalformedCase, generated: GeneratedServic
   }
   const problems: string[] = [];
   if (calledWith !== undefined) problems.push(`accepted: the operation was called with ${describe(await plainValue(calledWith))}`);
-  if (response.status !== want.code) problems.push(`status: want ${want.code}, got ${answered(response)}`);
+  if (response.status !== want.code) problems.push(`status: want ${want.code}, got ${response.status}`);
   problems.push(...headerProblems(response.headers, { headers: want.headers }));
   problems.push(...malformedBodyProblems(response.body, want.body));
   return fromProblems('malformed request', problems);

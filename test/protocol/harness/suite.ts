@@ -11,7 +11,7 @@ import { extractCases, type ProtocolCase } from '../suite/cases.js';
 import { suitePaths } from '../suite/location.js';
 import { services, UNBOUND } from '../suite/services.js';
 import { clientRequestCase, clientResponseCase } from './client.js';
-import { generateService, scratchFolder, type ServiceBuild } from './generate.js';
+import { generateService, scratchFolder, type GenerateOptions, type ServiceBuild } from './generate.js';
 import { failed, type Outcome } from './outcome.js';
 import { LoopbackServer, malformedCase, serverRequestCase, serverResponseCase } from './server.js';
 
@@ -53,7 +53,7 @@ export interface SuiteRun {
   close(): Promise<void>;
 }
 
-export function openSuite(): SuiteRun {
+export function openSuite(options: GenerateOptions = {}): SuiteRun {
   const ast = loadSmithyModel(suitePaths);
   const cases = extractCases(ast);
   const skips = readSkipList();
@@ -68,7 +68,7 @@ export function openSuite(): SuiteRun {
     let pending = generations.get(service);
     if (!pending) {
       pending = (async () => {
-        const build = await generateService(ast, service, excluded, scratch.path);
+        const build = await generateService(ast, service, excluded, scratch.path, options);
         if (!build.ok) return { build };
         try {
           return { build, server: await LoopbackServer.start(build) };
@@ -92,6 +92,8 @@ export function openSuite(): SuiteRun {
       if (!known.has(c.service) && !c.service.startsWith(UNBOUND)) return failed('no such service', c.service);
       const { build, server, serverError } = await generation(c.service);
       if (!settled.includes(build)) settled.push(build);
+      const refusal = build.refused.get(c.operation);
+      if (refusal) return failed(`refused by the generator: ${generationCause(refusal)}`, refusal);
       if (!build.ok) return failed(`${localName(build.service)} does not generate: ${build.stage}: ${generationCause(build.message)}`, build.message);
       try {
         if (c.side === 'client') {
