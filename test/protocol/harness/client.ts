@@ -40,6 +40,23 @@ function newClient(Client: any, endpoint: string, handle: (request: CapturedRequ
   return new Client({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1, requestHandler: { handle, updateHttpClientConfig() {}, httpHandlerConfigs: () => ({}), destroy() {} } });
 }
 
+/** The idempotency token a client must fill in under test, per the compliance-test specification. */
+export const TEST_IDEMPOTENCY_TOKEN = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Runs `send` with the platform's UUID source (`crypto.randomUUID`, in Node and browsers alike)
+ * answering the test token, as the SDKs' own protocol tests fix theirs; restored afterwards.
+ */
+async function withTestToken<T>(send: () => Promise<T>): Promise<T> {
+  const crypto = globalThis.crypto as Crypto & { randomUUID: () => string };
+  Object.defineProperty(crypto, 'randomUUID', { value: () => TEST_IDEMPOTENCY_TOKEN, configurable: true, writable: true });
+  try {
+    return await send();
+  } finally {
+    delete (crypto as { randomUUID?: unknown }).randomUUID;
+  }
+}
+
 function queryPairs(query: CapturedRequest['query']): QueryPair[] {
   const pairs: QueryPair[] = [];
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -63,7 +80,7 @@ export async function clientRequestCase(ast: SmithyAst, c: RequestCase, generate
   const input = shape ? typedStructure(ast, shape, test.params ?? {}) : {};
   let thrown: unknown;
   try {
-    await client.send(new found.Command(input));
+    await withTestToken(() => client.send(new found.Command(input)));
   } catch (error) {
     thrown = error;
   }
