@@ -17,7 +17,7 @@ import ts from 'typescript';
 import { stringify } from 'yaml';
 import { readBase } from '../../codegen/import/base.js';
 import { importSmithy } from '../../codegen/import/smithy.js';
-import { documentFromText, ModelError, buildModel } from '../../codegen/model/read-openapi.js';
+import { buildModel, documentFromText, ModelError, type LoadedDocument } from '../../codegen/model/read-openapi.js';
 import { generateFromDocuments } from '../../codegen/generate.js';
 import { writeOutput } from '../../codegen/output.js';
 
@@ -29,7 +29,7 @@ export const hasLambdaModel = existsSync(LAMBDA_JSON);
 export const SKIP_REASON = 'skipped: ../shared/fixtures/smithy/lambda.json is absent';
 /** The committed revision that supplies what the Smithy model lacks (the validation error, success wording). */
 const BASE_REVISION = 'model/revisions/2026.yaml';
-const HARNESS_VERSION = '2';
+const HARNESS_VERSION = '3';
 
 export interface Generation {
   key: string;
@@ -58,6 +58,12 @@ export interface Generation {
   };
   /** The model's validation error (x-validation-error), which validation failures answer with. */
   validationError?: string;
+}
+
+/** A document already in memory, as the generator takes it (no second parse of a large text). */
+function inMemory(document: Doc): LoadedDocument {
+  const text = JSON.stringify(document);
+  return { source: { path: 'lambda.yaml', sha256: createHash('sha256').update(text).digest('hex') }, document };
 }
 
 function filesUnder(dir: string): string[] {
@@ -112,7 +118,7 @@ function schemasReached(doc: Doc, start: unknown): Set<string> {
 }
 
 /** The document with only the named operations and the schemas they (and the validation error) reach. */
-function restrictTo(doc: Doc, keep: Set<string>): Doc {
+export function restrictTo(doc: Doc, keep: Set<string>): Doc {
   const paths: Doc = {};
   for (const { name, path, method, op } of operationsOf(doc)) {
     if (!keep.has(name)) continue;
@@ -144,13 +150,13 @@ function operationsBlamed(doc: Doc, error: ModelError, among: Set<string>): stri
 }
 
 /** The largest set of operations that the generator's model reader accepts, and why the others are refused. */
-function acceptedSubset(doc: Doc, all: string[]): { keep: Set<string>; refused: Record<string, string>; together?: string } {
+export function acceptedSubset(doc: Doc, all: string[]): { keep: Set<string>; refused: Record<string, string>; together?: string } {
   const keep = new Set(all);
   const refused: Record<string, string> = {};
   let together: string | undefined;
   for (let attempt = 0; attempt <= all.length && keep.size > 0; attempt++) {
     try {
-      buildModel([documentFromText(JSON.stringify(restrictTo(doc, keep)), 'lambda.yaml')]);
+      buildModel([inMemory(restrictTo(doc, keep))]);
       break;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -221,19 +227,25 @@ export function typeCheckGenerated(out: string, operations: string[]): Generatio
   return { ms: Math.round(performance.now() - started), byOperation, shared, total: diagnostics.length };
 }
 
-async function generateNow(dir: string, key: string): Promise<Generation> {
+/** Every operation of the Lambda model imported together into one OpenAPI document, with the project's Smithy importer. */
+export function importLambda(): { model: Doc; operations: string[]; yaml: string; doc: Doc; written: string[]; lost: string[]; importMs: number } {
   const text = readFileSync(LAMBDA_JSON, 'utf8');
   const model = JSON.parse(text);
   const operations = operationNames(model);
-  let started = performance.now();
+  const started = performance.now();
   const imported = importSmithy(text, operations, { file: 'lambda.json', name: 'lambda', base: readBase(readFileSync(join(ROOT, BASE_REVISION), 'utf8'), BASE_REVISION) });
   const importMs = Math.round(performance.now() - started);
-  writeFileSync(join(dir, 'lambda.yaml'), imported.yaml);
   const doc = documentFromText(imported.yaml, 'lambda.yaml').document;
-
   // An operation the importer does not write cannot be generated: its cause is the import's.
   const written = new Set(operationsOf(doc).map((o) => o.name));
-  const lost = operations.filter((name) => !written.has(name));
+  return { model, operations, yaml: imported.yaml, doc, written: operations.filter((name) => written.has(name)), lost: operations.filter((name) => !written.has(name)), importMs };
+}
+
+async function generateNow(dir: string, key: string): Promise<Generation> {
+  const { model, operations, yaml, doc, written: writtenList, lost, importMs } = importLambda();
+  writeFileSync(join(dir, 'lambda.yaml'), yaml);
+  const written = new Set(writtenList);
+  let started: number;
   started = performance.now();
   const { keep, refused, together } = acceptedSubset(doc, operations.filter((name) => written.has(name)));
   for (const name of lost) {
@@ -246,7 +258,7 @@ async function generateNow(dir: string, key: string): Promise<Generation> {
     const subset = generated.length === operations.length ? doc : restrictTo(doc, keep);
     if (subset !== doc) writeFileSync(join(dir, 'lambda-generated-subset.yaml'), stringify(subset));
     try {
-      const { files } = await generateFromDocuments([documentFromText(JSON.stringify(subset), 'lambda.yaml')]);
+      const { files } = await generateFromDocuments([inMemory(subset)]);
       writeOutput(out, files);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -43,12 +43,18 @@ const model: SmithyModel = {
 describe('sample values', () => {
   const sample = sampleStructure(model, `${NS}Input`, [], { maxDepth: 2 });
 
+  const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:my-function';
   it.each([
-    { given: { pattern: '^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$', minLength: 3 }, want: 'aaa' },
+    { given: { pattern: '^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$' }, want: ARN },
+    { given: { pattern: '^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$', minLength: 3 }, want: 'my-function' },
+    { given: { pattern: '^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$', maxLength: 2 }, want: 'a' },
     { given: { pattern: '^\\d{12}$' }, want: '000000000000' },
-    { given: { pattern: '^\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+$', maxLength: 128 }, want: 'a' },
-    { given: { pattern: '^[0-9A-Za-z\\.\\-_]*(?<!\\.)$' }, want: 'a' },
+    { given: { pattern: '^\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+$', maxLength: 10 }, want: 'a' },
+    { given: { pattern: '^[0-9A-Za-z\\.\\-_]*(?<!\\.)$', maxLength: 3 }, want: '' },
     { given: { pattern: '^o-[a-z0-9]{10,32}$' }, want: 'o-aaaaaaaaaa' },
+    { given: {}, want: ARN },
+    { given: { maxLength: 20 }, want: 'my-function:PROD' },
+    { given: { pattern: '^[^:]+$' }, want: 'example value/1' },
     { given: { minLength: 2, maxLength: 2 }, want: 'aa' },
   ])('a string for $given is $want', ({ given, want }) => {
     expect(sampleString(given)).toBe(want);
@@ -57,11 +63,11 @@ describe('sample values', () => {
   it('fills every member at any depth with values that satisfy every constraint', () => {
     expect(violations(model, { target: `${NS}Input` }, sample)).toEqual([]);
     expect(sample).toMatchObject({
-      Name: 'aaa', Arn: 'arn:aws:lambda:aa-a-0:000000000000:function:a', Size: 5184, Big: 5_000_000_000, Ratio: 2.5, Mode: 'Active', Legacy: 'old',
-      When: SAMPLE_DATE, Data: new TextEncoder().encode('{"sample":true}'), Tags: { a: 'a', ab: 'a' }, Choice: { Text: 'a' },
+      Name: 'my-function', Arn: 'arn:aws:lambda:aa-a-0:000000000000:function:a', Size: 5184, Big: 5_000_000_000, Ratio: 2.5, Mode: 'Active', Legacy: 'old',
+      When: SAMPLE_DATE, Data: new TextEncoder().encode('{"sample":true}'), Tags: { a: ARN, ab: ARN }, Choice: { Text: ARN },
     });
     expect((sample.Items as unknown[]).length).toBe(2);
-    expect(sample.Nested).toMatchObject({ Deep: 'aaa', Again: { Deep: 'aaa' } });
+    expect(sample.Nested).toMatchObject({ Deep: 'my-function', Again: { Deep: 'my-function' } });
   });
 
   it('the checker finds what a value breaks, with its path', () => {

@@ -92,13 +92,19 @@ export function acceptsString(c: StringConstraints, value: string): boolean {
 
 const stringCache = new Map<string, string>();
 
-/** The shortest, most readable string the constraints accept. */
-export function sampleString(c: StringConstraints, preferred = 'a'): string {
-  const key = JSON.stringify([c, preferred]);
+/**
+ * Values tried before the automaton's shortest one, so that inputs exercise the wire: a full ARN
+ * (colons in a path label), a name with a qualifier, and text with a space and a slash (encoded in
+ * labels and queries).
+ */
+const PREFERRED = ['arn:aws:lambda:us-east-1:123456789012:function:my-function', 'my-function:PROD', 'example value/1', 'my-function'];
+
+/** A realistic string the constraints accept where one of PREFERRED fits, else the shortest, most readable one. */
+export function sampleString(c: StringConstraints): string {
+  const key = JSON.stringify(c);
   const cached = stringCache.get(key);
   if (cached !== undefined) return cached;
-  let found: string | undefined;
-  if (acceptsString(c, preferred)) found = preferred;
+  let found = PREFERRED.find((p) => acceptsString(c, p));
   if (found === undefined) {
     const part = { minLength: c.minLength, maxLength: c.maxLength, ...(c.pattern !== undefined ? { pattern: withoutLookarounds(unanchor(c.pattern).inner) } : {}) };
     // "In the constraints and not in the empty set": the shortest member of the constraints.

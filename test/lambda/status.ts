@@ -45,7 +45,10 @@ export function renderStatus(status: RecordedStatus, generation: Generation): st
     '',
     `All ${status.operationCount} operations together: ${status.together === 'generates' ? 'generate' : `refused — \`${status.together}\``}. ` +
       `Each operation is measured on the largest set of operations the generator accepts (${generation.generated.length} of ${status.operationCount}); the others carry the refusal that named their shapes. ` +
-      `Generation took ${(generation.generateMs / 1000).toFixed(1)} s (import ${(generation.importMs / 1000).toFixed(1)} s), tsc ${(generation.typecheck.ms / 1000).toFixed(1)} s with ${generation.typecheck.total} diagnostics.`,
+      `Generation took ${(generation.generateMs / 1000).toFixed(1)} s (import ${(generation.importMs / 1000).toFixed(1)} s), tsc ${(generation.typecheck.ms / 1000).toFixed(1)} s with ${generation.typecheck.total} diagnostics` +
+      (generation.typecheck.shared.length > 0
+        ? `; ${generation.typecheck.shared.length} of them in files no operation owns, which fail every operation's typecheck stage — without them, ${generation.generated.filter((n) => !generation.typecheck.byOperation[n]).length} operations' own files type-check.`
+        : '.'),
     '',
     '| stage | what it means | operations passing | passing it and every stage before |',
     '|---|---|---|---|',
