@@ -270,7 +270,7 @@ function fromSources(packageName: string, src: string, platform: 'node' | 'brows
     name: 'generated-package-from-sources',
     setup(b) {
       b.onResolve({ filter: new RegExp(`^${packageName.replace(/[/@]/g, (c) => `\\${c}`)}$`) }, () => ({ path: join(src, 'index.ts') }));
-      if (platform === 'browser') b.onResolve({ filter: /\/runtime\/defaults\.js$/ }, (args) => ({ path: join(args.resolveDir, 'defaults.browser.ts') }));
+      if (platform === 'browser') b.onResolve({ filter: /^\.\/defaults\.js$/ }, (args) => (args.resolveDir.endsWith('/runtime') ? { path: join(args.resolveDir, 'defaults.browser.ts') } : undefined));
     },
   };
 }
@@ -328,7 +328,7 @@ async function lambdaBundles(url: string, bundles: Record<string, Record<Client,
     ],
     targets: kinds.map(([p, k]) => {
       const r = ratio(p, k).toFixed(3);
-      return { what: what(p, k), target: '≤ 0.333', measured: whole ? r : `not measured on all 85: ${documents.refusal}; interim on ${names.length} operations: ${r}`, met: whole && Number(r) <= 1 / 3 };
+      return { what: what(p, k), target: '≤ 0.333', measured: whole ? r : `not on all 85 (refused, see notes); interim on ${names.length} operations: ${r}`, met: whole && Number(r) <= 1 / 3 };
     }),
     notes: [
       `Lambda client: ${whole ? `generated from all ${names.length} operations` : `the generator refuses the whole Lambda document (${documents.refusal}), so the client is generated from the ${names.length} operations it accepts and the targets stay missed`}; ` +
@@ -339,4 +339,4 @@ async function lambdaBundles(url: string, bundles: Record<string, Record<Client,
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main(run);
-export { run };
+export { run, lambdaBundles, stubService, type BundleSizes };

@@ -206,7 +206,7 @@ async function lambdaComparison(
   const slope = logLogSlope(sizes, sizes.map(median));
   const ratioText = `${ratio.median.toFixed(2)}× (±${(ratio.spread * 100).toFixed(0)}%)`;
   const growthText = `${perOperation.toFixed(2)} (${formatNumber(median(first) * 1000)} ms for ${first}, ${formatNumber(median(last) * 1000)} ms for ${last}; log-log slope ${slope.toFixed(2)})`;
-  const notYet = `not measured on all 85: ${documents.refusal}`;
+  const notYet = 'not on all 85 (refused, see notes)';
 
   return {
     tables: [
@@ -227,7 +227,7 @@ async function lambdaComparison(
     ],
     targets: [
       { what: wholeWhat, target: '≤ 1.5×', measured: whole ? ratioText : `${notYet}; interim on ${count} operations: ${ratioText}`, met: whole && ratio.median <= 1.5 },
-      { what: growthWhat, target: '≤ 1.5 (linear: 1 or less)', measured: whole ? growthText : `not measured on all 85; interim over ${sizes.join('/')} operations: ${growthText}`, met: whole && perOperation <= 1.5 },
+      { what: growthWhat, target: '≤ 1.5 (linear: 1 or less)', measured: whole ? growthText : `${notYet}; interim over ${sizes.join('/')} operations: ${growthText}`, met: whole && perOperation <= 1.5 },
     ],
     notes: [
       `Lambda: ${whole ? `all ${count} operations generate together.` : `the generator refuses the whole document (${documents.refusal}); the Lambda numbers are measured on the ${count} operations it accepts and the targets stay missed until it takes all 85.`} ` +
@@ -238,4 +238,4 @@ async function lambdaComparison(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main(run);
-export { run };
+export { run, lambdaComparison };
