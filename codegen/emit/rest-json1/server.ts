@@ -140,7 +140,10 @@ export function encodeResponse(model: ServiceModel, operation: Operation, shared
     }
     parts.push(`payload: ${encoded}`, `contentType: ${quote(payloadMediaType(model, payload))}`);
   }
-  const lines = [`return restResponse(${status}, {\n  ${parts.join(',\n  ')},\n}, context);`];
+  // Only the status code is bound (e.g. an output whose one member is @httpResponseCode): no headers, no body.
+  const lines = parts.length
+    ? [`return restResponse(${status}, {\n  ${parts.join(',\n  ')},\n}, context);`]
+    : [`return restResponse(${status}, {}, context);`];
   for (const name of [...json.helpers, ...text.helpers]) wire.add(name);
   return { lines, helpers: ['restResponse'], wire: usedIn(lines, wire), serde: serdeNames(lines) };
 }

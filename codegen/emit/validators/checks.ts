@@ -43,7 +43,8 @@ function typeTest(value: string, shape: Shape): string | undefined {
     case 'bigInteger':
       return `typeof ${value} !== 'bigint' && !Number.isInteger(${value})`;
     case 'bigDecimal':
-      return `typeof ${value} !== 'number' && typeof ${value} !== 'string'`;
+      // The decoder hands over a NumericValue (`{ string, type: 'bigDecimal' }`), as the SDK does, so no precision is lost.
+      return `typeof ${value} !== 'number' && typeof ${value} !== 'string' && !(typeof ${value} === 'object' && ${value} !== null && (${value} as { type?: unknown }).type === 'bigDecimal')`;
     case 'float':
     case 'double':
       return `typeof ${value} !== 'number'`;
