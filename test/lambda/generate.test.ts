@@ -9,15 +9,19 @@ import { lambdaGeneration, ROOT, typeCheckGenerated, type Generation } from './g
 import { hasLambdaModel, notYet, recorded, recordedOperations, recordedPass, SKIP_REASON } from './suite.js';
 
 describe('the harness type-check', () => {
-  it('is strict and has exactOptionalPropertyTypes on, and names the operation whose file fails', () => {
+  it('is strict and has exactOptionalPropertyTypes on, and names the operation whose file or shape fails', () => {
     const dir = join(ROOT, '.tmp', 'lambda-typecheck-probe', String(process.pid));
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'commands'), { recursive: true });
     writeFileSync(join(dir, 'commands', 'GetThingCommand.ts'), 'export interface A { x?: string }\nexport const a: A = { x: undefined };\n');
     writeFileSync(join(dir, 'shared.ts'), 'export function f(x) { return x; }\n');
-    const result = typeCheckGenerated(dir, ['GetThing', 'GetThings']);
+    writeFileSync(join(dir, 'models.ts'), 'export function de_Part(): number { return "one"; }\n');
+    const result = typeCheckGenerated(dir, ['GetThing', 'GetThings'], new Map([['GetThing', new Set(['Thing'])], ['GetThings', new Set(['Thing', 'Part'])]]));
     rmSync(dir, { recursive: true, force: true });
-    expect(result.byOperation).toEqual({ GetThing: [expect.stringMatching(/^commands\/GetThingCommand\.ts:2: TS2375 /)] });
+    expect(result.byOperation).toEqual({
+      GetThing: [expect.stringMatching(/^commands\/GetThingCommand\.ts:2: TS2375 /)],
+      GetThings: [expect.stringMatching(/^models\.ts:1: TS2322 /)],
+    });
     expect(result.shared).toEqual([expect.stringMatching(/^shared\.ts:1: TS7006 Parameter 'x' implicitly has an 'any' type/)]);
   });
 });

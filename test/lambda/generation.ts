@@ -29,7 +29,7 @@ export const hasLambdaModel = existsSync(LAMBDA_JSON);
 export const SKIP_REASON = 'skipped: ../shared/fixtures/smithy/lambda.json is absent';
 /** The committed revision that supplies what the Smithy model lacks (the validation error, success wording). */
 const BASE_REVISION = 'model/revisions/2026.yaml';
-const HARNESS_VERSION = '3';
+const HARNESS_VERSION = '4';
 
 export interface Generation {
   key: string;
@@ -199,7 +199,40 @@ function enclosingDeclaration(file: ts.SourceFile, position: number): string | u
 }
 
 /** tsc over the generated client, server and validators: strict and exactOptionalPropertyTypes. */
-export function typeCheckGenerated(out: string, operations: string[]): Generation['typecheck'] {
+/**
+ * The shapes each operation reaches (input, output, errors, and every member's target, by local
+ * name): a diagnostic inside a shared declaration named after a shape (`FunctionConfiguration`,
+ * `de_FunctionConfiguration`) belongs to the operations that use that shape.
+ */
+export function shapesByOperation(model: { shapes: Record<string, any> }, operations: string[]): Map<string, Set<string>> {
+  const local = (id: string) => id.replace(/^.*#/, '');
+  const out = new Map<string, Set<string>>();
+  for (const name of operations) {
+    const id = Object.keys(model.shapes).find((k) => local(k) === name && model.shapes[k].type === 'operation');
+    if (!id) continue;
+    const op = model.shapes[id];
+    const seen = new Set<string>();
+    const walk = (target: string | undefined) => {
+      if (!target || seen.has(target) || target.startsWith('smithy.api#')) return;
+      seen.add(target);
+      const shape = model.shapes[target];
+      for (const m of [...Object.values<any>(shape?.members ?? {}), shape?.member, shape?.key, shape?.value]) if (m) walk(m.target);
+    };
+    for (const t of [op.input?.target, op.output?.target, ...(op.errors ?? []).map((e: { target: string }) => e.target)]) walk(t);
+    out.set(name, new Set([...seen].map(local)));
+  }
+  return out;
+}
+
+function ownersByShape(declaration: string | undefined, shapes: Map<string, Set<string>> | undefined): string[] {
+  if (!declaration || !shapes) return [];
+  const name = declaration.replace(/^(?:se_|de_|validate|check|read|write|serialize|deserialize)/, '');
+  const owners: string[] = [];
+  for (const [op, reached] of shapes) if (reached.has(name) || reached.has(declaration)) owners.push(op);
+  return owners;
+}
+
+export function typeCheckGenerated(out: string, operations: string[], shapes?: Map<string, Set<string>>): Generation['typecheck'] {
   const started = performance.now();
   const files = ts.sys.readDirectory(out, ['.ts'], ['**/dist/**', '**/node_modules/**']);
   const program = ts.createProgram(files, {
@@ -220,8 +253,10 @@ export function typeCheckGenerated(out: string, operations: string[]): Generatio
   for (const d of diagnostics) {
     const where = d.file ? `${relative(out, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '(program)';
     const text = `${where}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ').slice(0, 300)}`;
-    const owner = d.file ? ownerOf(d.file.fileName, enclosingDeclaration(d.file, d.start ?? 0), operations) : undefined;
-    if (owner) (byOperation[owner] ??= []).push(text);
+    const declaration = d.file ? enclosingDeclaration(d.file, d.start ?? 0) : undefined;
+    const owner = d.file ? ownerOf(d.file.fileName, declaration, operations) : undefined;
+    const owners = owner ? [owner] : ownersByShape(declaration, shapes).filter((op) => operations.includes(op));
+    if (owners.length > 0) for (const op of owners) (byOperation[op] ??= []).push(text);
     else shared.push(text);
   }
   return { ms: Math.round(performance.now() - started), byOperation, shared, total: diagnostics.length };
@@ -268,7 +303,7 @@ async function generateNow(dir: string, key: string): Promise<Generation> {
     }
   }
   const generateMs = Math.round(performance.now() - started);
-  const typecheck = generated.length > 0 ? typeCheckGenerated(out, generated) : { ms: 0, byOperation: {}, shared: [], total: 0 };
+  const typecheck = generated.length > 0 ? typeCheckGenerated(out, generated, shapesByOperation(model as { shapes: Record<string, any> }, generated)) : { ms: 0, byOperation: {}, shared: [], total: 0 };
   return {
     key, dir, out, operations, lost, together: together !== undefined ? { error: together } : {}, importMs, generateMs, generated, refused, typecheck,
     ...(doc['x-validation-error'] ? { validationError: doc['x-validation-error'] as string } : {}),

@@ -287,6 +287,19 @@ export function violations(model: SmithyModel, member: SmithyMember, value: unkn
   return out;
 }
 
+/** A string one code point past the maximum that still matches the pattern where one is cheap to find, so only the length is broken. */
+function tooLong(traits: Traits, max: number): string {
+  const pattern = traits['smithy.api#pattern'] as string | undefined;
+  if (pattern !== undefined && max < 2_000) {
+    try {
+      return sampleString({ pattern, minLength: max + 1, maxLength: max + 1 });
+    } catch {
+      // No value of that length matches: the pattern is broken too.
+    }
+  }
+  return 'a'.repeat(max + 1);
+}
+
 export interface InvalidInput {
   input: Record<string, unknown>;
   /** The member broken and how, e.g. `Qualifier: 129 code points, longer than 128`. */
@@ -312,7 +325,7 @@ export function invalidInput(model: SmithyModel, inputId: string, sample: Record
       const range = traits['smithy.api#range'] as { min?: number; max?: number } | undefined;
       const enums = enumValues(model, member.target, traits);
       if (shape.type === 'string' && !enums?.length && length?.max !== undefined && length.max < 10_000) {
-        const value = 'a'.repeat(length.max + 1);
+        const value = tooLong(traits, length.max);
         candidates.push({ input: { ...sample, [name]: value }, broken: `${name}: ${length.max + 1} code points, longer than ${length.max}` });
       } else if (['byte', 'short', 'integer', 'long', 'float', 'double'].includes(shape.type) && range?.max !== undefined) {
         candidates.push({ input: { ...sample, [name]: range.max + 1 }, broken: `${name}: ${range.max + 1}, above the maximum ${range.max}` });

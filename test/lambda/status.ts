@@ -54,6 +54,8 @@ export function renderStatus(status: RecordedStatus, generation: Generation): st
     '|---|---|---|---|',
     ...STAGES.map((s) => `| ${s} | ${STAGE_MEANING[s]} | ${status.counts[s]} | ${status.reachCounts[s]} |`),
     '',
+    'These are the operations *together*, in one document and one generated client, as the issue\'s "Done when" asks; measured one at a time (as the issue\'s first counts were), an operation escapes what importing together breaks (two operations whose URIs differ only by a constant query collide) and the type-check there was `strict` without `exactOptionalPropertyTypes`.',
+    '',
     'Requests are compared after normalising only what must differ between two clients: user agent headers, `amz-sdk-invocation-id`, `amz-sdk-request`, `x-amz-date`, the signature (`authorization`, `x-amz-content-sha256`, `x-amz-security-token`) and `content-length` (both HTTP layers derive it from the body, which is compared as JSON or byte for byte).',
     '',
     '## Failure causes, grouped',

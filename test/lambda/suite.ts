@@ -16,8 +16,13 @@ export const recordedOperations = Object.keys(recorded?.operations ?? {});
 export const recordedPass = (name: string, stage: Stage) => recorded?.operations[name]?.passes.includes(stage) ?? false;
 /** The title suffix of a stage not yet passed: the recorded cause. */
 export const notYet = (name: string, stage: Stage) => {
-  const f = recorded?.operations[name]?.failures[stage];
-  return `not yet (recorded: ${f ? f.summary : 'no status recorded'}; see test/lambda/STATUS.md)`;
+  const failures = recorded?.operations[name]?.failures;
+  if (!failures) return 'not yet (no status recorded for it: run npm run lambda:status)';
+  const own = failures[stage];
+  // An operation that is not generated fails every later stage for that one reason.
+  const blocking = own ? undefined : STAGES.find((s) => failures[s]);
+  const why = own ? own.summary : blocking ? `${blocking} fails: ${failures[blocking]!.summary}` : 'not recorded as passing';
+  return `not yet (recorded: ${why}; see test/lambda/STATUS.md)`;
 };
 
 /** Opens the exchange before the file's tests and closes it after. */

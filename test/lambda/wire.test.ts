@@ -33,14 +33,24 @@ describe('request capture and normalisation', () => {
 
 describe.skipIf(!hasLambdaModel)(`generated client vs @aws-sdk/client-lambda on the wire (${hasLambdaModel ? 'every operation of ../shared/fixtures/smithy/lambda.json' : SKIP_REASON})`, () => {
   const { exchange, op } = useExchange();
+  const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:my-function';
 
-  it('captures the SDK\'s own request exactly (AddPermission with its sample input)', async () => {
-    const { sdk } = await bothRequests(exchange(), op('AddPermission')).catch(() => ({ sdk: undefined }));
+  it('captures the SDK\'s own request exactly (AddPermission with its sample input: an ARN in the path label)', async () => {
     const input = sampleStructure(exchange().model, 'com.amazonaws.lambda#AddPermissionRequest');
-    expect(input).toMatchObject({ FunctionName: 'a', Qualifier: 'a' });
-    expect(sdk).toMatchObject({
-      method: 'POST', hostname: 'lambda.us-east-1.amazonaws.com', path: '/2015-03-31/functions/a/policy', query: [['Qualifier', 'a']],
-      headers: { 'content-type': 'application/json' },
+    expect(input).toMatchObject({ FunctionName: ARN, Qualifier: 'my-function', Action: '*' });
+    const { sdk } = await bothRequests(exchange(), op('AddPermission'));
+    expect(sdk).toEqual({
+      method: 'POST',
+      hostname: 'lambda.us-east-1.amazonaws.com',
+      path: '/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Amy-function/policy',
+      query: [['Qualifier', 'my-function']],
+      headers: { 'content-type': 'application/json', host: 'lambda.us-east-1.amazonaws.com' },
+      body: {
+        json: {
+          StatementId: 'my-function', Action: '*', Principal: ARN, SourceArn: ARN, FunctionUrlAuthType: 'NONE', InvokedViaFunctionUrl: true,
+          SourceAccount: '000000000000', EventSourceToken: 'my-function', RevisionId: ARN, PrincipalOrgID: 'o-aaaaaaaaaa',
+        },
+      },
     });
   });
 
