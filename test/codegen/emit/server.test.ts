@@ -28,7 +28,7 @@ describe('restJson1 request decoding and response encoding', () => {
         ],
         helpers: ['parseJsonObject', 'headerValue'],
         wire: ['parseBooleanText', 'parseNumberText'],
-        response: ['return restResponse(200, {\n  json: toJson({\n    Count: output.Count,\n  }),\n}, context);'],
+        response: ['return restResponse(200, {\n  json: JSON.stringify({\n    Count: output.Count,\n  }),\n}, context);'],
       },
     },
     {
@@ -73,7 +73,7 @@ describe('the response-code binding (@httpResponseCode)', () => {
   const model = serviceModel(graph);
 
   it('the server answers with the member as the status, the success status when it is absent', () => {
-    expect(encodeResponse(model, model.operations[0]).lines).toEqual(['return restResponse(output.Status ?? 200, {\n  json: toJson({\n    Note: output.Note,\n  }),\n}, context);']);
+    expect(encodeResponse(model, model.operations[0]).lines).toEqual(['return restResponse(output.Status ?? 200, {\n  json: JSON.stringify({\n    Note: output.Note,\n  }),\n}, context);']);
   });
 
   it('the client reads the status into the member', () => {
