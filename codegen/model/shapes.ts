@@ -73,11 +73,11 @@ export interface Member {
   /** Documentation of this use of the target (a description next to a `$ref`), else the target's. */
   documentation?: string;
   deprecated?: boolean | string;
-  /** The key in JSON when it differs from the member name (Smithy `@jsonName`). */
+  /** The key in JSON when it differs from the member name (Smithy's `@jsonName`; `x-json-name`). */
   jsonName?: string;
-  /** A member-level `@timestampFormat` override. */
+  /** A member-level timestamp format overriding the target's (`@timestampFormat`; `x-timestamp-format` beside a `$ref`). */
   timestampFormat?: TimestampFormat;
-  /** Filled in with a fresh token when the caller leaves it out (Smithy `@idempotencyToken`). */
+  /** The client fills the member with a fresh token when the caller leaves it out (`@idempotencyToken`; `x-idempotency-token`). */
   idempotencyToken?: boolean;
   origin: Origin;
 }
@@ -95,7 +95,7 @@ export interface UnionShape extends ShapeBase {
 export interface ListShape extends ShapeBase {
   kind: 'list';
   member: Member;
-  /** Items may be `null` (Smithy `@sparse`). */
+  /** Entries may be `null` (Smithy's `@sparse`; `x-sparse`). */
   sparse?: boolean;
 }
 
@@ -104,7 +104,7 @@ export interface MapShape extends ShapeBase {
   /** Map keys are strings in JSON; `key` carries their constraints (`propertyNames`). */
   key: Member;
   value: Member;
-  /** Values may be `null` (Smithy `@sparse`). */
+  /** Values may be `null` (Smithy's `@sparse`; `x-sparse`). */
   sparse?: boolean;
 }
 
