@@ -139,7 +139,7 @@ export function encodeResponse(model: ServiceModel, operation: Operation, shared
     }
     parts.push(`payload: ${encoded}`, `contentType: ${quote(payloadMediaType(model, payload))}`);
   }
-  const lines = [`return restResponse(${status}, {\n  ${parts.join(',\n  ')},\n}, context);`];
+  const lines = [parts.length ? `return restResponse(${status}, {\n  ${parts.join(',\n  ')},\n}, context);` : `return restResponse(${status}, {}, context);`];
   for (const name of [...json.helpers, ...text.helpers]) wire.add(name);
   return { lines, helpers: ['restResponse'], wire: usedIn(lines, wire), serde: serdeNames(lines) };
 }

@@ -76,6 +76,14 @@ describe('the response-code binding (@httpResponseCode)', () => {
     expect(encodeResponse(model, model.operations[0]).lines).toEqual(['return restResponse(output.Status ?? 200, {\n  json: JSON.stringify({\n    Note: output.Note,\n  }),\n}, context);']);
   });
 
+  it('an output of the status alone answers with no body', () => {
+    const bare = readOpenApi(documentOf(thingModel()));
+    bare.shapes.set('Status', graph.shapes.get('Status')!);
+    bare.operations[0].output.push({ name: 'Status', target: 'Status', required: false, nullable: false, origin: { document: 'given.yaml', pointer: '' }, binding: { kind: 'responseCode' } });
+    const statusOnly = serviceModel(bare);
+    expect(encodeResponse(statusOnly, statusOnly.operations[0]).lines).toEqual(['return restResponse(output.Status ?? 200, {}, context);']);
+  });
+
   it('the client reads the status into the member', () => {
     expect(emitClientProtocol(model, HEADER).content).toContain('    Status: response.statusCode,');
   });
