@@ -59,9 +59,9 @@ export interface ProtocolSettings {
   /** Header naming the error on the wire. */
   errorTypeHeader: string;
   /** The model's constraint-violation error, if it declares one. */
-  validationError?: ErrorDescription;
+  validationError?: ErrorDescription | undefined;
   /** The model's server-fault error, used for unexpected failures. */
-  internalError?: ErrorDescription;
+  internalError?: ErrorDescription | undefined;
 }
 
 export type OperationHandler<Implementation> = (

@@ -135,12 +135,12 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
   if (headers.length || prefixed.length) parts.push(`headers: {\n${[...prefixed, ...headers].join('\n')}\n  }`);
   const body = by('body');
   if (body.length) {
-    json.helpers.add('toJson');
+    const stringify = json.stringifier(body.map((m) => m.target));
     const entries = body.map((m) => {
       const { access, required } = value(m);
       return `    ${propertyName(jsonKey(graph, m, (m.binding as { name: string }).name))}: ${json.optional(access, json.write(m.target, access, m), required)},`;
     });
-    parts.push(`json: toJson({\n${entries.join('\n')}\n  })`);
+    parts.push(`json: ${stringify}({\n${entries.join('\n')}\n  })`);
   }
   const payload = by('payload')[0];
   if (payload) {
@@ -148,8 +148,7 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
     const kind = graph.shapes.get(payload.target)!.kind;
     let encoded: string | undefined;
     if (kind !== 'blob' && kind !== 'string' && kind !== 'enum') {
-      json.helpers.add('toJson');
-      encoded = `toJson(${json.write(payload.target, access, payload) ?? access})`;
+      encoded = `${json.stringifier([payload.target])}(${json.write(payload.target, access, payload) ?? access})`;
     }
     parts.push(`payload: { body: ${json.optional(access, encoded, required)}, contentType: ${quote(payloadMediaType(model, payload))} }`);
   }

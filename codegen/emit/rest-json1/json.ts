@@ -9,7 +9,7 @@ import type { FunctionDeclarationStructure } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
 import type { Member, Shape } from '../../model/shapes.js';
-import { propertyAccess, propertyName } from '../../model/symbols.js';
+import { childTargets, propertyAccess, propertyName } from '../../model/symbols.js';
 import { quote, tsDoc } from '../typescript.js';
 import { isPrototypeName, isSparse, jsonKey, timestampFormat } from './traits.js';
 
@@ -53,6 +53,23 @@ export class JsonCodecs {
 
   private typeOf(id: string): string {
     return this.model.symbols.shapeType(id);
+  }
+
+  /**
+   * What writes a JSON document of these members: `toJson`, which writes big numbers with every
+   * digit, where one can occur; else `JSON.stringify`, which needs no callback per value.
+   */
+  stringifier(targets: string[]): string {
+    const seen = new Set<string>();
+    const big = (id: string): boolean => {
+      if (seen.has(id)) return false;
+      seen.add(id);
+      const shape = this.model.graph.shapes.get(id);
+      if (!shape) return false;
+      if (shape.kind === 'bigInteger' || shape.kind === 'bigDecimal') return true;
+      return childTargets(shape).some(big);
+    };
+    return targets.some(big) ? this.helper('toJson') : 'JSON.stringify';
   }
 
   /** The writer or reader function of a structure or union, emitted once it is asked for. */

@@ -126,24 +126,20 @@ export function encodeResponse(model: ServiceModel, operation: Operation, shared
   if (headers.length) parts.push(`headers: {\n${headers.sort((a, b) => (a.trimStart().startsWith('...') ? -1 : b.trimStart().startsWith('...') ? 1 : 0)).join('\n')}\n  }`);
   const body = members.filter((m) => m.binding.kind === 'body');
   if (body.length) {
-    wire.add('toJson');
+    const stringify = json.stringifier(body.map((m) => m.target));
     const entries = body.map((m) => `    ${propertyName(jsonKey(model.graph, m, (m.binding as { name: string }).name))}: ${json.optional(access(m), json.write(m.target, access(m), m), false)},`);
-    parts.push(`json: toJson({\n${entries.join('\n')}\n  })`);
+    parts.push(`json: ${stringify}({\n${entries.join('\n')}\n  })`);
   }
   const payload = members.find((m) => m.binding.kind === 'payload');
   if (payload) {
     const kind = model.graph.shapes.get(payload.target)!.kind;
     let encoded = access(payload);
     if (kind !== 'blob' && kind !== 'string' && kind !== 'enum') {
-      wire.add('toJson');
-      encoded = json.optional(access(payload), `toJson(${json.write(payload.target, access(payload), payload) ?? access(payload)})`, false);
+      encoded = json.optional(access(payload), `${json.stringifier([payload.target])}(${json.write(payload.target, access(payload), payload) ?? access(payload)})`, false);
     }
     parts.push(`payload: ${encoded}`, `contentType: ${quote(payloadMediaType(model, payload))}`);
   }
-  // Only the status code is bound (e.g. an output whose one member is @httpResponseCode): no headers, no body.
-  const lines = parts.length
-    ? [`return restResponse(${status}, {\n  ${parts.join(',\n  ')},\n}, context);`]
-    : [`return restResponse(${status}, {}, context);`];
+  const lines = [parts.length ? `return restResponse(${status}, {\n  ${parts.join(',\n  ')},\n}, context);` : `return restResponse(${status}, {}, context);`];
   for (const name of [...json.helpers, ...text.helpers]) wire.add(name);
   return { lines, helpers: ['restResponse'], wire: usedIn(lines, wire), serde: serdeNames(lines) };
 }

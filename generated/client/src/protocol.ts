@@ -4,7 +4,7 @@
 import type { HttpRequest as __HttpRequest, HttpResponse as __HttpResponse } from '@smithy/types';
 import type { ResolvedClientConfig } from './runtime/config.js';
 import { buildHttpRequest, encodeLabel, readError, readJsonBody, responseHeader, responseMetadata } from './runtime/rest-json1.js';
-import { member, toJson } from './runtime/wire.js';
+import { member } from './runtime/wire.js';
 import { LambdaServiceException, InvalidParameterValueException, PolicyLengthExceededException, PreconditionFailedException, ResourceConflictException, ResourceNotFoundException, ServiceException, TooManyRequestsException, ValidationException } from './errors.js';
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from './commands/AddPermissionCommand.js';
 import type { GetPolicyCommandInput, GetPolicyCommandOutput } from './commands/GetPolicyCommand.js';
@@ -18,7 +18,7 @@ export async function se_AddPermissionCommand(input: AddPermissionCommandInput, 
     query: {
       Qualifier: input.Qualifier,
     },
-    json: toJson({
+    json: JSON.stringify({
       StatementId: input.StatementId,
       Action: input.Action,
       Principal: input.Principal,

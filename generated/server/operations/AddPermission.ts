@@ -3,7 +3,6 @@
 
 import { validateAddPermissionInput, renderViolations } from '../../validators/index.js';
 import { type ErrorDescription, errorResponse, parseJsonObject, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
-import { toJson } from '../wire.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, POLICY_LENGTH_EXCEEDED_EXCEPTION, PRECONDITION_FAILED_EXCEPTION, RESOURCE_CONFLICT_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { AddPermissionInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
@@ -49,7 +48,7 @@ export async function handleAddPermission(request: ServerRequest, labels: Readon
     // The validator has checked every member's presence and type.
     const output = await implementation.AddPermission(input as AddPermissionInput, context);
     return restResponse(201, {
-      json: toJson({
+      json: JSON.stringify({
         Statement: output.Statement,
       }),
     }, context);

@@ -3,7 +3,6 @@
 
 import { validateGetPolicyInput, renderViolations } from '../../validators/index.js';
 import { type ErrorDescription, errorResponse, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
-import { toJson } from '../wire.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { GetPolicyInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
@@ -35,7 +34,7 @@ export async function handleGetPolicy(request: ServerRequest, labels: Readonly<R
     // The validator has checked every member's presence and type.
     const output = await implementation.GetPolicy(input as GetPolicyInput, context);
     return restResponse(200, {
-      json: toJson({
+      json: JSON.stringify({
         Policy: output.Policy,
         RevisionId: output.RevisionId,
       }),

@@ -6,6 +6,10 @@ import { decodeRequest, encodeResponse } from '../../../codegen/emit/rest-json1/
 import { JsonCodecs } from '../../../codegen/emit/rest-json1/json.js';
 import { emitErrors } from '../../../codegen/emit/server/errors.js';
 import { emitRouter } from '../../../codegen/emit/server/router.js';
+import { emitClientProtocol } from '../../../codegen/emit/rest-json1/client.js';
+import { readOpenApi } from '../../../codegen/model/openapi/read.js';
+import { serviceModel } from '../../../codegen/model/service.js';
+import { documentOf } from '../model/helpers.js';
 import { HEADER, thingModel, view } from './helpers.js';
 
 describe('restJson1 request decoding and response encoding', () => {
@@ -24,7 +28,7 @@ describe('restJson1 request decoding and response encoding', () => {
         ],
         helpers: ['parseJsonObject', 'headerValue'],
         wire: ['parseBooleanText', 'parseNumberText'],
-        response: ['return restResponse(200, {\n  json: toJson({\n    Count: output.Count,\n  }),\n}, context);'],
+        response: ['return restResponse(200, {\n  json: JSON.stringify({\n    Count: output.Count,\n  }),\n}, context);'],
       },
     },
     {
@@ -51,5 +55,36 @@ describe('server/errors.ts and server/router.ts', () => {
 
   it('routes by method and path segments', () => {
     expect(emitRouter(model, HEADER).content).toContain("{ method: 'PUT', segments: ['', 'things', '{Name}'], handle: handlePutThing },");
+  });
+
+  it('an error member JSON does not carry as it is says how to encode it', () => {
+    const dated = view(thingModel({ errors: { Late: { type: 'object', 'x-error': { status: 409 }, properties: { message: { type: 'string' }, At: { type: 'number', 'x-timestamp-format': 'epoch-seconds' }, Since: { type: 'string', format: 'date-time', 'x-http-header': 'X-Since' } } } } }));
+    expect(emitErrors(dated, HEADER, new JsonCodecs(dated)).content).toContain(
+      "members: [{ name: 'message', isMessage: true }, { name: 'At', encode: (value: Date) => formatTimestamp(value, 'epoch-seconds') }, { name: 'Since', header: 'X-Since', encode: (value: Date) => timestampText(value, 'date-time') }] };",
+    );
+  });
+});
+
+describe('the response-code binding (@httpResponseCode)', () => {
+  // The OpenAPI reader has no spelling for it yet: the graph gets one by hand.
+  const graph = readOpenApi(documentOf(thingModel({ output: { Note: { type: 'string' } } })));
+  graph.shapes.set('Status', { id: 'Status', kind: 'integer', constraints: {}, extensions: {}, origin: { document: 'given.yaml', pointer: '' } });
+  graph.operations[0].output.push({ name: 'Status', target: 'Status', required: false, nullable: false, origin: { document: 'given.yaml', pointer: '' }, binding: { kind: 'responseCode' } });
+  const model = serviceModel(graph);
+
+  it('the server answers with the member as the status, the success status when it is absent', () => {
+    expect(encodeResponse(model, model.operations[0]).lines).toEqual(['return restResponse(output.Status ?? 200, {\n  json: JSON.stringify({\n    Note: output.Note,\n  }),\n}, context);']);
+  });
+
+  it('an output of the status alone answers with no body', () => {
+    const bare = readOpenApi(documentOf(thingModel()));
+    bare.shapes.set('Status', graph.shapes.get('Status')!);
+    bare.operations[0].output.push({ name: 'Status', target: 'Status', required: false, nullable: false, origin: { document: 'given.yaml', pointer: '' }, binding: { kind: 'responseCode' } });
+    const statusOnly = serviceModel(bare);
+    expect(encodeResponse(statusOnly, statusOnly.operations[0]).lines).toEqual(['return restResponse(output.Status ?? 200, {}, context);']);
+  });
+
+  it('the client reads the status into the member', () => {
+    expect(emitClientProtocol(model, HEADER).content).toContain('    Status: response.statusCode,');
   });
 });
