@@ -179,6 +179,8 @@ const NESTED_BODY = {
     Zip: { type: 'string', format: 'byte', maxLength: 4 },
     At: { type: 'string', format: 'date-time' },
     Pick: { $ref: '#/components/schemas/Choice' },
+    Secrets: { type: 'object', 'x-sensitive': true, propertyNames: { pattern: '^[A-Z]+$', 'x-sensitive': true }, additionalProperties: { type: 'string', maxLength: 4 } },
+    Token: { type: 'string', 'x-sensitive': true, maxLength: 4 },
   },
 };
 
@@ -284,6 +286,16 @@ describe('validators at any depth, in AWS wording', async () => {
       name: 'a union with none set',
       given: { Pick: {} },
       want: ["Value '{}' at 'pick' failed to satisfy constraint: Member must have exactly one member set"],
+    },
+    {
+      name: 'a sensitive map (x-sensitive, from @sensitive) is not quoted, as Lambda words Environment.Variables',
+      given: { Secrets: { a: 'x' } },
+      want: ["Value at 'secrets' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [A-Z]+]"],
+    },
+    {
+      name: 'a sensitive string is not quoted',
+      given: { Token: 'secret' },
+      want: ["Value at 'token' failed to satisfy constraint: Member must have length less than or equal to 4"],
     },
     {
       name: 'a wrong type where a list belongs',

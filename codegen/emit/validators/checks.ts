@@ -106,6 +106,8 @@ export class ValidatorWriter {
   private locals = new Set<string>();
   /** Whether the code being written is a recursive shape's function (its calls pass `depth + 1`). */
   private inRecursiveFunction = false;
+  /** How many sensitive shapes enclose the value being checked. */
+  private sensitive = 0;
 
   constructor(
     private readonly graph: ShapeModel,
@@ -141,7 +143,23 @@ export class ValidatorWriter {
 
   private rule(constant: string, suffix: string, call: string): string {
     this.helpers.add(call.slice(0, call.indexOf('(')));
+    if (this.sensitive > 0 && this.wording === 'aws') {
+      // AWS leaves a sensitive value out of its message: `Value at 'environment.variables' failed …`.
+      this.helpers.add('hidden');
+      return this.constant(`${constant}_${suffix}`, `hidden(${call})`);
+    }
     return this.constant(`${constant}_${suffix}`, call);
+  }
+
+  /** Runs `write` with the values it words marked sensitive when `shape` is (`x-sensitive`, Smithy's `@sensitive`). */
+  private withSensitivity<T>(shape: Shape, write: () => T): T {
+    const sensitive = shape.extensions['x-sensitive'] === true;
+    if (sensitive) this.sensitive++;
+    try {
+      return write();
+    } finally {
+      if (sensitive) this.sensitive--;
+    }
   }
 
   private ruleArgs(member: string, place: Place): string {
@@ -194,6 +212,10 @@ export class ValidatorWriter {
    * violation) and writes into `lines` what to check once the type is right.
    */
   presentValue(lines: string[], value: string, shape: Shape, member: string, place: Place, constant: string, stack: string[]): { condition: string; push: string } | undefined {
+    return this.withSensitivity(shape, () => this.checkPresentValue(lines, value, shape, member, place, constant, stack));
+  }
+
+  private checkPresentValue(lines: string[], value: string, shape: Shape, member: string, place: Place, constant: string, stack: string[]): { condition: string; push: string } | undefined {
     const condition = typeTest(value, shape);
     const typed = value;
     switch (shape.kind) {
@@ -386,6 +408,10 @@ export class ValidatorWriter {
    * constraints: on the list or map, with every constraint of the element in brackets.
    */
   private brokenElements(lines: string[], value: string, shape: Shape, subject: 'Member' | 'Map keys' | 'Map value', member: string, place: Place, constant: string, whole: string, notNull: boolean, stop: string): void {
+    this.withSensitivity(shape, () => this.writeBrokenElements(lines, value, shape, subject, member, place, constant, whole, notNull, stop));
+  }
+
+  private writeBrokenElements(lines: string[], value: string, shape: Shape, subject: 'Member' | 'Map keys' | 'Map value', member: string, place: Place, constant: string, whole: string, notNull: boolean, stop: string): void {
     const checks = this.scalarChecks(value, shape, constant);
     checks.forEach((c) => c.helpers.forEach((h) => this.helpers.add(h)));
     const test = typeTest(value, shape);

@@ -87,6 +87,8 @@ export interface Rule {
   readonly quotedTail: string;
   /** The framework quotes a length violation's length (`Value with length 7 at …`). */
   readonly measured: boolean;
+  /** The value is sensitive (Smithy's `@sensitive`): AWS leaves it out (`Value at 'member' …`). */
+  readonly sensitive?: boolean;
 }
 
 function rule(member: string, path: string, constraint: ConstraintKind, must: string, wording: Wording = 'aws', measured = false): Rule {
@@ -145,6 +147,9 @@ export const rangeOutside = (member: string, path: string, min: number, max: num
 export const notUnique = (member: string, path: string, wording?: Wording): Rule => rule(member, path, 'uniqueItems', phrases.unique, wording);
 
 export const notOneMember = (member: string, path: string, wording?: Wording): Rule => rule(member, path, 'union', phrases.oneMember, wording);
+
+/** The same rule for a sensitive value, which the message leaves out: `Value at 'environment.variables' failed …`. */
+export const hidden = (rule: Rule): Rule => ({ ...rule, sensitive: true });
 
 /**
  * How deep a shape that contains itself is checked. Deeper input is one violation rather than a
@@ -269,6 +274,7 @@ class Violation implements ConstraintViolation {
   get message(): string {
     const { rule, value } = this;
     if (rule.wording === 'framework') return frameworkMessage(rule, value, rule.path);
+    if (rule.sensitive) return 'Value' + rule.tail;
     if (typeof value === 'string') return "Value '" + shorten(value) + rule.quotedTail;
     if (value === undefined || value === null) return 'Value null' + rule.tail;
     return "Value '" + shorten(quoteValue(value)) + rule.quotedTail;
@@ -296,7 +302,7 @@ class PlacedViolation extends Violation {
   override get message(): string {
     const { rule, value, at } = this;
     if (rule.wording === 'framework') return frameworkMessage(rule, value, at);
-    return quotedValue(value) + " at '" + at + "' failed to satisfy constraint: " + rule.must;
+    return (rule.sensitive ? 'Value' : quotedValue(value)) + " at '" + at + "' failed to satisfy constraint: " + rule.must;
   }
 }
 
