@@ -43,7 +43,8 @@ function typeTest(value: string, shape: Shape): string | undefined {
     case 'bigInteger':
       return `typeof ${value} !== 'bigint' && !Number.isInteger(${value})`;
     case 'bigDecimal':
-      return `typeof ${value} !== 'number' && typeof ${value} !== 'string'`;
+      // A number, its text, or the SDK's NumericValue (`{ string: '1.5', type: 'bigDecimal' }`).
+      return `typeof ${value} !== 'number' && typeof ${value} !== 'string' && !(typeof ${value} === 'object' && typeof (${value} as { string?: unknown }).string === 'string')`;
     case 'float':
     case 'double':
       return `typeof ${value} !== 'number'`;
@@ -268,7 +269,7 @@ export class ValidatorWriter {
       checks.push({ condition: `!${regex}.test(${value})`, suffix: 'MISMATCH', rule: (args) => `patternMismatch(${args}, ${quote(wording)}${w})`, phrase: `Member must satisfy regular expression pattern: ${wording}`, helpers: [] });
     }
     if (length) checks.push(...this.lengthChecks(value, shape, length));
-    if (range && shape.kind !== 'string') checks.push(...this.rangeChecks(value, range));
+    if (range && shape.kind !== 'string') checks.push(...this.rangeChecks(value, range, shape.kind));
     return checks;
   }
 
@@ -290,11 +291,16 @@ export class ValidatorWriter {
     return checks;
   }
 
-  private rangeChecks(value: string, range: NonNullable<Shape['constraints']['range']>): ScalarCheck[] {
+  private rangeChecks(value: string, range: NonNullable<Shape['constraints']['range']>, kind: Shape['kind']): ScalarCheck[] {
     const { min, max, exclusiveMin = false, exclusiveMax = false } = range;
     const checks: ScalarCheck[] = [];
-    // `Number.isInteger` does not narrow: integers are compared as numbers.
-    const number = value.startsWith('(') ? value : `(${value} as number)`;
+    // `Number.isInteger` does not narrow: integers are compared as numbers; a bigDecimal by its digits.
+    const number =
+      kind === 'bigDecimal'
+        ? `Number(typeof ${value} === 'object' ? (${value} as { string: string }).string : ${value})`
+        : value.startsWith('(')
+          ? value
+          : `(${value} as number)`;
     const below = (n: number, exclusive: boolean) => `${number} ${exclusive ? '<=' : '<'} ${n}`;
     const above = (n: number, exclusive: boolean) => `${number} ${exclusive ? '>=' : '>'} ${n}`;
     const wording = this.wording;

@@ -193,7 +193,7 @@ function shorten(value: string): string {
  * `{KEY=value}`), and other values as JSON.
  */
 function quoteValue(value: unknown): string {
-  const java = Array.isArray(value) || value instanceof Uint8Array || (value !== null && typeof value === 'object' && !(value instanceof Date));
+  const java = Array.isArray(value) || value instanceof Uint8Array || (value !== null && typeof value === 'object' && !(value instanceof Date) && !isNumericValue(value));
   let text = '';
   // What remains to write, last first: values, and the punctuation between them.
   const pending: Array<{ value: unknown } | string> = [{ value }];
@@ -214,6 +214,8 @@ function quoteValue(value: unknown): string {
       text += '[';
     } else if (item instanceof Date) {
       text += Number.isNaN(item.getTime()) ? 'Invalid Date' : item.toISOString();
+    } else if (isNumericValue(item)) {
+      text += item.string;
     } else if (item !== null && typeof item === 'object') {
       const keys = Object.keys(item);
       pending.push('}');
@@ -230,6 +232,11 @@ function quoteValue(value: unknown): string {
     }
   }
   return text;
+}
+
+/** The SDK's NumericValue, as a bigDecimal arrives decoded: quoted by its digits. */
+function isNumericValue(value: unknown): value is { string: string; type: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { string?: unknown }).string === 'string' && (value as { type?: unknown }).type === 'bigDecimal';
 }
 
 /** How long a value is, as its length constraint counts: characters, items, entries or bytes. */
