@@ -90,6 +90,8 @@ export interface Rule {
   readonly quotedTail: string;
   /** The framework quotes a length violation's length (`Value with length 7 at …`). */
   readonly measured: boolean;
+  /** The value is sensitive (Smithy's `@sensitive`): AWS leaves it out (`Value at 'member' …`). */
+  readonly sensitive?: boolean;
 }
 
 function rule(member: string, path: string, constraint: ConstraintKind, must: string, wording: Wording = 'aws', measured = false): Rule {
@@ -149,6 +151,9 @@ export const notUnique = (member: string, path: string, wording?: Wording): Rule
 
 export const notOneMember = (member: string, path: string, wording?: Wording): Rule => rule(member, path, 'union', phrases.oneMember, wording);
 
+/** The same rule for a sensitive value, which the message leaves out: `Value at 'environment.variables' failed …`. */
+export const hidden = (rule: Rule): Rule => ({ ...rule, sensitive: true });
+
 /**
  * How deep a shape that contains itself is checked. Deeper input is one violation rather than a
  * stack overflow: a request body can nest far deeper than any model means it to.
@@ -191,7 +196,7 @@ function shorten(value: string): string {
  * `{KEY=value}`), and other values as JSON.
  */
 function quoteValue(value: unknown): string {
-  const java = Array.isArray(value) || value instanceof Uint8Array || (value !== null && typeof value === 'object' && !(value instanceof Date));
+  const java = Array.isArray(value) || value instanceof Uint8Array || (value !== null && typeof value === 'object' && !(value instanceof Date) && !isNumericValue(value));
   let text = '';
   // What remains to write, last first: values, and the punctuation between them.
   const pending: Array<{ value: unknown } | string> = [{ value }];
@@ -212,6 +217,8 @@ function quoteValue(value: unknown): string {
       text += '[';
     } else if (item instanceof Date) {
       text += Number.isNaN(item.getTime()) ? 'Invalid Date' : item.toISOString();
+    } else if (isNumericValue(item)) {
+      text += item.string;
     } else if (item !== null && typeof item === 'object') {
       const keys = Object.keys(item);
       pending.push('}');
@@ -228,6 +235,11 @@ function quoteValue(value: unknown): string {
     }
   }
   return text;
+}
+
+/** The SDK's NumericValue, as a bigDecimal arrives decoded: quoted by its digits. */
+function isNumericValue(value: unknown): value is { string: string; type: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { string?: unknown }).string === 'string' && (value as { type?: unknown }).type === 'bigDecimal';
 }
 
 /** How long a value is, as its length constraint counts: characters, items, entries or bytes. */
@@ -272,6 +284,7 @@ class Violation implements ConstraintViolation {
   get message(): string {
     const { rule, value } = this;
     if (rule.wording === 'framework') return frameworkMessage(rule, value, rule.path);
+    if (rule.sensitive) return 'Value' + rule.tail;
     if (typeof value === 'string') return "Value '" + shorten(value) + rule.quotedTail;
     if (value === undefined || value === null) return 'Value null' + rule.tail;
     return "Value '" + shorten(quoteValue(value)) + rule.quotedTail;
@@ -299,7 +312,7 @@ class PlacedViolation extends Violation {
   override get message(): string {
     const { rule, value, at } = this;
     if (rule.wording === 'framework') return frameworkMessage(rule, value, at);
-    return quotedValue(value) + " at '" + at + "' failed to satisfy constraint: " + rule.must;
+    return (rule.sensitive ? 'Value' : quotedValue(value)) + " at '" + at + "' failed to satisfy constraint: " + rule.must;
   }
 }
 

@@ -179,6 +179,10 @@ const NESTED_BODY = {
     Zip: { type: 'string', format: 'byte', maxLength: 4 },
     At: { type: 'string', format: 'date-time' },
     Pick: { $ref: '#/components/schemas/Choice' },
+    Secrets: { type: 'object', 'x-sensitive': true, propertyNames: { pattern: '^[A-Z]+$', 'x-sensitive': true }, additionalProperties: { type: 'string', maxLength: 4 } },
+    Token: { type: 'string', 'x-sensitive': true, maxLength: 4 },
+    Amount: { type: 'number', format: 'big-decimal', maximum: 100 },
+    Count: { type: 'integer', format: 'big-integer', minimum: 0 },
   },
 };
 
@@ -286,6 +290,16 @@ describe('validators at any depth, in AWS wording', async () => {
       want: ["Value '{}' at 'pick' failed to satisfy constraint: Member must have exactly one member set"],
     },
     {
+      name: 'a sensitive map (x-sensitive, from @sensitive) is not quoted, as Lambda words Environment.Variables',
+      given: { Secrets: { a: 'x' } },
+      want: ["Value at 'secrets' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [A-Z]+]"],
+    },
+    {
+      name: 'a sensitive string is not quoted',
+      given: { Token: 'secret' },
+      want: ["Value at 'token' failed to satisfy constraint: Member must have length less than or equal to 4"],
+    },
+    {
       name: 'a wrong type where a list belongs',
       given: { Layers: 'arn' },
       want: ["Value 'arn' at 'layers' failed to satisfy constraint: Member must be of type list"],
@@ -305,6 +319,16 @@ describe('validators at any depth, in AWS wording', async () => {
     const violations = validate({ Name: 'f', Tree: tree });
     expect(violations.map((v) => v.constraint)).toEqual(['depth']);
     expect(violations[0].message).toMatch(/^Value '\{Children=\[\{Children=.*' at 'tree(\.children\.1\.member){101}' failed to satisfy constraint: Member must have nesting depth less than or equal to 100$/);
+  });
+
+  it("takes big numbers as the SDK decodes them (bigint, NumericValue) and checks their ranges", () => {
+    const numeric = (digits: string) => ({ string: digits, type: 'bigDecimal' });
+    expect(validate({ Name: 'f', Amount: numeric('99.5'), Count: 12345678901234567890n })).toBe(module.NO_VIOLATIONS);
+    expect(messages({ Name: 'f', Amount: numeric('100.25'), Count: -1n })).toEqual([
+      "Value '100.25' at 'amount' failed to satisfy constraint: Member must have value less than or equal to 100",
+      "Value '-1' at 'count' failed to satisfy constraint: Member must have value greater than or equal to 0",
+    ]);
+    expect(messages({ Name: 'f', Amount: true })).toEqual(["Value 'true' at 'amount' failed to satisfy constraint: Member must be of type number"]);
   });
 
   it('checks blobs by their bytes and timestamps as dates; a wire value left undecoded is a wrong type', () => {

@@ -43,8 +43,8 @@ function typeTest(value: string, shape: Shape): string | undefined {
     case 'bigInteger':
       return `typeof ${value} !== 'bigint' && !Number.isInteger(${value})`;
     case 'bigDecimal':
-      // The decoder hands over a NumericValue (`{ string, type: 'bigDecimal' }`), as the SDK does, so no precision is lost.
-      return `typeof ${value} !== 'number' && typeof ${value} !== 'string' && !(typeof ${value} === 'object' && ${value} !== null && (${value} as { type?: unknown }).type === 'bigDecimal')`;
+      // A number, its text, or the SDK's NumericValue (`{ string: '1.5', type: 'bigDecimal' }`).
+      return `typeof ${value} !== 'number' && typeof ${value} !== 'string' && !(typeof ${value} === 'object' && typeof (${value} as { string?: unknown }).string === 'string')`;
     case 'float':
     case 'double':
       return `typeof ${value} !== 'number'`;
@@ -107,6 +107,8 @@ export class ValidatorWriter {
   private locals = new Set<string>();
   /** Whether the code being written is a recursive shape's function (its calls pass `depth + 1`). */
   private inRecursiveFunction = false;
+  /** How many sensitive shapes enclose the value being checked. */
+  private sensitive = 0;
 
   constructor(
     private readonly graph: ShapeModel,
@@ -142,7 +144,23 @@ export class ValidatorWriter {
 
   private rule(constant: string, suffix: string, call: string): string {
     this.helpers.add(call.slice(0, call.indexOf('(')));
+    if (this.sensitive > 0 && this.wording === 'aws') {
+      // AWS leaves a sensitive value out of its message: `Value at 'environment.variables' failed …`.
+      this.helpers.add('hidden');
+      return this.constant(`${constant}_${suffix}`, `hidden(${call})`);
+    }
     return this.constant(`${constant}_${suffix}`, call);
+  }
+
+  /** Runs `write` with the values it words marked sensitive when `shape` is (`x-sensitive`, Smithy's `@sensitive`). */
+  private withSensitivity<T>(shape: Shape, write: () => T): T {
+    const sensitive = shape.extensions['x-sensitive'] === true;
+    if (sensitive) this.sensitive++;
+    try {
+      return write();
+    } finally {
+      if (sensitive) this.sensitive--;
+    }
   }
 
   private ruleArgs(member: string, place: Place): string {
@@ -195,6 +213,10 @@ export class ValidatorWriter {
    * violation) and writes into `lines` what to check once the type is right.
    */
   presentValue(lines: string[], value: string, shape: Shape, member: string, place: Place, constant: string, stack: string[]): { condition: string; push: string } | undefined {
+    return this.withSensitivity(shape, () => this.checkPresentValue(lines, value, shape, member, place, constant, stack));
+  }
+
+  private checkPresentValue(lines: string[], value: string, shape: Shape, member: string, place: Place, constant: string, stack: string[]): { condition: string; push: string } | undefined {
     const condition = typeTest(value, shape);
     const typed = value;
     switch (shape.kind) {
@@ -247,7 +269,7 @@ export class ValidatorWriter {
       checks.push({ condition: `!${regex}.test(${value})`, suffix: 'MISMATCH', rule: (args) => `patternMismatch(${args}, ${quote(wording)}${w})`, phrase: `Member must satisfy regular expression pattern: ${wording}`, helpers: [] });
     }
     if (length) checks.push(...this.lengthChecks(value, shape, length));
-    if (range && shape.kind !== 'string') checks.push(...this.rangeChecks(value, range));
+    if (range && shape.kind !== 'string') checks.push(...this.rangeChecks(value, range, shape.kind));
     return checks;
   }
 
@@ -269,11 +291,16 @@ export class ValidatorWriter {
     return checks;
   }
 
-  private rangeChecks(value: string, range: NonNullable<Shape['constraints']['range']>): ScalarCheck[] {
+  private rangeChecks(value: string, range: NonNullable<Shape['constraints']['range']>, kind: Shape['kind']): ScalarCheck[] {
     const { min, max, exclusiveMin = false, exclusiveMax = false } = range;
     const checks: ScalarCheck[] = [];
-    // `Number.isInteger` does not narrow: integers are compared as numbers.
-    const number = value.startsWith('(') ? value : `(${value} as number)`;
+    // `Number.isInteger` does not narrow: integers are compared as numbers; a bigDecimal by its digits.
+    const number =
+      kind === 'bigDecimal'
+        ? `Number(typeof ${value} === 'object' ? (${value} as { string: string }).string : ${value})`
+        : value.startsWith('(')
+          ? value
+          : `(${value} as number)`;
     const below = (n: number, exclusive: boolean) => `${number} ${exclusive ? '<=' : '<'} ${n}`;
     const above = (n: number, exclusive: boolean) => `${number} ${exclusive ? '>=' : '>'} ${n}`;
     const wording = this.wording;
@@ -387,6 +414,10 @@ export class ValidatorWriter {
    * constraints: on the list or map, with every constraint of the element in brackets.
    */
   private brokenElements(lines: string[], value: string, shape: Shape, subject: 'Member' | 'Map keys' | 'Map value', member: string, place: Place, constant: string, whole: string, notNull: boolean, stop: string): void {
+    this.withSensitivity(shape, () => this.writeBrokenElements(lines, value, shape, subject, member, place, constant, whole, notNull, stop));
+  }
+
+  private writeBrokenElements(lines: string[], value: string, shape: Shape, subject: 'Member' | 'Map keys' | 'Map value', member: string, place: Place, constant: string, whole: string, notNull: boolean, stop: string): void {
     const checks = this.scalarChecks(value, shape, constant);
     checks.forEach((c) => c.helpers.forEach((h) => this.helpers.add(h)));
     const test = typeTest(value, shape);

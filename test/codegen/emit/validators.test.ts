@@ -11,6 +11,7 @@ import { SymbolTable } from '../../../codegen/model/symbols.js';
 import { bodyOperation, read } from '../model/helpers.js';
 import { HEADER, thingModel, view } from './helpers.js';
 import { typeErrors } from './typecheck.js';
+import { LAMBDA_SMITHY, lambdaModelPresent, smithyGraph } from '../../../bench/lib/smithy-graph.js';
 
 const VIOLATIONS_RUNTIME = { path: 'validators/violations.ts', content: readFileSync(new URL('../../../codegen/emit/validators/runtime/violations.ts', import.meta.url), 'utf8') };
 
@@ -91,7 +92,7 @@ describe("validators/<Op>.ts in smithy.framework's wording", () => {
     required: ['message'],
     properties: { message: { type: 'string' }, fieldList: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
   };
-  const { text } = nested(
+  const { graph, text } = nested(
     { type: 'object', properties: { string: { type: 'string', minLength: 2, maxLength: 8 }, integer: { type: 'integer', minimum: 2, maximum: 8 }, map: { type: 'object', additionalProperties: { type: 'string', pattern: '^[a-m]+$' } } } },
     { ValidationException: validationException },
     { 'x-validation-error': 'ValidationException' },
@@ -104,5 +105,18 @@ describe("validators/<Op>.ts in smithy.framework's wording", () => {
     { name: 'a map value at its JSON pointer', want: "'/map' + '/' + pointerSegment(mapKey)" },
   ])('$name', ({ want }) => {
     expect(text).toContain(want);
+  });
+
+  it('type-checks under strict settings', () => {
+    const files = [...emitValidatorModules(graph, new SymbolTable(graph), HEADER, ['Op']).filter((f) => f.path !== 'validators/violations.ts'), VIOLATIONS_RUNTIME];
+    expect(typeErrors(files)).toEqual([]);
+  });
+});
+
+describe.skipIf(!lambdaModelPresent())("validators/CreateFunction.ts from AWS's Lambda model (../shared/fixtures/smithy/lambda.json)", () => {
+  it('type-checks under strict settings', () => {
+    const graph = smithyGraph(LAMBDA_SMITHY, ['CreateFunction']);
+    const files = [...emitValidatorModules(graph, new SymbolTable(graph), HEADER, ['CreateFunction']).filter((f) => f.path !== 'validators/violations.ts'), VIOLATIONS_RUNTIME];
+    expect(typeErrors(files)).toEqual([]);
   });
 });
