@@ -77,10 +77,21 @@ export class SmithyReader {
   readonly extraSchemas: Record<string, unknown> = {};
 
   readonly model: SmithyModel;
+  /** The service's `rename` map: shapes of other namespaces whose local names would collide. */
+  private renames: Record<string, string> = {};
 
   /** Mixins are flattened first: every shape is read with its inherited members and traits. */
   constructor(model: SmithyModel) {
     this.model = flattenMixins(model as unknown as SmithyAst) as unknown as SmithyModel;
+  }
+
+  /** Shapes are named as the service's closure names them: renamed, else by their local name. */
+  useService(id: string | undefined): void {
+    this.renames = (id && this.model.shapes[id]?.rename) || {};
+  }
+
+  nameOf(id: string): string {
+    return this.renames[id] ?? localName(id);
   }
 
   shape(id: string): Shape | undefined {
@@ -182,11 +193,11 @@ export class SmithyReader {
         break;
       }
       case 'union':
-        c.ref = localName(target);
+        c.ref = this.nameOf(target);
         this.unionSchema(target);
         break;
       case 'structure':
-        c.ref = localName(target);
+        c.ref = this.nameOf(target);
         this.structureSchema(target);
         break;
       case 'document': break;
@@ -221,7 +232,7 @@ export class SmithyReader {
 
   /** A structure used as a member type, as a named schema in extraSchemas. */
   structureSchema(id: string): void {
-    const name = localName(id);
+    const name = this.nameOf(id);
     if (name in this.extraSchemas) return;
     this.extraSchemas[name] = {}; // guards recursion
     const shape = this.model.shapes[id];
@@ -246,7 +257,7 @@ export class SmithyReader {
    * sends: exactly one of its members, as an object with that one key.
    */
   unionSchema(id: string): void {
-    const name = localName(id);
+    const name = this.nameOf(id);
     if (name in this.extraSchemas) return;
     this.extraSchemas[name] = {}; // guards recursion
     const shape = this.model.shapes[id];
@@ -272,7 +283,7 @@ export class SmithyReader {
   }
 
   /** Members of an input or output structure with their HTTP bindings, in model order. */
-  members(structureId: string, opName: string, labels: Set<string>): MemberModel[] {
+  members(structureId: string, opName: string, labels: Set<string>, output = false): MemberModel[] {
     const shape = this.shape(structureId);
     if (!shape || shape.type !== 'structure') return [];
     const out: MemberModel[] = [];
@@ -280,7 +291,9 @@ export class SmithyReader {
       const traits = member.traits ?? {};
       let location: Location = 'body';
       let wireName: string | undefined;
-      if (traits[T.label] !== undefined) {
+      // In a response, query and label bindings mean nothing: Smithy sends such members in the body.
+      if (output && (traits[T.label] !== undefined || traits[T.query] !== undefined || traits[T.queryParams] !== undefined)) location = 'body';
+      else if (traits[T.label] !== undefined) {
         location = 'path';
         if (!labels.has(name)) this.undetermined.push({ subject: `member ${opName}.${name}`, fact: 'HTTP binding', reason: 'httpLabel member without a matching label in the URI', assumed: 'path' });
       } else if (traits[T.query] !== undefined) { location = 'query'; wireName = String(traits[T.query]); }
@@ -294,7 +307,7 @@ export class SmithyReader {
         schema: this.constraints(member.target, traits, location, `${opName}.${name}`),
       };
       if (location === 'payload') m.mediaType = this.mediaType(member.target);
-      if (wireName && (wireName !== name || location === 'prefixHeaders')) m.wireName = wireName;
+      if (wireName !== undefined && (wireName !== name || location === 'prefixHeaders')) m.wireName = wireName;
       const description = this.documentation(traits) ?? this.documentation(this.shape(member.target)?.traits);
       if (description) m.description = description;
       out.push(m);
@@ -322,7 +335,7 @@ export class SmithyReader {
       if (traits[T.header]) m.httpHeader = String(traits[T.header]);
       return m;
     });
-    const e: ErrorModel = { name: localName(id), status: Number(status), fault, members };
+    const e: ErrorModel = { name: this.nameOf(id), status: Number(status), fault, members };
     const description = this.documentation(shape?.traits);
     if (description) e.description = description;
     return e;
@@ -342,7 +355,7 @@ export class SmithyReader {
     }
     const labels = new Set([...path.split('?')[0].matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]));
     const members = shape.input ? this.members(shape.input.target, name, labels) : [];
-    const output = shape.output ? this.members(shape.output.target, name, new Set()) : [];
+    const output = shape.output ? this.members(shape.output.target, name, new Set(), true) : [];
     const description = this.documentation(shape.traits);
     const baseOp = findBaseOperation(base, name);
     const op: OperationModel = {
@@ -352,7 +365,7 @@ export class SmithyReader {
       summary: description ? firstSentence(description) : undefined,
       description,
       members, memberOrder: members.map((m) => m.name), output,
-      errors: [...new Set([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => localName(e.target)))].sort(),
+      errors: [...new Set([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => this.nameOf(e.target)))].sort(),
     };
     const targets = [...new Map([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => [e.target, e])).keys()];
     const errors = targets.map((target) => this.error(target));
@@ -402,6 +415,7 @@ export function importSmithy(json: string | SmithyModel, operations: string[], o
   const ids = serviceId ? serviceOperations(reader.model.shapes, serviceId) : operations.map((name) => reader.operationId(name) ?? fail(`operation ${name} is not in the model (or is ambiguous)`));
   const commonErrors: Obj[] = serviceId ? (reader.model.shapes[serviceId].errors ?? []) : [];
   let validationError: ErrorModel | undefined;
+  reader.useService(serviceId ?? (servicesOf(reader.model.shapes).length === 1 ? servicesOf(reader.model.shapes)[0] : undefined));
   for (const id of ids) {
     let read: ReturnType<SmithyReader['operation']>;
     try {
