@@ -1,49 +1,17 @@
-// Smithy 2.0 JSON AST → the intermediate DocumentModel (HTTP bindings, constraint traits, enums,
-// errors with their exact member casing, documentation converted from HTML to Markdown).
+// Smithy 2.0 JSON AST → the intermediate DocumentModel: the operations asked for, or every one of
+// a service, with their HTTP bindings and errors (exact member casing), the service's facts and
+// auth, documentation converted from HTML to Markdown. Member types: SmithyShapes (smithy-shapes.ts).
 
 import { readFileSync } from 'node:fs';
-import type { SmithyAst } from '../smithy/ast.js';
-import { flattenMixins } from '../smithy/flatten.js';
 import { isSmithyIdlPath, loadSmithyModel } from '../smithy/load.js';
 import { type Base, findBaseOperation } from './base.js';
-import { htmlToMarkdown } from './html-to-markdown.js';
-import { hasTopLevelAlternation, unanchor } from './pattern.js';
-import type {
-  Constraints, DocumentModel, ErrorMemberModel, ErrorModel, ImportResult, Location, MemberModel,
-  OperationModel, ServiceModel, Undetermined,
-} from './types.js';
+import type { DocumentModel, ErrorMemberModel, ErrorModel, ImportResult, Location, MemberModel, OperationModel, ServiceModel } from './types.js';
 import { conventions, errorTypeDefault, finishDocument } from './write-document.js';
-import { schemaOf } from './schema.js';
+import { localName, type Obj, SmithyShapes, type SmithyModel, T } from './smithy-shapes.js';
 import { serviceAuth, serviceOperations, servicesOf } from './smithy-service.js';
 import { firstSentence } from './doc/facts.js';
 
-type Obj = Record<string, any>;
-interface Shape { type: string; members?: Record<string, { target: string; traits?: Obj }>; traits?: Obj; [k: string]: any }
-export interface SmithyModel { smithy?: string; shapes: Record<string, Shape> }
-
-const PRELUDE: Record<string, string> = {
-  String: 'string', Boolean: 'boolean', PrimitiveBoolean: 'boolean', Byte: 'byte', PrimitiveByte: 'byte',
-  Short: 'short', PrimitiveShort: 'short', Integer: 'integer', PrimitiveInteger: 'integer', Long: 'long',
-  PrimitiveLong: 'long', Float: 'float', PrimitiveFloat: 'float', Double: 'double', PrimitiveDouble: 'double',
-  BigInteger: 'bigInteger', BigDecimal: 'bigDecimal', Timestamp: 'timestamp', Blob: 'blob', Document: 'document', Unit: 'structure',
-};
-
-const T = {
-  doc: 'smithy.api#documentation', required: 'smithy.api#required', length: 'smithy.api#length',
-  pattern: 'smithy.api#pattern', range: 'smithy.api#range', enumTrait: 'smithy.api#enum', enumValue: 'smithy.api#enumValue',
-  default: 'smithy.api#default', http: 'smithy.api#http', label: 'smithy.api#httpLabel', query: 'smithy.api#httpQuery',
-  header: 'smithy.api#httpHeader', payload: 'smithy.api#httpPayload', responseCode: 'smithy.api#httpResponseCode',
-  queryParams: 'smithy.api#httpQueryParams', prefixHeaders: 'smithy.api#httpPrefixHeaders', error: 'smithy.api#error',
-  httpError: 'smithy.api#httpError', title: 'smithy.api#title', timestampFormat: 'smithy.api#timestampFormat',
-  jsonName: 'smithy.api#jsonName', uniqueItems: 'smithy.api#uniqueItems', sparse: 'smithy.api#sparse',
-  idempotencyToken: 'smithy.api#idempotencyToken', mediaType: 'smithy.api#mediaType', streaming: 'smithy.api#streaming',
-};
-
-/** Smithy's numeric shapes as OpenAPI `type` and the `format` the shape graph reads back as the same kind. */
-const NUMBERS: Record<string, [string, string | undefined]> = {
-  byte: ['integer', 'int8'], short: ['integer', 'int16'], integer: ['integer', 'int32'], long: ['integer', 'int64'],
-  bigInteger: ['integer', 'big-integer'], float: ['number', 'float'], double: ['number', undefined], bigDecimal: ['number', 'big-decimal'],
-};
+export { localName, type SmithyModel };
 
 /** An operation the conventions cannot express: its input or output is an event stream. */
 export class EventStreamRefused extends Error {
@@ -68,29 +36,8 @@ const fail = (message: string): never => {
   throw new Error(message);
 };
 
-export const localName = (id: string) => id.replace(/^.*#/, '').replace(/\$.*$/, '');
-
-export class SmithyReader {
-  readonly notes: string[] = [];
-  readonly undetermined: Undetermined[] = [];
-  /** Named structures referenced from members, in the conventions' schema form. */
-  readonly extraSchemas: Record<string, unknown> = {};
-
-  readonly model: SmithyModel;
-
-  /** Mixins are flattened first: every shape is read with its inherited members and traits. */
-  constructor(model: SmithyModel) {
-    this.model = flattenMixins(model as unknown as SmithyAst) as unknown as SmithyModel;
-  }
-
-  shape(id: string): Shape | undefined {
-    if (id.startsWith('smithy.api#')) {
-      const t = PRELUDE[localName(id)];
-      return t ? { type: t } : undefined;
-    }
-    return this.model.shapes[id];
-  }
-
+/** A Smithy model's operations, their bindings and errors, and the service (shapes: SmithyShapes). */
+export class SmithyReader extends SmithyShapes {
   /** The operation's shape id for a bare name (`GetItem`) or a full id. */
   operationId(name: string): string | undefined {
     if (this.model.shapes[name]?.type === 'operation') return name;
@@ -132,136 +79,6 @@ export class SmithyReader {
     }
     return { id, model };
   }
-
-  documentation(traits: Obj | undefined): string | undefined {
-    const html = traits?.[T.doc];
-    return typeof html === 'string' && html.trim() ? htmlToMarkdown(html) : undefined;
-  }
-
-  /** Constraints of a member: its target's traits, overridden by the member's own. */
-  constraints(target: string, memberTraits: Obj = {}, location: Location = 'body', context = ''): Constraints {
-    const shape = this.shape(target);
-    if (!shape) {
-      this.undetermined.push({ subject: context || target, fact: 'type', reason: `target ${target} is not in the model`, assumed: 'string' });
-      return { type: 'string' };
-    }
-    const traits = { ...(shape.traits ?? {}), ...memberTraits };
-    const c: Constraints = {};
-    switch (shape.type) {
-      case 'string': c.type = 'string'; break;
-      case 'enum': c.type = 'string'; c.enum = Object.entries(shape.members ?? {}).map(([n, m]) => String(m.traits?.[T.enumValue] ?? n)); break;
-      case 'intEnum': c.type = 'integer'; c.enum = Object.values(shape.members ?? {}).map((m) => Number(m.traits?.[T.enumValue])); break;
-      case 'boolean': c.type = 'boolean'; break;
-      case 'byte': case 'short': case 'integer': case 'long': case 'bigInteger': case 'float': case 'double': case 'bigDecimal':
-        [c.type, c.format] = NUMBERS[shape.type];
-        if (c.format === undefined) delete c.format;
-        break;
-      // Base64 text in JSON; the raw bytes as a payload.
-      case 'blob': c.type = 'string'; c.format = location === 'payload' ? 'binary' : 'byte'; break;
-      case 'timestamp': {
-        const fmt = traits[T.timestampFormat] ?? (location === 'header' ? 'http-date' : location === 'body' ? 'epoch-seconds' : 'date-time');
-        if (fmt === 'epoch-seconds') { c.type = 'number'; c.format = 'epoch-seconds'; } else { c.type = 'string'; c.format = fmt; }
-        break;
-      }
-      case 'list': case 'set': {
-        c.type = 'array';
-        // Entries of a header or query list are written as headers or query values are.
-        const entries: Location = location === 'header' || location === 'query' ? location : 'body';
-        c.items = shape.member ? this.constraints(shape.member.target, shape.member.traits ?? {}, entries, `${context}[]`) : {};
-        if (shape.type === 'set' || traits[T.uniqueItems] !== undefined) c.uniqueItems = true;
-        if (traits[T.sparse] !== undefined) c.sparse = true;
-        break;
-      }
-      case 'map': {
-        c.type = 'object';
-        const keys = shape.key ? this.constraints(shape.key.target, shape.key.traits ?? {}, 'body', `${context}{key}`) : {};
-        const { type: _string, ...keyConstraints } = keys;
-        if (Object.keys(keyConstraints).length > 0) c.propertyNames = keyConstraints;
-        c.additionalProperties = shape.value ? this.constraints(shape.value.target, shape.value.traits ?? {}, location === 'prefixHeaders' ? 'header' : 'body', `${context}{}`) : {};
-        if (traits[T.sparse] !== undefined) c.sparse = true;
-        break;
-      }
-      case 'union':
-        c.ref = localName(target);
-        this.unionSchema(target);
-        break;
-      case 'structure':
-        c.ref = localName(target);
-        this.structureSchema(target);
-        break;
-      case 'document': break;
-      default:
-        this.undetermined.push({ subject: context || target, fact: 'type', reason: `Smithy shape type ${shape.type} has no rendering in the conventions`, assumed: 'any value' });
-    }
-    if (Array.isArray(traits[T.enumTrait])) c.enum = traits[T.enumTrait].map((e: Obj) => String(e.value));
-    const len = traits[T.length];
-    if (len) {
-      const [lo, hi] = c.type === 'array' ? ['minItems', 'maxItems'] as const : c.type === 'object' ? ['minProperties', 'maxProperties'] as const : ['minLength', 'maxLength'] as const;
-      if (typeof len.min === 'number') c[lo] = len.min;
-      if (typeof len.max === 'number') c[hi] = len.max;
-    }
-    const range = traits[T.range];
-    if (range) {
-      if (range.min !== undefined) c.minimum = Number(range.min);
-      if (range.max !== undefined) c.maximum = Number(range.max);
-    }
-    if (typeof traits[T.pattern] === 'string') {
-      const raw = traits[T.pattern] as string;
-      const { inner, anchored } = unanchor(raw);
-      c.documentedPattern = inner;
-      c.pattern = `^(?:${inner})$`;
-      if (!anchored) this.notes.push(`${context}: the model's pattern \`${raw}\` is not anchored; read as a whole-value match, as the service validates.`);
-      else if (hasTopLevelAlternation(inner)) this.notes.push(`${context}: the pattern \`${raw}\` has a top-level alternation; under whole-value matching it is read as one alternation of whole values.`);
-    }
-    if (traits[T.default] !== undefined && traits[T.default] !== null && !c.ref) c.default = traits[T.default];
-    if (typeof memberTraits[T.jsonName] === 'string') c.jsonName = memberTraits[T.jsonName];
-    if (memberTraits[T.idempotencyToken] !== undefined) c.idempotencyToken = true;
-    return c;
-  }
-
-  /** A structure used as a member type, as a named schema in extraSchemas. */
-  structureSchema(id: string): void {
-    const name = localName(id);
-    if (name in this.extraSchemas) return;
-    this.extraSchemas[name] = {}; // guards recursion
-    const shape = this.model.shapes[id];
-    const required: string[] = [];
-    const properties: Record<string, unknown> = {};
-    for (const [m, member] of Object.entries(shape?.members ?? {})) {
-      if (member.traits?.[T.required]) required.push(m);
-      const c = this.constraints(member.target, member.traits ?? {}, 'body', `${name}.${m}`);
-      const description = this.documentation(member.traits) ?? this.documentation(this.shape(member.target)?.traits);
-      properties[m] = { ...schemaOf(c), ...(description ? { description } : {}) };
-    }
-    const schema: Obj = { type: 'object' };
-    const description = this.documentation(shape?.traits);
-    if (description) schema.description = description;
-    if (required.length) schema.required = required;
-    schema.properties = properties;
-    this.extraSchemas[name] = schema;
-  }
-
-  /**
-   * A union used as a member type, as a named schema in extraSchemas, in the tagged form restJson1
-   * sends: exactly one of its members, as an object with that one key.
-   */
-  unionSchema(id: string): void {
-    const name = localName(id);
-    if (name in this.extraSchemas) return;
-    this.extraSchemas[name] = {}; // guards recursion
-    const shape = this.model.shapes[id];
-    const alternatives = Object.entries(shape?.members ?? {}).map(([m, member]) => {
-      const c = this.constraints(member.target, member.traits ?? {}, 'body', `${name}.${m}`);
-      const description = this.documentation(member.traits) ?? this.documentation(this.shape(member.target)?.traits);
-      return { type: 'object', title: m, required: [m], properties: { [m]: { ...schemaOf(c), ...(description ? { description } : {}) } }, additionalProperties: false };
-    });
-    const schema: Obj = { type: 'object' };
-    const description = this.documentation(shape?.traits);
-    if (description) schema.description = description;
-    schema.oneOf = alternatives;
-    this.extraSchemas[name] = schema;
-  }
-
   /** The event stream an operation's input or output carries, if any: `[member, union]`. */
   eventStream(structureId: string | undefined): [string, string] | undefined {
     for (const [name, member] of Object.entries(structureId ? this.shape(structureId)?.members ?? {} : {})) {
@@ -272,7 +89,7 @@ export class SmithyReader {
   }
 
   /** Members of an input or output structure with their HTTP bindings, in model order. */
-  members(structureId: string, opName: string, labels: Set<string>): MemberModel[] {
+  members(structureId: string, opName: string, labels: Set<string>, output = false): MemberModel[] {
     const shape = this.shape(structureId);
     if (!shape || shape.type !== 'structure') return [];
     const out: MemberModel[] = [];
@@ -280,7 +97,9 @@ export class SmithyReader {
       const traits = member.traits ?? {};
       let location: Location = 'body';
       let wireName: string | undefined;
-      if (traits[T.label] !== undefined) {
+      // In a response, query and label bindings mean nothing: Smithy sends such members in the body.
+      if (output && (traits[T.label] !== undefined || traits[T.query] !== undefined || traits[T.queryParams] !== undefined)) location = 'body';
+      else if (traits[T.label] !== undefined) {
         location = 'path';
         if (!labels.has(name)) this.undetermined.push({ subject: `member ${opName}.${name}`, fact: 'HTTP binding', reason: 'httpLabel member without a matching label in the URI', assumed: 'path' });
       } else if (traits[T.query] !== undefined) { location = 'query'; wireName = String(traits[T.query]); }
@@ -294,20 +113,12 @@ export class SmithyReader {
         schema: this.constraints(member.target, traits, location, `${opName}.${name}`),
       };
       if (location === 'payload') m.mediaType = this.mediaType(member.target);
-      if (wireName && (wireName !== name || location === 'prefixHeaders')) m.wireName = wireName;
+      if (wireName !== undefined && (wireName !== name || location === 'prefixHeaders')) m.wireName = wireName;
       const description = this.documentation(traits) ?? this.documentation(this.shape(member.target)?.traits);
       if (description) m.description = description;
       out.push(m);
     }
     return out;
-  }
-
-  /** A payload's media type: the target's `@mediaType`, else restJson1's default for its kind. */
-  mediaType(target: string): string {
-    const shape = this.shape(target);
-    const declared = shape?.traits?.[T.mediaType];
-    if (typeof declared === 'string') return declared;
-    return shape?.type === 'blob' ? 'application/octet-stream' : shape?.type === 'string' || shape?.type === 'enum' ? 'text/plain' : 'application/json';
   }
 
   error(id: string): ErrorModel {
@@ -322,7 +133,7 @@ export class SmithyReader {
       if (traits[T.header]) m.httpHeader = String(traits[T.header]);
       return m;
     });
-    const e: ErrorModel = { name: localName(id), status: Number(status), fault, members };
+    const e: ErrorModel = { name: this.nameOf(id), status: Number(status), fault, members };
     const description = this.documentation(shape?.traits);
     if (description) e.description = description;
     return e;
@@ -342,7 +153,7 @@ export class SmithyReader {
     }
     const labels = new Set([...path.split('?')[0].matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]));
     const members = shape.input ? this.members(shape.input.target, name, labels) : [];
-    const output = shape.output ? this.members(shape.output.target, name, new Set()) : [];
+    const output = shape.output ? this.members(shape.output.target, name, new Set(), true) : [];
     const description = this.documentation(shape.traits);
     const baseOp = findBaseOperation(base, name);
     const op: OperationModel = {
@@ -352,7 +163,7 @@ export class SmithyReader {
       summary: description ? firstSentence(description) : undefined,
       description,
       members, memberOrder: members.map((m) => m.name), output,
-      errors: [...new Set([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => localName(e.target)))].sort(),
+      errors: [...new Set([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => this.nameOf(e.target)))].sort(),
     };
     const targets = [...new Map([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => [e.target, e])).keys()];
     const errors = targets.map((target) => this.error(target));
@@ -402,6 +213,7 @@ export function importSmithy(json: string | SmithyModel, operations: string[], o
   const ids = serviceId ? serviceOperations(reader.model.shapes, serviceId) : operations.map((name) => reader.operationId(name) ?? fail(`operation ${name} is not in the model (or is ambiguous)`));
   const commonErrors: Obj[] = serviceId ? (reader.model.shapes[serviceId].errors ?? []) : [];
   let validationError: ErrorModel | undefined;
+  reader.useService(serviceId ?? (servicesOf(reader.model.shapes).length === 1 ? servicesOf(reader.model.shapes)[0] : undefined));
   for (const id of ids) {
     let read: ReturnType<SmithyReader['operation']>;
     try {

@@ -35,13 +35,16 @@ function memberSchema(m: MemberModel): Obj {
 const PARAMETER_IN: Partial<Record<Location, string>> = { path: 'path', query: 'query', header: 'header', prefixHeaders: 'header', queryParams: 'query' };
 
 function parameter(m: MemberModel): Obj {
-  const p: Obj = { name: m.wireName ?? m.name, in: PARAMETER_IN[m.location], required: m.location === 'path' ? true : m.required };
+  const p: Obj = { name: wireKey(m), in: PARAMETER_IN[m.location], required: m.location === 'path' ? true : m.required };
   if (m.description) p.description = m.description;
   p.schema = memberSchema(m);
-  if (m.wireName && m.wireName !== m.name) p['x-member-name'] = m.name;
-  if (m.location === 'prefixHeaders') p['x-prefix-headers'] = m.wireName;
+  if (wireKey(m) !== m.name) p['x-member-name'] = m.name;
+  if (m.location === 'prefixHeaders') p['x-prefix-headers'] = m.wireName ?? '';
   return p;
 }
+
+/** The parameter or header name of a member: its wire name, or its own name for an empty header prefix. */
+const wireKey = (m: MemberModel) => (m.wireName ? m.wireName : m.name);
 
 /** A member that is the whole body (`@httpPayload`), as the content of a request body or response. */
 function payload(m: MemberModel): Obj {
@@ -131,12 +134,13 @@ export function writeDocument(model: DocumentModel): Obj {
     const statusMember = op.output.find((m) => m.location === 'responseCode');
     if (statusMember) success['x-response-code-member'] = statusMember.name;
     if (outHeaders.length) {
-      success.headers = Object.fromEntries(outHeaders.map((m) => [m.wireName ?? m.name, responseHeader(m)]));
+      success.headers = Object.fromEntries(outHeaders.map((m) => [wireKey(m), responseHeader(m)]));
     }
     if (outPayload) {
       Object.assign(success, payload(outPayload));
     } else if (outBody.length) {
-      schemas[`${op.name}Response`] = { type: 'object', properties: Object.fromEntries(outBody.map((m) => [m.name, property(m)])) };
+      const required = outBody.filter((m) => m.required).map((m) => m.name);
+      schemas[`${op.name}Response`] = { type: 'object', ...(required.length && { required }), properties: Object.fromEntries(outBody.map((m) => [m.name, property(m)])) };
       success.content = { 'application/json': { schema: { $ref: `#/components/schemas/${op.name}Response` } } };
     }
     responses[String(op.successStatus)] = success;
@@ -193,8 +197,8 @@ function securityScheme(scheme: AuthModel): Obj {
 
 function responseHeader(m: MemberModel): Obj {
   const h: Obj = { ...(m.description ? { description: m.description } : {}) };
-  if (m.location === 'prefixHeaders') Object.assign(h, { 'x-member-name': m.name, 'x-prefix-headers': m.wireName });
-  else if (m.wireName && m.wireName !== m.name) h['x-member-name'] = m.name;
+  if (m.location === 'prefixHeaders') Object.assign(h, { 'x-member-name': m.name, 'x-prefix-headers': m.wireName ?? '' });
+  else if (wireKey(m) !== m.name) h['x-member-name'] = m.name;
   h.schema = memberSchema(m);
   return h;
 }

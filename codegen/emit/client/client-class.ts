@@ -4,6 +4,7 @@ import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
 import { propertyName } from '../../model/symbols.js';
 import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
+import { authSchemesLiteral } from './auth.js';
 import { clientNames, commandInputType, commandName, commandOutputType } from './names.js';
 
 const { Scope, StructureKind } = tsMorph;
@@ -12,7 +13,8 @@ export function emitClientClass(model: ServiceModel, header: string): GeneratedF
   const names = clientNames(model);
   const defaults = [
     `apiVersion: ${quote(model.apiVersion)}`,
-    `signingName: ${quote(model.signingName ?? model.serviceName.toLowerCase())}`,
+    ...(model.signingName ? [`signingName: ${quote(model.signingName)}`] : []),
+    `auth: ${authSchemesLiteral(model.graph.service.auth)}`,
     ...(model.endpoint ? [`endpointTemplate: ${quote(model.endpoint.url)}`, `endpointDefaults: { ${Object.entries(model.endpoint.defaults).map(([k, v]) => `${propertyName(k)}: ${quote(v)}`).join(', ')} }`] : []),
     `errorTypeHeader: ${quote(model.errorTypeHeader)}`,
   ];

@@ -31,6 +31,7 @@ export interface ClientPackageOptions {
 /** The client runtime, one concern per file (runtime/ beside this file). */
 const RUNTIME_FILES = [
   'aggregated-send.ts',
+  'auth.ts',
   'bytes.ts',
   'config.ts',
   'defaults.browser.ts',

@@ -1,8 +1,9 @@
 /**
  * Authentication from the document's security schemes. The schemes that apply are the ones the
- * top-level `security` requirement names, in its order (OpenAPI: no top-level `security`, or an
- * empty one, means requests carry no credentials). SigV4 only where a scheme says so with
- * `x-aws-sigv4`; anything else is what OpenAPI says it is.
+ * top-level `security` requirement names, in its order (OpenAPI: an empty one means requests carry
+ * no credentials). A document without top-level `security` follows model/README.md's conventions:
+ * its `x-aws-sigv4` scheme, if it declares one, signs every request; otherwise there is none.
+ * SigV4 only where a scheme says so with `x-aws-sigv4`; anything else is what OpenAPI says it is.
  */
 import { ModelError } from '../document.js';
 import { child, pointer } from '../pointer.js';
@@ -13,7 +14,10 @@ type Obj = Record<string, any>;
 
 export function readAuth(doc: Obj, document: string): AuthScheme[] {
   const schemes: Record<string, unknown> = isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes : {};
-  if (!Array.isArray(doc.security)) return [];
+  if (!Array.isArray(doc.security)) {
+    const sigv4 = Object.entries(schemes).find(([, scheme]) => isObject(scheme) && scheme['x-aws-sigv4'] !== undefined);
+    return sigv4 ? [schemeOf(sigv4[1] as Obj, document, pointer('components', 'securitySchemes', sigv4[0]))!] : [];
+  }
   const auth: AuthScheme[] = [];
   doc.security.forEach((requirement: unknown, i: number) => {
     if (!isObject(requirement)) throw new ModelError(document, pointer('security', i), 'a security requirement is not a mapping');

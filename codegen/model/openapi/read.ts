@@ -276,7 +276,7 @@ class DocumentReader {
     return {
       mediaType: found.mediaType,
       hasSchema: true,
-      members: [{ name, target: target.target, required: holder.required === true, nullable: target.nullable, documentation: target.documentation, origin: this.origin(schemaAt), binding: { kind: 'payload', mediaType: found.mediaType } }],
+      members: [{ name, target: target.target, required: holder.required === true, nullable: target.nullable, default: target.default, documentation: target.documentation, origin: this.origin(schemaAt), binding: { kind: 'payload', mediaType: found.mediaType } }],
     };
   }
 

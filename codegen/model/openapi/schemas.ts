@@ -198,11 +198,11 @@ function kindOf(schema: Obj, types: string[]): ShapeKind {
     case 'boolean':
       return 'boolean';
     case 'integer':
-      if (timestamp) return 'timestamp';
+      if (timestamp || format === 'epoch-seconds') return 'timestamp';
       if (Array.isArray(schema.enum)) return 'intEnum';
       return (format && INTEGER_FORMATS[format]) || 'integer';
     case 'number':
-      if (timestamp) return 'timestamp';
+      if (timestamp || format === 'epoch-seconds') return 'timestamp';
       return (format && NUMBER_FORMATS[format]) || 'double';
     case 'array':
       return 'list';

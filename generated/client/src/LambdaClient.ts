@@ -27,6 +27,7 @@ export interface LambdaClientResolvedConfig extends ResolvedClientConfig {
 const SERVICE_DEFAULTS: ServiceDefaults = {
   apiVersion: '2015-03-31',
   signingName: 'lambda',
+  auth: [{ kind: 'sigv4', signingName: 'lambda' }],
   endpointTemplate: 'https://lambda.{region}.amazonaws.com',
   endpointDefaults: { region: 'us-east-1' },
   errorTypeHeader: 'X-Amzn-ErrorType',

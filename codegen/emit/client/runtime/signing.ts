@@ -3,19 +3,23 @@
  * uses) loaded only when the first request is signed, and hashing from the platform's Web Crypto.
  */
 import type { AwsCredentialIdentity, Checksum, FinalizeRequestMiddleware, HttpRequest, SourceData } from '@smithy/types';
+import { applyAuth, chooseScheme } from './auth.js';
 import type { ResolvedClientConfig } from './config.js';
 import { concat, encoder } from './bytes.js';
 import { interop } from './lazy.js';
 
-/** Signs every outgoing request with SigV4 for the configured region and credentials. */
+/**
+ * Authenticates every outgoing request as the model says (auth.ts): signed with SigV4 for the
+ * configured region and credentials, or carrying a bearer token or API key, or left as it is.
+ */
 export function signingMiddleware(config: ResolvedClientConfig): FinalizeRequestMiddleware<any, any> {
   return (next) => async (args) => {
-    if (!isHttpRequest(args.request)) return next(args);
-    const request = await signRequest(args.request, {
-      credentials: await config.credentials(),
-      region: await config.region(),
-      service: config.signingName,
-    });
+    const scheme = chooseScheme(config);
+    if (!isHttpRequest(args.request) || !scheme) return next(args);
+    const request =
+      scheme.kind === 'sigv4'
+        ? await signRequest(args.request, { credentials: await config.credentials(), region: await config.region(), service: scheme.signingName })
+        : await applyAuth(args.request, scheme, config);
     return next({ ...args, request });
   };
 }

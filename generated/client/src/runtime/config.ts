@@ -8,12 +8,13 @@
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions, Provider, RequestHandler } from '@smithy/types';
 import { defaultCredentials, defaultMaxAttempts, defaultRegion, defaultRetryMode } from './defaults.js';
+import { resolveAuthConfig, type AuthInputConfig, type AuthResolvedConfig, type AuthScheme } from './auth.js';
 import { FetchRequestHandler } from './fetch-handler.js';
 import { later, loadSdkConfig } from './lazy.js';
 import { resolveRetryConfig, type RetryInputConfig, type RetryResolvedConfig } from './retry.js';
 
 /** What a user may configure. Everything is optional where the environment can supply it, as in the AWS SDK. */
-export interface ClientConfig extends RetryInputConfig {
+export interface ClientConfig extends RetryInputConfig, AuthInputConfig {
   /**
    * Region to sign for and to build the default endpoint from. In Node it defaults, as in the AWS
    * SDK, to `AWS_REGION`, then to the profile's `region` in the shared config file (`~/.aws/config`).
@@ -36,16 +37,19 @@ export interface ClientConfig extends RetryInputConfig {
 /** Facts about the service that the generator takes from the model. */
 export interface ServiceDefaults {
   apiVersion: string;
-  signingName: string;
+  /** The SigV4 signing name, when the service signs with SigV4. */
+  signingName?: string | undefined;
+  /** How requests authenticate (auth.ts); absent: SigV4 with `signingName`. */
+  auth?: readonly AuthScheme[] | undefined;
   /** Endpoint template with `{region}`-style variables. */
   endpointTemplate?: string | undefined;
   endpointDefaults?: Record<string, string> | undefined;
   errorTypeHeader: string;
 }
 
-export interface ResolvedClientConfig extends RetryResolvedConfig {
+export interface ResolvedClientConfig extends RetryResolvedConfig, AuthResolvedConfig {
   readonly apiVersion: string;
-  readonly signingName: string;
+  readonly signingName: string | undefined;
   readonly errorTypeHeader: string;
   readonly region: Provider<string>;
   readonly credentials: AwsCredentialIdentityProvider;
@@ -68,6 +72,7 @@ export function resolveClientConfig(config: ClientConfig, service: ServiceDefaul
     apiVersion: service.apiVersion,
     signingName: service.signingName,
     errorTypeHeader: service.errorTypeHeader,
+    ...resolveAuthConfig(config, service),
     region,
     credentials,
     endpoint,

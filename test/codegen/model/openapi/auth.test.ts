@@ -18,8 +18,13 @@ const schemes = {
 const authOf = (security: unknown) => read({ extra: { ...(security !== undefined && { security }), components: { securitySchemes: schemes } } }).service.auth;
 
 describe('ServiceFacts.auth', () => {
+  it('no top-level security and no x-aws-sigv4 scheme: none, whatever other schemes are declared', () => {
+    const { sigv4: _, ...plain } = schemes;
+    expect(read({ extra: { components: { securitySchemes: plain } } }).service.auth).toBeUndefined();
+  });
+
   it.each([
-    { name: 'no top-level security: none, whatever schemes are declared', given: undefined, want: undefined },
+    { name: 'no top-level security: SigV4 where a scheme carries x-aws-sigv4 (model/README.md\'s conventions)', given: undefined, want: [{ kind: 'sigv4', signingName: 'lambda' }] },
     { name: 'an empty requirement (security is optional): none', given: [{}], want: undefined },
     { name: 'SigV4 only where a scheme carries x-aws-sigv4, with its signing name', given: [{ sigv4: [] }], want: [{ kind: 'sigv4', signingName: 'lambda' }] },
     { name: 'an HTTP bearer scheme', given: [{ bearer: [] }], want: [{ kind: 'bearer' }] },

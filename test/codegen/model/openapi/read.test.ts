@@ -151,6 +151,7 @@ describe('errors and service facts', () => {
       documentation: undefined,
       revision: '2020',
       signingName: 'things',
+      auth: [{ kind: 'sigv4', signingName: 'things' }],
       endpoint: { url: 'https://things.{region}.example.com', defaults: { region: 'us-east-1' } },
       errorTypeHeader: 'X-Error',
       validationError: 'Invalid',
