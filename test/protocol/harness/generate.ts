@@ -55,6 +55,14 @@ export function scratchFolder(): { path: string; dispose: () => void } {
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
 
+/** esbuild's failure names its errors apart from its message: the first of them, where it is in the generated output. */
+function bundleFailure(error: unknown): string {
+  const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
+  if (!errors?.length) return firstLine(error);
+  const at = (e: (typeof errors)[number]) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : '');
+  return `${at(errors[0])}${errors[0].text}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+}
+
 /**
  * What the generator says about one operation imported on its own (import and model building, no
  * emitting: cheap), or undefined when it takes it.
@@ -112,6 +120,7 @@ export async function generateService(ast: SmithyAst, serviceId: string, exclude
     await build({
       entryPoints: { 'client.bundle': join(out, 'client', 'src', 'index.ts'), 'server.bundle': join(out, 'server', 'index.ts') },
       outdir: out,
+      absWorkingDir: out,
       outExtension: { '.js': '.mjs' },
       bundle: true,
       format: 'esm',
@@ -121,7 +130,7 @@ export async function generateService(ast: SmithyAst, serviceId: string, exclude
       logLevel: 'silent',
     });
   } catch (error) {
-    return fail('bundle', error);
+    return { ...fail('bundle', error), message: bundleFailure(error) };
   }
   try {
     const client = await import(pathToFileURL(bundles.client).href);
