@@ -79,15 +79,18 @@ export function normalizeHeaderValue(value: string | readonly string[]): string 
   return elements.join(', ');
 }
 
-export type HeaderBag = Record<string, string | readonly string[] | undefined>;
+export type HeaderBag = Record<string, unknown>;
 
-/** Header names lower-cased (HTTP header names are case-insensitive); repeated headers joined as one list. */
+/**
+ * Header names lower-cased (HTTP header names are case-insensitive); repeated headers joined as one
+ * list. A value that is not text (a client bug) is taken as the text an HTTP library would send.
+ */
 export function lowerCaseHeaders(headers: HeaderBag): Map<string, string> {
   const out = new Map<string, string>();
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     const key = name.toLowerCase();
-    const text = typeof value === 'string' ? value : value.join(', ');
+    const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
     out.set(key, out.has(key) ? `${out.get(key)}, ${text}` : text);
   }
   return out;

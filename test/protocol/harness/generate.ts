@@ -41,6 +41,8 @@ export interface FailedService {
   message: string;
   /** As in GeneratedService. */
   refused: Map<string, string>;
+  /** Bundling only: the generated files esbuild found errors in. */
+  errorFiles?: string[];
 }
 
 export type ServiceBuild = GeneratedService | FailedService;
@@ -54,6 +56,20 @@ export function scratchFolder(): { path: string; dispose: () => void } {
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
+
+type BundleErrors = { text: string; location?: { file: string; line: number; column: number } | null }[];
+
+function bundleErrorFiles(error: unknown): string[] {
+  return [...new Set(((error as { errors?: BundleErrors }).errors ?? []).flatMap((e) => (e.location ? [e.location.file] : [])))];
+}
+
+/** esbuild's failure names its errors apart from its message: the first of them, where it is in the generated output. */
+function bundleFailure(error: unknown): string {
+  const errors = (error as { errors?: BundleErrors }).errors;
+  if (!errors?.length) return firstLine(error);
+  const at = (e: (typeof errors)[number]) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : '');
+  return `${at(errors[0])}${errors[0].text}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+}
 
 /**
  * What the generator says about one operation imported on its own (import and model building, no
@@ -85,9 +101,30 @@ export async function generateService(ast: SmithyAst, serviceId: string, exclude
       if (reason) refused.set(op, reason);
     }
   }
+  const name = serviceId.startsWith(UNBOUND) ? `Unbound_${serviceId.slice(UNBOUND.length).replace(/\W/g, '_')}` : localName(serviceId);
+  // A diagnostic run also leaves out operations whose own generated files do not compile, a few
+  // rounds at most; errors in shared files stop it.
+  for (let round = 0; ; round++) {
+    const result = await generateOnce(ast, serviceId, all, excludedOperations, refused, join(folder, round ? `${name}.${round}` : name), name);
+    if (result.ok || !options.onlyAcceptedOperations || result.stage !== 'bundle' || round === MAX_DIAGNOSTIC_ROUNDS) return result;
+    const culprits = all.filter((op) => result.errorFiles?.some((file) => operationOfFile(file) === localName(op)));
+    if (!culprits.length) return result;
+    for (const op of culprits) refused.set(op, `its generated code does not bundle: ${result.message}`);
+  }
+}
+
+const MAX_DIAGNOSTIC_ROUNDS = 5;
+
+/** The operation a generated file belongs to, if it belongs to one. */
+export function operationOfFile(file: string): string | undefined {
+  return /^(?:server\/operations|validators)\/(\w+)\.ts$/.exec(file)?.[1] ?? /^client\/src\/commands\/(\w+)Command\.ts$/.exec(file)?.[1];
+}
+
+async function generateOnce(
+  ast: SmithyAst, serviceId: string, all: string[], excludedOperations: ReadonlySet<string>, refused: Map<string, string>, out: string, name: string,
+): Promise<ServiceBuild> {
   const operations = all.filter((op) => !excludedOperations.has(op) && !refused.has(op));
   const excluded = all.filter((op) => excludedOperations.has(op));
-  const name = serviceId.startsWith(UNBOUND) ? `Unbound_${serviceId.slice(UNBOUND.length).replace(/\W/g, '_')}` : localName(serviceId);
   const fail = (stage: Stage, error: unknown): FailedService => ({ ok: false, service: serviceId, stage, message: firstLine(error), refused });
 
   let yaml: string;
@@ -102,7 +139,6 @@ export async function generateService(ast: SmithyAst, serviceId: string, exclude
   } catch (error) {
     return fail('generate', error);
   }
-  const out = join(folder, name);
   for (const file of generated.files) {
     mkdirSync(dirname(join(out, file.path)), { recursive: true });
     writeFileSync(join(out, file.path), file.content);
@@ -112,6 +148,7 @@ export async function generateService(ast: SmithyAst, serviceId: string, exclude
     await build({
       entryPoints: { 'client.bundle': join(out, 'client', 'src', 'index.ts'), 'server.bundle': join(out, 'server', 'index.ts') },
       outdir: out,
+      absWorkingDir: out,
       outExtension: { '.js': '.mjs' },
       bundle: true,
       format: 'esm',
@@ -121,7 +158,7 @@ export async function generateService(ast: SmithyAst, serviceId: string, exclude
       logLevel: 'silent',
     });
   } catch (error) {
-    return fail('bundle', error);
+    return { ...fail('bundle', error), message: bundleFailure(error), errorFiles: bundleErrorFiles(error) };
   }
   try {
     const client = await import(pathToFileURL(bundles.client).href);

@@ -38,6 +38,20 @@ export function groupCauses(results: readonly CaseResult[]): { cause: string; co
   return [...groups].map(([cause, keys]) => ({ cause, count: keys.length, examples: keys.slice(0, 3) })).sort((a, b) => b.count - a.count || (a.cause < b.cause ? -1 : 1));
 }
 
+const GENERATED_MARKER = '<!-- Everything below is written by `npm run test:protocol -- --update-known-failures`. -->';
+
+/** The findings written by hand above the marker, kept across rewrites (a title where there are none yet). */
+function handWrittenPart(): string[] {
+  let text = '';
+  try {
+    text = readFileSync(FAILURES_MD_PATH, 'utf8');
+  } catch {
+    // first write
+  }
+  const at = text.indexOf(GENERATED_MARKER);
+  return at === -1 ? ['# restJson1 compliance: why cases fail', ''] : text.slice(0, at).replace(/\n+$/, '').split('\n').concat('');
+}
+
 function causeTable(results: readonly CaseResult[]): string[] {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   return groupCauses(results).map((g) => `| ${g.count} | ${cell(g.cause)} | ${g.examples.map((e) => `\`${e}\``).join(', ')} |`);
@@ -53,10 +67,11 @@ export function writeKnownFailures(results: readonly CaseResult[]): void {
 export function writeFailuresMarkdown(results: readonly CaseResult[], builds: readonly { service: string; ok: boolean; stage?: string; message?: string }[], diagnostic?: readonly CaseResult[]): void {
   const t = tally(results.map((r) => r.outcome));
   const lines = [
-    '# restJson1 compliance: why cases fail',
+    ...handWrittenPart(),
+    GENERATED_MARKER,
     '',
-    'Written by `npm run test:protocol -- --update-known-failures` (do not edit by hand). Each cause is what the',
-    'harness saw first for a case; the fix belongs in the generator (`codegen/`), not in the tests.',
+    'Written by `npm run test:protocol -- --update-known-failures` (the part above the marker is kept as written). Each cause is what',
+    'the harness saw first for a case; the fix belongs in the generator (`codegen/`), not in the tests.',
     '',
     `**${summaryLine(t)}**`,
     '',

@@ -67,6 +67,8 @@ export class LoopbackServer {
   }
 }
 
+const isEmptyObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Date) && Object.keys(value).length === 0;
+
 const answered = (response: RawResponse) => {
   const type = response.headers['x-amzn-errortype'];
   return `${response.status}${type ? ` ${String(type).split(':')[0]}` : ''}`;
@@ -89,7 +91,14 @@ export async function serverRequestCase(ast: SmithyAst, c: RequestCase, generate
   if (called.operation !== name) return failed('server request: routed to another operation', `want ${name}, called ${called.operation}`);
   const shape = shapeOf(ast, ast.shapes[c.operation].input?.target ?? 'smithy.api#Unit');
   const want = shape ? typedStructure(ast, shape, c.test.params ?? {}) : {};
-  const d = difference(want, await plainValue(called.input));
+  const got = (await plainValue(called.input)) as Record<string, unknown>;
+  // A structure payload sent as `{}` may be read as an empty structure where the case states none:
+  // both say "nothing", and the suite's own cases differ on which a server should give.
+  for (const [name, member] of Object.entries(shape?.members ?? {})) {
+    const value = got?.[name];
+    if (member.traits?.['smithy.api#httpPayload'] !== undefined && !(name in want) && isEmptyObject(value)) delete got[name];
+  }
+  const d = difference(want, got);
   return d ? failed(`server request: input ${d.replace(/:.*$/, '')} differs`, d) : { status: 'passed' };
 }
 

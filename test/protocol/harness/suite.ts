@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localName, type SmithyAst } from '../../../codegen/smithy/ast.js';
+import { flattenMixins } from '../../../codegen/smithy/flatten.js';
 import { loadSmithyModel } from '../../../codegen/smithy/load.js';
 import { extractCases, type ProtocolCase } from '../suite/cases.js';
 import { suitePaths } from '../suite/location.js';
@@ -55,6 +56,8 @@ export interface SuiteRun {
 
 export function openSuite(options: GenerateOptions = {}): SuiteRun {
   const ast = loadSmithyModel(suitePaths);
+  // The checks read members as the shapes have them with their mixins' (the importer flattens on its own).
+  const shapes = flattenMixins(ast);
   const cases = extractCases(ast);
   const skips = readSkipList();
   const problems = checkSkipList(ast, cases, skips);
@@ -97,11 +100,11 @@ export function openSuite(options: GenerateOptions = {}): SuiteRun {
       if (!build.ok) return failed(`${localName(build.service)} does not generate: ${build.stage}: ${generationCause(build.message)}`, build.message);
       try {
         if (c.side === 'client') {
-          return c.kind === 'request' ? await clientRequestCase(ast, c, build) : await clientResponseCase(ast, c as Extract<ProtocolCase, { kind: 'response' }>, build, cases);
+          return c.kind === 'request' ? await clientRequestCase(shapes, c, build) : await clientResponseCase(shapes, c as Extract<ProtocolCase, { kind: 'response' }>, build, cases);
         }
         if (!server) return failed('server: the generated server does not start', serverError ?? '');
-        if (c.kind === 'request') return await serverRequestCase(ast, c, build, server);
-        if (c.kind === 'response') return await serverResponseCase(ast, c, build, server, cases);
+        if (c.kind === 'request') return await serverRequestCase(shapes, c, build, server);
+        if (c.kind === 'response') return await serverResponseCase(shapes, c, build, server, cases);
         return await malformedCase(c, build, server);
       } catch (error) {
         // A harness failure is still a failure of the case, never a pass or a skip.

@@ -51,6 +51,8 @@ export function typedValue(ast: SmithyAst, target: string, node: NodeValue): unk
 export function typedStructure(ast: SmithyAst, shape: AstShape, node: Record<string, NodeValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(node)) {
+    // A member given as null is a member not set (only sparse lists and maps hold nulls).
+    if (value === null) continue;
     const member = shape.members?.[name];
     out[name] = member ? typedValue(ast, member.target, value) : value;
   }
