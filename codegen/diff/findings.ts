@@ -29,6 +29,11 @@ export interface Finding {
   message: string;
   why: string;
   examples?: Example[];
+  /**
+   * For a finding about a request member: a value of it that meets every constraint of the new
+   * revision, or why no value does (then every call that sends it fails).
+   */
+  sample?: { member: string; value: string } | { member: string; none: string };
   impact: Impact;
   /** For a suspected artifact: what it would be if the change were real. */
   ifReal?: { id: string; level: Level };

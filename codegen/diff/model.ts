@@ -21,12 +21,19 @@ export interface Member {
   tsType: string;
   /** Item type for arrays, to tell `string[]` from `number[]`. */
   itemType?: string;
+  /** The shape's kind in the graph (`string`, `enum`, `timestamp`, `integer`, ...), for samples. */
+  kind?: string;
   minLength?: number;
   maxLength?: number;
+  /** Numeric range of number shapes. */
+  range?: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean };
   pattern?: string;
   documentedPattern?: string;
   enum?: unknown[];
   description?: string;
+  /** `default` as written, and the `example`/`examples` of the member and its schema. */
+  default?: unknown;
+  examples?: unknown[];
   /** Revision the constraints were carried over from (`x-carried-over`). */
   carriedOver?: string;
 }
