@@ -31,8 +31,14 @@ every consecutive pair of revisions in a folder, and says which change breaks wh
                          (codegen/diff/diff-output.schema.json)
   --fail-on LEVEL        exit 1 when a finding is at LEVEL or above (breaking, or warning: warning and breaking),
                          and print those findings on stderr
-  --ignore FILE          findings to leave out: a JSON list of {"id", "location"} entries (codegen/diff/README.md)
+  --ignore FILE          findings to leave out, one entry a line: RULE-ID [JSON-POINTER] [# reason]
+                         (RULE-ID may be *; the pointer limits the entry to findings at or inside it;
+                         an unknown rule id or a malformed line is an error, exit 2)
   -h, --help             this text
+
+Each finding says what changed and why it matters, with values one revision accepts and the other
+rejects (the shortest, and a realistic one), a sample value of the member that meets all of its new
+constraints (or why none does), and what it does to the generated TypeScript client.
 
 Levels: breaking (callers fail), warning (may fail), info (compatible), documentation (text only),
 artifact (suspected damage of the documentation capture; never fails CI). The summary suggests the
