@@ -1,6 +1,7 @@
 // Everything a rule needs to look at one pair of models, with the costly comparisons cached so that
 // several rules can ask about the same member.
 
+import { clientSymbols } from '../model/symbols.js';
 import { CATALOG, type RuleId } from './catalog.js';
 import type { Example, Finding, Impact, Level } from './findings.js';
 import type { Member, Model, Operation } from './model.js';
@@ -88,8 +89,30 @@ export interface Draft {
   ifReal?: { id: string; level: Level };
   before?: string;
   after?: string;
-  /** The new revision's request member the finding is about: the finding shows a sample value of it. */
+  /**
+   * The new revision's request member the finding is about: the finding shows a sample value of
+   * it, and (unless `declares` says otherwise) its TypeScript impact is read from that member's
+   * declaration in the generated client.
+   */
   member?: Member;
+  /** The generated declaration the finding is about, when it is not the request member. */
+  declares?: Declares;
+}
+
+/** A declaration of the generated client: an export, or one member of it. */
+export interface Declares {
+  declaration: string;
+  member?: string;
+}
+
+/**
+ * Where a top-level member is declared: the request or response interface of its operation. A
+ * nested member is declared in an interface of its own, named by its parent's type.
+ */
+export function memberDeclaration(owner: string, member: Member): Declares {
+  if (member.parent === undefined) return { declaration: owner, member: member.name };
+  const leaf = member.name.slice(member.parent.length).replace(/^\./, '');
+  return /^[A-Za-z_$][\w$]*$/.test(leaf) ? { declaration: member.parentType ?? owner, member: leaf } : { declaration: member.parentType ?? owner };
 }
 
 export interface Rule {
@@ -100,6 +123,12 @@ export interface Rule {
   /** Why the change matters, in general; a finding may give a more specific why. */
   why: string;
   check(ctx: DiffContext): Finding[];
+}
+
+function withDeclaration(draft: Draft): Impact {
+  const declares = draft.declares ?? (draft.member && draft.operation !== undefined ? memberDeclaration(clientSymbols.request(draft.operation), draft.member) : undefined);
+  if (!declares) return draft.impact;
+  return { ...draft.impact, declaration: declares.member === undefined ? declares.declaration : `${declares.declaration}.${declares.member}` };
 }
 
 function sampleField(ctx: DiffContext, member: Member | undefined): Pick<Finding, 'sample'> {
@@ -126,7 +155,7 @@ export function defineRule(spec: { id: RuleId; find(ctx: DiffContext): Draft[] }
         why: draft.why ?? why,
         ...(draft.examples && draft.examples.length > 0 ? { examples: draft.examples } : {}),
         ...sampleField(ctx, draft.member),
-        impact: draft.impact,
+        impact: withDeclaration(draft),
         ...(draft.ifReal ? { ifReal: draft.ifReal } : {}),
         ...(draft.before !== undefined ? { before: draft.before } : {}),
         ...(draft.after !== undefined ? { after: draft.after } : {}),

@@ -16,6 +16,13 @@ export interface Impact {
   /** What changes for a user of the generated client package, in one line. */
   typescript: string;
   bump: Bump;
+  /** The generated declaration the finding is about (`AddPermissionRequest.RevisionId`, `PreconditionFailedException`). */
+  declaration?: string;
+  /** That declaration in the old and the new client, as the client package declares it (absent on a side without it). */
+  before?: string;
+  after?: string;
+  /** `surface`: read from the generated clients' declarations; `model`: stated from the model (no client could be generated). */
+  from?: 'surface' | 'model';
 }
 
 export interface Finding {

@@ -115,7 +115,7 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
   const byName = (operation: string, side: Side, members: BoundMember[]) => {
     const flat = new Map<string, Member>();
     const visit = (m: ShapeMember, path: string, location: MemberLocation, tsType: string, parent: string | undefined, seen: ReadonlySet<string>) => {
-      flat.set(path, { ...member(m, location, tsType), name: path, ...(parent !== undefined && { parent }) });
+      flat.set(path, { ...member(m, location, tsType), name: path, ...(parent !== undefined && { parent, parentType: flat.get(parent)?.tsType.replace(/\[\]$/, '') }) });
       const shape = graph.shapes.get(m.target);
       if (!shape || seen.has(shape.id) || seen.size >= MAX_DEPTH) return;
       const inside = new Set(seen).add(shape.id);

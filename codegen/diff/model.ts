@@ -8,6 +8,8 @@ export interface Member {
   name: string;
   /** Path of the member that contains this one, for a nested member. */
   parent?: string;
+  /** The TypeScript type of that member, which declares this one (a nested member only). */
+  parentType?: string;
   /** Where the member travels: a path label, a query or header parameter, or a body property. */
   location: MemberLocation;
   required: boolean;

@@ -30,6 +30,7 @@ function summaryTable(summary: Summary): string[] {
     '',
     `**Suggested version bump for the generated client: ${summary.semver}**` + (summary.semverReasons.length > 0 ? ', for:' : ''),
     ...summary.semverReasons.map((reason) => `- ${reason}`),
+    ...(summary.surfaceUnavailable ? ['', `_From the model: ${summary.surfaceUnavailable}._`] : []),
     ...(bumpExplanation(summary) ? ['', `> ${bumpExplanation(summary)}`] : []),
   ];
 }

@@ -27,6 +27,7 @@ function summaryLines(summary: Summary): string[] {
     `Suggested bump for the generated client: ${summary.semver}`,
   ];
   for (const reason of summary.semverReasons) lines.push(`  - ${reason}`);
+  if (summary.surfaceUnavailable) lines.push(`  (from the model: ${summary.surfaceUnavailable})`);
   const explanation = bumpExplanation(summary);
   if (explanation) lines.push(`Note: ${explanation}`);
   return lines;
@@ -47,7 +48,7 @@ function findingLines(finding: Finding, result: Pick<DiffResult, 'old' | 'new'>)
   const sample = sampleSentence(finding, result, (s) => s);
   if (sample) detail(`sample: ${sample}`);
   if (finding.ifReal) detail(`if real: ${finding.ifReal.id} (${finding.ifReal.level})`);
-  if (finding.level !== 'documentation') detail(`TypeScript: ${finding.impact.typescript} → ${finding.impact.bump}`);
+  if (finding.level !== 'documentation') detail(`TypeScript (${finding.impact.bump}): ${finding.impact.typescript}`);
   detail(`at ${finding.location} (${finding.side})${finding.introducedIn ? `, introduced in ${finding.introducedIn}` : ''}`);
   return lines;
 }
