@@ -103,7 +103,7 @@ export const CATALOG = {
     why: 'The new pattern rejects values the old one accepted, so calls that sent them now fail.',
   },
   'pattern-equivalent': {
-    level: 'info',
+    level: 'documentation',
     title: 'Pattern rewritten, same values',
     why: 'The pattern text changed but, with the length bounds and enum applied, it accepts exactly the same values.',
   },
@@ -138,7 +138,7 @@ export const CATALOG = {
     why: 'Longer or shorter values are now accepted; existing calls keep working.',
   },
   'length-bound-equivalent': {
-    level: 'info',
+    level: 'documentation',
     title: 'Length bound changed, same values',
     why: 'The bound changed, but the pattern or enum already limits values to the same set: no value is accepted or rejected differently.',
   },

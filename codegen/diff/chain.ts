@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffModels, summarize, type DiffOptions, type DiffResult, type Side, type Summary } from './diff.js';
 import { ModelError, readModel } from './load.js';
+import { maxBump } from './findings.js';
 
 export interface ChainResult {
   directory: string;
@@ -27,6 +28,17 @@ export function chainFiles(directory: string): string[] {
   return files;
 }
 
+/** Over a chain, the bump is the largest step's, for the reasons of the steps that take it. */
+function chainSummary(steps: readonly DiffResult[], summary: Summary): Summary {
+  if (!steps.every((s) => s.summary.semverFrom === 'surface')) {
+    const unavailable = steps.find((s) => s.summary.surfaceUnavailable)?.summary.surfaceUnavailable;
+    return unavailable ? { ...summary, semverFrom: 'model', surfaceUnavailable: unavailable } : summary;
+  }
+  const semver = maxBump(steps.map((s) => s.summary.semver));
+  const reasons = [...new Set(steps.filter((s) => s.summary.semver === semver).flatMap((s) => s.summary.semverReasons))].slice(0, 5);
+  return { ...summary, semver, semverReasons: reasons, semverFrom: 'surface' };
+}
+
 export function diffChain(directory: string, options: DiffOptions = {}): ChainResult {
   const models = chainFiles(directory).map(readModel);
   const steps: DiffResult[] = [];
@@ -41,6 +53,6 @@ export function diffChain(directory: string, options: DiffOptions = {}): ChainRe
     directory,
     revisions: [steps[0].old, ...steps.map((s) => s.new)],
     steps,
-    summary: summarize(findings, ignored),
+    summary: chainSummary(steps, summarize(findings, ignored)),
   };
 }

@@ -17,8 +17,9 @@ import { formatMarkdown } from './format/markdown.js';
 import { formatText } from './format/text.js';
 import { IgnoreFileError, readIgnore } from './ignore.js';
 import { ModelError, readModel } from './load.js';
+import { loadDocumentAs } from '../model/document.js';
 
-const USAGE = 'usage: npm run diff -- OLD.yaml NEW.yaml | --chain DIR [--format text|markdown|json] [--fail-on breaking|warning] [--ignore FILE]';
+const USAGE = 'usage: npm run diff -- OLD.yaml NEW.yaml | --chain DIR [--format text|markdown|json] [--fail-on breaking|warning] [--ignore FILE] [--with FILE]...';
 
 const HELP = `${USAGE}
 
@@ -31,8 +32,17 @@ every consecutive pair of revisions in a folder, and says which change breaks wh
                          (codegen/diff/diff-output.schema.json)
   --fail-on LEVEL        exit 1 when a finding is at LEVEL or above (breaking, or warning: warning and breaking),
                          and print those findings on stderr
-  --ignore FILE          findings to leave out: a JSON list of {"id", "location"} entries (codegen/diff/README.md)
+  --ignore FILE          findings to leave out, one entry a line: RULE-ID [JSON-POINTER] [# reason]
+                         (RULE-ID may be *; the pointer limits the entry to findings at or inside it;
+                         an unknown rule id or a malformed line is an error, exit 2)
+  --with FILE            a document generated together with each revision (e.g. model/companions.yaml);
+                         repeatable. The TypeScript impact and the bump compare the client packages
+                         generated from each revision with these, as npm run regen does
   -h, --help             this text
+
+Each finding says what changed and why it matters, with values one revision accepts and the other
+rejects (the shortest, and a realistic one), a sample value of the member that meets all of its new
+constraints (or why none does), and what it does to the generated TypeScript client.
 
 Levels: breaking (callers fail), warning (may fail), info (compatible), documentation (text only),
 artifact (suspected damage of the documentation capture; never fails CI). The summary suggests the
@@ -42,7 +52,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 the
 
 Examples:
   npm run diff -- model/revisions/2022.yaml model/revisions/2025.yaml
-  npm run diff -- --chain model/revisions/ --format markdown
+  npm run diff -- --chain model/revisions/ --with model/companions.yaml --format markdown
   npm run diff -- OLD.yaml NEW.yaml --fail-on breaking --format json > diff.json`;
 const FORMATS = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
 
@@ -54,6 +64,7 @@ interface Options {
   format: keyof typeof FORMATS;
   failOn?: Threshold;
   ignore?: string;
+  with: string[];
 }
 
 function parse(argv: string[]): Options {
@@ -67,6 +78,7 @@ function parse(argv: string[]): Options {
         'fail-on': { type: 'string' },
         ignore: { type: 'string' },
         chain: { type: 'string' },
+        with: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -92,6 +104,7 @@ function parse(argv: string[]): Options {
     format: format as keyof typeof FORMATS,
     failOn: failOn as Threshold | undefined,
     ignore: values.ignore,
+    with: (values.with as string[] | undefined) ?? [],
   };
 }
 
@@ -100,9 +113,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   try {
     const options = parse(argv);
     const ignore = options.ignore ? readIgnore(options.ignore) : [];
+    const companions = options.with.map((file) => loadDocumentAs(file, file));
     const result: DiffResult | ChainResult = options.chain
-      ? diffChain(options.chain, { ignore })
-      : diffModels(readModel(options.files[0]), readModel(options.files[1]), { ignore });
+      ? diffChain(options.chain, { ignore, companions })
+      : diffModels(readModel(options.files[0]), readModel(options.files[1]), { ignore, companions });
     out(FORMATS[options.format](result));
     const findings = 'steps' in result ? result.steps.flatMap((s) => s.findings) : result.findings;
     const threshold = options.failOn;

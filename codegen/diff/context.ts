@@ -1,11 +1,12 @@
 // Everything a rule needs to look at one pair of models, with the costly comparisons cached so that
 // several rules can ask about the same member.
 
+import { clientSymbols } from '../model/symbols.js';
 import { CATALOG, type RuleId } from './catalog.js';
 import type { Example, Finding, Impact, Level } from './findings.js';
 import type { Member, Model, Operation } from './model.js';
-import { collectSamples } from './samples.js';
-import { analyzeValues, type ValueAnalysis } from './values.js';
+import { documentedValues, partitionVariants, sampleOf, templatesFor, type MemberSample } from './samples.js';
+import { analyzeValues, type SampleSource, type ValueAnalysis } from './values.js';
 
 export interface OperationPair {
   id: string;
@@ -22,7 +23,7 @@ export interface MemberPair {
 
 export class DiffContext {
   private readonly valueCache = new Map<string, ValueAnalysis>();
-  private samplesCache?: string[];
+  private readonly sampleCache = new Map<Member, MemberSample | undefined>();
 
   readonly old: Model;
   readonly new: Model;
@@ -52,10 +53,16 @@ export class DiffContext {
     );
   }
 
-  /** Realistic candidate values drawn from both documents. */
-  samples(): string[] {
-    this.samplesCache ??= collectSamples(this.old, this.new);
-    return this.samplesCache;
+  /** Where realistic witnesses for a member pair come from: what the documentation shows for that member. */
+  samples(pair: MemberPair): SampleSource {
+    const documented = [...new Set([...documentedValues(pair.old, this.old), ...documentedValues(pair.new, this.new)])];
+    return { direct: [...new Set([...documented, ...documented.flatMap(partitionVariants)])], templates: templatesFor(documented, [pair.new]) };
+  }
+
+  /** A value of a member of one revision, from its own constraints, or why it has none (cached). */
+  sample(member: Member, side: 'old' | 'new'): MemberSample | undefined {
+    if (!this.sampleCache.has(member)) this.sampleCache.set(member, sampleOf(member, this[side]));
+    return this.sampleCache.get(member);
   }
 
   /** How the values a string member accepts changed (cached per member). */
@@ -63,7 +70,7 @@ export class DiffContext {
     const key = `${pair.operation.id}\0${pair.name}`;
     let analysis = this.valueCache.get(key);
     if (!analysis) {
-      analysis = analyzeValues(pair.old, pair.new, this.samples());
+      analysis = analyzeValues(pair.old, pair.new, this.samples(pair));
       this.valueCache.set(key, analysis);
     }
     return analysis;
@@ -82,6 +89,30 @@ export interface Draft {
   ifReal?: { id: string; level: Level };
   before?: string;
   after?: string;
+  /**
+   * The new revision's request member the finding is about: the finding shows a sample value of
+   * it, and (unless `declares` says otherwise) its TypeScript impact is read from that member's
+   * declaration in the generated client.
+   */
+  member?: Member;
+  /** The generated declaration the finding is about, when it is not the request member. */
+  declares?: Declares;
+}
+
+/** A declaration of the generated client: an export, or one member of it. */
+export interface Declares {
+  declaration: string;
+  member?: string;
+}
+
+/**
+ * Where a top-level member is declared: the request or response interface of its operation. A
+ * nested member is declared in an interface of its own, named by its parent's type.
+ */
+export function memberDeclaration(owner: string, member: Member): Declares {
+  if (member.parent === undefined) return { declaration: owner, member: member.name };
+  const leaf = member.name.slice(member.parent.length).replace(/^\./, '');
+  return /^[A-Za-z_$][\w$]*$/.test(leaf) ? { declaration: member.parentType ?? owner, member: leaf } : { declaration: member.parentType ?? owner };
 }
 
 export interface Rule {
@@ -92,6 +123,17 @@ export interface Rule {
   /** Why the change matters, in general; a finding may give a more specific why. */
   why: string;
   check(ctx: DiffContext): Finding[];
+}
+
+function withDeclaration(draft: Draft): Impact {
+  const declares = draft.declares ?? (draft.member && draft.operation !== undefined ? memberDeclaration(clientSymbols.request(draft.operation), draft.member) : undefined);
+  if (!declares) return draft.impact;
+  return { ...draft.impact, declaration: declares.member === undefined ? declares.declaration : `${declares.declaration}.${declares.member}` };
+}
+
+function sampleField(ctx: DiffContext, member: Member | undefined): Pick<Finding, 'sample'> {
+  const sample = member && ctx.sample(member, 'new');
+  return sample ? { sample: { member: member!.name, ...sample } } : {};
 }
 
 /** Builds a rule from its id in the catalog (level, title, why) and a function that drafts its findings. */
@@ -112,7 +154,8 @@ export function defineRule(spec: { id: RuleId; find(ctx: DiffContext): Draft[] }
         message: draft.message,
         why: draft.why ?? why,
         ...(draft.examples && draft.examples.length > 0 ? { examples: draft.examples } : {}),
-        impact: draft.impact,
+        ...sampleField(ctx, draft.member),
+        impact: withDeclaration(draft),
         ...(draft.ifReal ? { ifReal: draft.ifReal } : {}),
         ...(draft.before !== undefined ? { before: draft.before } : {}),
         ...(draft.after !== undefined ? { after: draft.after } : {}),

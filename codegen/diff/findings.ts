@@ -16,6 +16,13 @@ export interface Impact {
   /** What changes for a user of the generated client package, in one line. */
   typescript: string;
   bump: Bump;
+  /** The generated declaration the finding is about (`AddPermissionRequest.RevisionId`, `PreconditionFailedException`). */
+  declaration?: string;
+  /** That declaration in the old and the new client, as the client package declares it (absent on a side without it). */
+  before?: string;
+  after?: string;
+  /** `surface`: read from the generated clients' declarations; `model`: stated from the model (no client could be generated). */
+  from?: 'surface' | 'model';
 }
 
 export interface Finding {
@@ -29,6 +36,11 @@ export interface Finding {
   message: string;
   why: string;
   examples?: Example[];
+  /**
+   * For a finding about a request member: a value of it that meets every constraint of the new
+   * revision, or why no value does (then every call that sends it fails).
+   */
+  sample?: { member: string; value: string } | { member: string; none: string };
   impact: Impact;
   /** For a suspected artifact: what it would be if the change were real. */
   ifReal?: { id: string; level: Level };

@@ -5,7 +5,7 @@
 import { ModelError, loadDocumentAs, type LoadedDocument } from '../model/document.js';
 import { serviceNameFromTitle, SymbolTable, type Side } from '../model/symbols.js';
 import { readOpenApi } from '../model/openapi/read.js';
-import { child } from '../model/pointer.js';
+import { child, resolvePointer } from '../model/pointer.js';
 import type { Binding, BoundMember, Member as ShapeMember, Shape, ShapeModel } from '../model/shapes.js';
 import type { ErrorShape, Member, MemberLocation, Model, Operation } from './model.js';
 
@@ -48,6 +48,23 @@ const JSON_TYPES: Record<Shape['kind'], string> = {
   document: 'unknown',
 };
 
+/** `example` and `examples` written at either pointer (the member, then its schema). */
+function examplesAt(document: unknown, pointers: (string | undefined)[]): { examples?: unknown[] } {
+  const found: unknown[] = [];
+  for (const at of new Set(pointers)) {
+    if (at === undefined) continue;
+    const node = resolvePointer(document, at) as Record<string, unknown> | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if ('example' in node) found.push(node.example);
+    if (Array.isArray(node.examples)) found.push(...node.examples);
+    else if (node.examples && typeof node.examples === 'object') {
+      // OpenAPI's parameter examples: a map of Example Objects with a `value`.
+      for (const e of Object.values(node.examples as Record<string, { value?: unknown }>)) if (e && 'value' in e) found.push(e.value);
+    }
+  }
+  return found.length > 0 ? { examples: found } : {};
+}
+
 /** How deep the diff follows nested members (a recursive shape ends sooner). */
 const MAX_DEPTH = 8;
 
@@ -80,12 +97,16 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
       type: shape ? (timestamp ? 'number' : JSON_TYPES[shape.kind]) : 'unknown',
       tsType,
       itemType: items ? JSON_TYPES[items.kind] : undefined,
+      kind: shape?.kind,
       minLength: c.length?.min,
       maxLength: c.length?.max,
+      ...(c.range && { range: c.range }),
       pattern: c.pattern,
       documentedPattern: c.documentedPattern,
       enum: c.enum,
       description: m.documentation,
+      ...(m.default !== undefined && { default: m.default }),
+      ...examplesAt(graph.documents[0], [m.origin.pointer, shape?.origin.pointer]),
       carriedOver: carried === undefined ? undefined : String(carried),
     };
   };
@@ -94,7 +115,7 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
   const byName = (operation: string, side: Side, members: BoundMember[]) => {
     const flat = new Map<string, Member>();
     const visit = (m: ShapeMember, path: string, location: MemberLocation, tsType: string, parent: string | undefined, seen: ReadonlySet<string>) => {
-      flat.set(path, { ...member(m, location, tsType), name: path, ...(parent !== undefined && { parent }) });
+      flat.set(path, { ...member(m, location, tsType), name: path, ...(parent !== undefined && { parent, parentType: flat.get(parent)?.tsType.replace(/\[\]$/, '') }) });
       const shape = graph.shapes.get(m.target);
       if (!shape || seen.has(shape.id) || seen.size >= MAX_DEPTH) return;
       const inside = new Set(seen).add(shape.id);

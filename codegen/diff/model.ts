@@ -8,6 +8,8 @@ export interface Member {
   name: string;
   /** Path of the member that contains this one, for a nested member. */
   parent?: string;
+  /** The TypeScript type of that member, which declares this one (a nested member only). */
+  parentType?: string;
   /** Where the member travels: a path label, a query or header parameter, or a body property. */
   location: MemberLocation;
   required: boolean;
@@ -21,12 +23,19 @@ export interface Member {
   tsType: string;
   /** Item type for arrays, to tell `string[]` from `number[]`. */
   itemType?: string;
+  /** The shape's kind in the graph (`string`, `enum`, `timestamp`, `integer`, ...), for samples. */
+  kind?: string;
   minLength?: number;
   maxLength?: number;
+  /** Numeric range of number shapes. */
+  range?: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean };
   pattern?: string;
   documentedPattern?: string;
   enum?: unknown[];
   description?: string;
+  /** `default` as written, and the `example`/`examples` of the member and its schema. */
+  default?: unknown;
+  examples?: unknown[];
   /** Revision the constraints were carried over from (`x-carried-over`). */
   carriedOver?: string;
 }

@@ -7,6 +7,7 @@
 // as a witness. Whatever the library cannot decide is reported as `undecidable` with the reason.
 
 import { DFA, JS, NFA, Transformers, Words, transform } from 'refa';
+import { SearchTooLarge, nearestWord, shortestWithLength, type Candidate, type Interval } from './words.js';
 
 export interface ValueConstraints {
   pattern?: string;
@@ -33,8 +34,6 @@ export type Mode = 'unicode' | 'utf16';
 
 /** Past this many automaton states a comparison is reported as undecidable rather than run on. */
 const STATE_LIMIT = 40_000;
-
-class UndecidableError extends Error {}
 
 /** Whether a value meets every constraint, evaluated directly with JavaScript's RegExp. */
 export function accepts(parts: readonly ValueConstraints[], value: string, mode: Mode = 'unicode'): boolean {
@@ -110,7 +109,7 @@ export function compareValueSets(oldParts: readonly ValueConstraints[], newParts
 
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof UndecidableError) return message;
+  if (error instanceof SearchTooLarge) return message;
   if (/backreference/i.test(message)) return 'it uses a backreference, which no finite automaton can represent in general';
   if (/assertion/i.test(message)) return 'it uses a lookaround or boundary assertion that the automaton library cannot remove';
   if (/too many nodes/i.test(message) || error?.constructor?.name === 'TooManyNodesError') {
@@ -178,8 +177,6 @@ function flagsOf(mode: Mode): string {
   return mode === 'unicode' ? 'u' : '';
 }
 
-type Interval = [number, number];
-
 /** Lengths in `a` but not in `b`: at most two intervals. */
 function subtractInterval([aMin, aMax]: Interval, [bMin, bMax]: Interval): Interval[] {
   if (aMin > aMax) return [];
@@ -209,92 +206,97 @@ function shortestDifference(a: Side, b: Side, mode: Mode): string | undefined {
   return mode === 'unicode' ? Words.fromUnicodeToString(best.word) : Words.fromUTF16ToString(best.word);
 }
 
-interface Candidate {
-  word: number[];
-  score: number;
-}
+
+const toString = (mode: Mode, word: number[]) => (mode === 'unicode' ? Words.fromUnicodeToString(word) : Words.fromUTF16ToString(word));
+const toWord = (mode: Mode, value: string) => (mode === 'unicode' ? Words.fromStringToUnicode(value) : Words.fromStringToUTF16(value));
 
 /**
- * A shortest word of `dfa` whose length lies in one of the intervals, found by breadth-first search
- * over (state, length so far capped at the lower bound). Expanding transitions in reading order
- * makes the first word found a readable one. (Enumerating word sets instead walks paths, which
- * explodes for long lower bounds.)
+ * The value of `a` and not of `b` fewest edits away from one of the templates (tried in order, the
+ * first that yields one wins), checked against the RegExp engine; undefined when there is none or
+ * the question cannot be decided. Used for realistic witnesses: the documented `my-function`
+ * becomes `my.function` where a revision starts to accept dots.
  */
-function shortestWithLength(dfa: DFA, intervals: Interval[]): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (const [min, max] of intervals) {
-    if (min > max || dfa.finals.size === 0) continue;
-    const found = shortestAtLeast(dfa, min);
-    if (found && found.word.length <= max && (!best || found.word.length < best.word.length || (found.word.length === best.word.length && found.score < best.score))) {
-      best = found;
-    }
-  }
-  return best;
-}
-
-interface Step {
-  node: DFA.ReadonlyNode;
-  count: number;
-  parent?: Step;
-  char?: number;
-  rank: number;
-}
-
-function shortestAtLeast(dfa: DFA, min: number): Candidate | undefined {
-  const states = dfa.countNodes();
-  if (states * (min + 1) > STATE_LIMIT * 10) throw new UndecidableError(`its length bound ${min} is too large to search`);
-  const seen = new Set<string>();
-  const ids = new Map<DFA.ReadonlyNode, number>();
-  const idOf = (node: DFA.ReadonlyNode) => {
-    let id = ids.get(node);
-    if (id === undefined) ids.set(node, (id = ids.size));
-    return id;
-  };
-  let layer: Step[] = [{ node: dfa.initial, count: 0, rank: 0 }];
-  seen.add(`${idOf(dfa.initial)}:0`);
-  while (layer.length > 0) {
-    for (const step of layer) {
-      if (step.count >= min && dfa.finals.has(step.node as DFA.Node)) return candidateOf(step);
-    }
-    const next: Step[] = [];
-    for (const step of layer) {
-      const moves: { to: DFA.ReadonlyNode; char: number; rank: number }[] = [];
-      for (const [range, to] of step.node.out) moves.push({ to, ...readableInRange(range.min, range.max) });
-      moves.sort((a, b) => a.rank - b.rank || a.char - b.char);
-      for (const move of moves) {
-        const count = Math.min(step.count + 1, min);
-        const key = `${idOf(move.to)}:${count}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        next.push({ node: move.to, count, parent: step, char: move.char, rank: move.rank });
+export function nearestDifference(aParts: readonly ValueConstraints[], bParts: readonly ValueConstraints[], templates: readonly string[]): string | undefined {
+  const mode = modeFor([...aParts, ...bParts]);
+  if (typeof mode !== 'string' || templates.length === 0) return undefined;
+  try {
+    const maxCharacter = mode === 'unicode' ? 0x10ffff : 0xffff;
+    const a = sideOf(aParts, mode, maxCharacter);
+    const b = sideOf(bParts, mode, maxCharacter);
+    const notB = b.regular.copy(new DFA.LimitedNodeFactory(STATE_LIMIT));
+    notB.complement();
+    const searches: { dfa: DFA; interval: Interval }[] = [
+      { dfa: DFA.fromIntersection(a.regular, notB, new DFA.LimitedNodeFactory(STATE_LIMIT)), interval: [a.min, a.max] },
+      ...subtractInterval([a.min, a.max], [b.min, b.max]).map((interval) => ({ dfa: a.regular, interval })),
+    ];
+    let best: { value: string; edits: number } | undefined;
+    for (const template of templates) {
+      for (const { dfa, interval } of searches) {
+        // A template that would have to be mostly rewritten gives no realistic value.
+        const word = toWord(mode, template);
+        const found = tryNearest(dfa, word, interval[0], Math.min(interval[1], MAX_SAMPLE_LENGTH), Math.min(closeEnough(word.length), (best?.edits ?? Infinity) - 1));
+        if (!found) continue;
+        const value = toString(mode, found.word);
+        if (accepts(aParts, value, mode) && !accepts(bParts, value, mode)) best = { value, edits: found.edits! };
       }
     }
-    layer = next;
+    return best?.value;
+  } catch {
+    // Too large to search or not representable: no realistic witness, the shortest one still stands.
   }
   return undefined;
 }
 
-function candidateOf(last: Step): Candidate {
-  const word: number[] = [];
-  let score = 0;
-  for (let step: Step | undefined = last; step?.parent; step = step.parent) {
-    word.push(step.char!);
-    score += step.rank;
+/** How many edits a template may take and still make a realistic value: a third of its length (at least 2). */
+const closeEnough = (length: number) => Math.max(2, Math.ceil(length / 3));
+
+/** Samples are meant to be read: past this length a sample is not worth showing. */
+const MAX_SAMPLE_LENGTH = 4096;
+
+/** A nearest word, or undefined when that one search is too large (the other templates may still do). */
+function tryNearest(dfa: DFA, template: number[], min: number, max: number, maxEdits: number): Candidate | undefined {
+  if (maxEdits < 0) return undefined;
+  try {
+    return nearestWord(dfa, template, min, max, maxEdits);
+  } catch (error) {
+    if (error instanceof SearchTooLarge) return undefined;
+    throw error;
   }
-  return { word: word.reverse(), score };
 }
 
-// Characters in the order a reader finds them easiest: letters, digits, ARN-ish punctuation, then
-// the rest of printable ASCII, a space, and only then control or non-ASCII characters.
-const PREFERRED = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:/' + "*$@!#%&'()+,;<=>?[]^`{|}~\"\\" + ' \t\n\r';
-const PREFERRED_CODES = [...PREFERRED].map((c) => c.codePointAt(0)!);
+export type SetSample =
+  | { value: string }
+  /** The constraints admit no value at all. */
+  | { none: true }
+  /** The automata could not answer (the reason says why). */
+  | { unknown: string };
 
-function readableInRange(min: number, max: number): { char: number; rank: number } {
-  for (let i = 0; i < PREFERRED_CODES.length; i++) {
-    const code = PREFERRED_CODES[i];
-    if (code >= min && code <= max) return { char: code, rank: i };
+/**
+ * One value that meets every constraint: the nearest to the first template that allows one, else
+ * a shortest readable value; checked against the RegExp engine before it is returned.
+ */
+export function sampleOfSet(parts: readonly ValueConstraints[], templates: readonly string[] = []): SetSample {
+  const mode = modeFor(parts);
+  if (typeof mode !== 'string') return { unknown: `\`${mode.invalid}\` is not a valid JavaScript regular expression` };
+  try {
+    const maxCharacter = mode === 'unicode' ? 0x10ffff : 0xffff;
+    const side = sideOf(parts, mode, maxCharacter);
+    if (side.min > side.max) return { none: true };
+    // The template fewest edits away wins (the first on a tie), unless it had to be mostly rewritten.
+    let best: Candidate | undefined;
+    for (const template of templates) {
+      const word = toWord(mode, template);
+      const found = tryNearest(side.regular, word, side.min, Math.min(side.max, MAX_SAMPLE_LENGTH), Math.min(closeEnough(word.length), (best?.edits ?? Infinity) - 1));
+      if (found) best = found;
+    }
+    if (best) return checked(toString(mode, best.word));
+    const shortest = shortestWithLength(side.regular, [[side.min, side.max]]);
+    return shortest ? checked(toString(mode, shortest.word)) : { none: true };
+  } catch (error) {
+    return { unknown: reasonOf(error) };
   }
-  // Outside ASCII: prefer a non-surrogate, visible character when the range has one.
-  const visible = min <= 0xa1 && max >= 0xa1 ? 0xa1 : min >= 0xd800 && min <= 0xdfff && max > 0xdfff ? 0xe000 : min;
-  return { char: visible, rank: PREFERRED_CODES.length + 1 + Math.min(visible, 0xffff) };
+
+  function checked(value: string): SetSample {
+    return accepts(parts, value, mode as Mode) ? { value } : { unknown: `the automaton's sample ${JSON.stringify(value)} disagrees with the RegExp engine` };
+  }
 }

@@ -7,7 +7,7 @@
 import { escapeOnlyDifference, quantifierOnlyDifference } from './artifacts.js';
 import type { Example } from './findings.js';
 import type { Member } from './model.js';
-import { accepts, compareValueSets, modeFor, type Comparison, type ValueConstraints } from './patterns.js';
+import { accepts, compareValueSets, modeFor, nearestDifference, type Comparison, type ValueConstraints } from './patterns.js';
 
 export interface Effect {
   comparison: Comparison;
@@ -44,7 +44,17 @@ function sameSet(a: readonly unknown[] | undefined, b: readonly unknown[] | unde
   return key(a) === key(b);
 }
 
-export function analyzeValues(oldMember: Member, newMember: Member, samples: readonly string[]): ValueAnalysis {
+/**
+ * Where realistic witnesses come from: `direct` values are shown as they are when the revisions
+ * disagree on them (the member's documented values and their partition variants); otherwise the
+ * value nearest to one of the `templates` that the revisions disagree on.
+ */
+export interface SampleSource {
+  direct: readonly string[];
+  templates: readonly string[];
+}
+
+export function analyzeValues(oldMember: Member, newMember: Member, samples: SampleSource): ValueAnalysis {
   const applies = oldMember.type === 'string' && newMember.type === 'string';
   const changed = {
     pattern: oldMember.pattern !== newMember.pattern,
@@ -87,7 +97,7 @@ function effectOf(
   effectNew: ValueConstraints[],
   fullOld: ValueConstraints[],
   fullNew: ValueConstraints[],
-  samples: readonly string[],
+  samples: SampleSource,
 ): Effect {
   const comparison = compareValueSets(effectOld, effectNew);
   const examples: Example[] = [];
@@ -97,7 +107,7 @@ function effectOf(
   const mode = modeFor([...effectOld, ...effectNew]);
   if (typeof mode !== 'string') return { comparison, examples };
   const found = { old: false, new: false };
-  for (const value of samples) {
+  for (const value of samples.direct) {
     if (found.old && found.new) break;
     const effectSays = { old: accepts(effectOld, value, mode), new: accepts(effectNew, value, mode) };
     if (effectSays.old === effectSays.new) continue;
@@ -111,6 +121,16 @@ function effectOf(
     if (found[side] || wholeSays[side] !== true || wholeSays[side === 'old' ? 'new' : 'old'] !== false) continue;
     found[side] = true;
     if (!examples.some((e) => e.value === value)) examples.push({ value, acceptedBy: side, kind: 'sample' });
+  }
+  // No documented value shows the difference: the value nearest to a template that does.
+  const effect = { old: effectOld, new: effectNew };
+  const whole = { old: fullOld, new: fullNew };
+  for (const side of ['old', 'new'] as const) {
+    const other = side === 'old' ? 'new' : 'old';
+    if (found[side] || comparison[side === 'old' ? 'oldOnly' : 'newOnly'] === undefined) continue;
+    const value = nearestDifference([...effect[side], ...whole[side]], effect[other], samples.templates);
+    if (value === undefined || examples.some((e) => e.value === value)) continue;
+    if (accepts(whole[side], value, mode) && !accepts(whole[other], value, mode)) examples.push({ value, acceptedBy: side, kind: 'sample' });
   }
   return { comparison, examples };
 }

@@ -111,7 +111,9 @@ export async function regen(options: RegenOptions): Promise<RegenResult> {
   const currentGraph = readOpenApi(documentFromText(currentText, relative(root, currentPath)));
   const current = fromGraph(currentGraph, relative(root, currentPath));
   const next = normalizeModel(imported.document, relative(root, revisionPath));
-  const result = diffModels(current, next);
+  const companionDocuments = companions.map((c) => loadDocument(c, root));
+  // The same clients step 4 compares: the diff's TypeScript impact and bump are the version step regen takes.
+  const result = diffModels(current, next, { companions: companionDocuments });
   // A finding that only restates where constraints were carried from is provenance, not a change of the API or its text.
   if (result.findings.every((f) => PROVENANCE_ONLY.has(f.id))) {
     log(`2/5 the page states nothing ${relative(root, currentPath)} does not: no new revision is needed, and nothing was written.`);
@@ -145,7 +147,6 @@ export async function regen(options: RegenOptions): Promise<RegenResult> {
   // 4. Bindings from the new revision, built in memory first: a model the generator refuses
   // leaves the project untouched.
   // The version step is the one the client package's TypeScript surface takes (codegen/diff/surface).
-  const companionDocuments = companions.map((c) => loadDocument(c, root));
   const build = (version: string) => generateFromDocuments([documentFromText(toYaml(withClientVersion(imported.document, version), header), shownPath), ...companionDocuments]);
   const before = await generateFromDocuments([documentFromText(currentText, relative(root, currentPath)), ...companionDocuments]);
   const surface = compareClientPackages(before.files, (await build(currentVersion)).files);

@@ -35,7 +35,7 @@ describe('permgen diff CLI', () => {
   it('--help describes every option, the levels, the exit codes and examples', () => {
     const { code, stdout } = run('--help');
     expect(code).toBe(0);
-    for (const text of ['--chain DIR', '--format FORMAT', '--fail-on LEVEL', '--ignore FILE', 'Levels: breaking', 'Exit codes: 0', 'Examples:']) expect(stdout).toContain(text);
+    for (const text of ['--chain DIR', '--format FORMAT', '--fail-on LEVEL', '--ignore FILE', 'RULE-ID [JSON-POINTER] [# reason]', 'sample value', 'Levels: breaking', 'Exit codes: 0', 'Examples:']) expect(stdout).toContain(text);
   });
 
   it('explains a breaking finding beside a smaller suggested bump in the summary', () => {

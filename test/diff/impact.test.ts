@@ -5,7 +5,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../codegen/diff/diff.js';
+import { maxBump } from '../../codegen/diff/findings.js';
 import { readModel } from '../../codegen/diff/load.js';
+import { compareClients } from '../../codegen/diff/surface/client.js';
 import { emitClient } from '../../codegen/emit/client/index.js';
 import { loadDocument } from '../../codegen/model/document.js';
 import { buildModel } from '../../codegen/model/read-openapi.js';
@@ -57,5 +60,41 @@ describe.each(revisions)('revision %s', (revision) => {
       }
     }
     expect(compared.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the impact lines and the bump come from the comparison regen takes the version from', () => {
+  const names = revisions.map((f) => f.replace(/\.yaml$/, ''));
+  const companions = [loadDocument(join(ROOT, 'model', 'companions.yaml'), ROOT)];
+  const pairs = names.slice(1).map((name, i) => [names[i], name]);
+
+  it.each(pairs)('%s → %s: every finding about a declaration reads it from the surface, and the summary bump is the recorded version step', (a, b) => {
+    const [oldModel, newModel] = [a, b].map((r) => readModel(join(ROOT, 'model', 'revisions', `${r}.yaml`)));
+    const result = diffModels(oldModel, newModel, { companions });
+    const surface = compareClients(oldModel, newModel, companions);
+    if (!('changes' in surface)) throw new Error(surface.unavailable);
+    expect(result.summary.semverFrom).toBe('surface');
+    expect(result.summary.semver).toBe(surface.bump);
+    const step = (v: string) => v.split('.').map(Number);
+    const [va, vb] = [oldModel, newModel].map((m) => step((m.document as any).info['x-client-version']));
+    const recorded = vb[0] > va[0] ? 'major' : vb[1] > va[1] ? 'minor' : vb[2] > va[2] ? 'patch' : 'none';
+    expect(result.summary.semver).toBe(recorded);
+    for (const finding of result.findings.filter((f) => f.impact.declaration !== undefined)) {
+      expect(finding.impact.from, finding.message).toBe('surface');
+      const changes = surface.changes.filter((c) => c.subject === finding.impact.declaration);
+      // A finding's bump never exceeds what the surface says of its declaration, nor the package's.
+      expect(finding.impact.bump).toBe(changes.length > 0 ? maxBump(changes.map((c) => c.bump)) : surface.textOnly.has(finding.impact.declaration!) ? 'patch' : 'none');
+    }
+  });
+
+  it.each([
+    { given: 'a new optional request member', pair: ['2022', '2025'], id: 'request-member-added-optional', want: '`AddPermissionRequest.InvokedViaFunctionUrl`: (absent) → `InvokedViaFunctionUrl?: boolean | undefined`' },
+    { given: 'a widened pattern', pair: ['2025', '2026'], id: 'pattern-widened', want: '`AddPermissionRequest.FunctionName`: `FunctionName: string` unchanged; its doc comment changes' },
+    { given: 'a relaxed length', pair: ['2025', '2026'], id: 'length-bound-relaxed', want: '`AddPermissionRequest.FunctionName`: `FunctionName: string` unchanged; its doc comment changes' },
+    { given: 'a narrowed pattern', pair: ['2020', '2022'], id: 'pattern-narrowed', want: '`AddPermissionRequest.Principal`: `Principal: string` unchanged; its doc comment changes; the service rejects values 2020 accepted' },
+  ])('$given: $want', ({ pair, id, want }) => {
+    const [oldModel, newModel] = pair.map((r) => readModel(join(ROOT, 'model', 'revisions', `${r}.yaml`)));
+    const lines = diffModels(oldModel, newModel, { companions }).findings.filter((f) => f.id === id).map((f) => f.impact.typescript);
+    expect(lines).toContain(want);
   });
 });

@@ -93,7 +93,8 @@ describe('markdown output', () => {
     expect(md).toContain('### 🔴 Breaking (1)');
     expect(md).toContain('- **AddPermission: `Principal` (body member) pattern narrowed: `.*` → `[^\\s]+`** `pattern-narrowed`');
     expect(md).toContain('  - Example: `""` is accepted by 2020 and rejected by 2022 (shortest such value)');
-    expect(md).toContain('<summary>📝 Documentation only (12): never counted as breaking</summary>');
+    expect(md).toContain('  - Sample: `"principal"` meets every constraint of `Principal` in 2022');
+    expect(md).toContain('<summary>📝 Documentation only (13): never counted as breaking</summary>');
   });
 
   it('gives suspected artifacts their own section', () => {
@@ -107,10 +108,13 @@ describe('markdown output', () => {
 describe('text output', () => {
   it('groups by level, with documentation last and apart', () => {
     const text = formatText(diffModels(realRevision('2020'), realRevision('2022')));
-    const order = ['BREAKING (1)', 'INFO (3)', 'DOCUMENTATION ONLY'].map((h) => text.indexOf(h));
+    // SourceAccount's new maxLength 12 beside \d{12} accepts the same values: documentation, not a change.
+    const order = ['BREAKING (1)', 'INFO (2)', 'DOCUMENTATION ONLY (13)', '[length-bound-equivalent] AddPermission: maxLength of `SourceAccount`'].map((h) => text.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(text).toContain('e.g. "" is accepted by 2020 and rejected by 2022 (shortest such value)');
+    expect(text).toContain('e.g. "principal " is accepted by 2020 and rejected by 2022 (realistic value)');
+    expect(text).toContain('sample: "principal" meets every constraint of Principal in 2022');
   });
 });
 

@@ -6,13 +6,16 @@ import type { Finding } from '../../codegen/diff/findings.js';
 import { REVISIONS } from '../model/facts.js';
 import { revisionNames } from '../model/load.js';
 import { realRevision, wholeMatch } from './helpers.js';
+import { COMPANIONS_FILE, ROOT } from '../model/load.js';
+import { loadDocument } from '../../codegen/model/document.js';
 
 /** Every revision in model/revisions/, including any added by `npm run regen`. */
 const NAMES = revisionNames();
 const cache = new Map<string, DiffResult>();
 function diff(a: string, b: string): DiffResult {
   const key = `${a}-${b}`;
-  if (!cache.has(key)) cache.set(key, diffModels(realRevision(a), realRevision(b)));
+  // Generated with the companion operations, as regen does: the clients compared are the real ones.
+  if (!cache.has(key)) cache.set(key, diffModels(realRevision(a), realRevision(b), { companions: [loadDocument(COMPANIONS_FILE, ROOT)] }));
   return cache.get(key)!;
 }
 
@@ -59,13 +62,28 @@ describe('real revisions', () => {
     it('adds the optional RevisionId (info, minor)', () => {
       const f = only(result(), 'request-member-added-optional', '`RevisionId`');
       expect(f.level).toBe('info');
-      expect(f.impact).toEqual({ typescript: 'new optional member `RevisionId?: string | undefined` on `AddPermissionCommandInput`', bump: 'minor' });
+      expect(f.impact).toEqual({
+        typescript: '`AddPermissionRequest.RevisionId`: (absent) → `RevisionId?: string | undefined`',
+        bump: 'minor',
+        declaration: 'AddPermissionRequest.RevisionId',
+        after: 'RevisionId?: string | undefined',
+        from: 'surface',
+      });
       expect(f.location).toBe('/components/schemas/AddPermissionRequest/properties/RevisionId');
     });
 
-    it('adds the 412 PreconditionFailedException as a new exception class', () => {
+    it('adds the 412 PreconditionFailedException; its class already existed (RemovePermission throws it), so only its doc comment changes', () => {
       const f = only(result(), 'error-added', 'PreconditionFailedException (412)');
-      expect(f.impact).toEqual({ typescript: 'new exception class `PreconditionFailedException` extending `LambdaServiceException`', bump: 'minor' });
+      expect(f.impact).toEqual({
+        typescript: '`PreconditionFailedException`: `class PreconditionFailedException` unchanged; its doc comment changes',
+        bump: 'patch',
+        declaration: 'PreconditionFailedException',
+        before: 'class PreconditionFailedException',
+        after: 'class PreconditionFailedException',
+        from: 'surface',
+      });
+      // The same comparison regen takes the version step from: minor, for RevisionId alone.
+      expect(result().summary).toMatchObject({ semver: 'minor', semverFrom: 'surface', semverReasons: ['new optional member `AddPermissionRequest.RevisionId`'] });
     });
 
     it('widens SourceArn, with a China-partition ARN among the witnesses', () => {
@@ -101,7 +119,9 @@ describe('real revisions', () => {
     it('adds PrincipalOrgID and FunctionUrlAuthType (info)', () => {
       expect(only(result(), 'request-member-added-optional', '`PrincipalOrgID`').level).toBe('info');
       const auth = only(result(), 'request-member-added-optional', '`FunctionUrlAuthType`');
-      expect(auth.impact.typescript).toBe('new optional member `FunctionUrlAuthType?: FunctionUrlAuthType | undefined` on `AddPermissionCommandInput`');
+      expect(auth.impact.typescript).toBe('`AddPermissionRequest.FunctionUrlAuthType`: (absent) → `FunctionUrlAuthType?: FunctionUrlAuthType | undefined`');
+      const principal = only(result(), 'pattern-narrowed', '`Principal`');
+      expect(principal.impact.typescript).toBe('`AddPermissionRequest.Principal`: `Principal: string` unchanged; its doc comment changes; the service rejects values 2020 accepted');
     });
 
     it('narrows Principal from .* to [^\\s]+ (breaking, witness "")', () => {
@@ -111,9 +131,10 @@ describe('real revisions', () => {
       checkExamples(f, schemas('2020').Principal.pattern, schemas('2022').Principal.pattern);
     });
 
-    it('sees that SourceAccount gaining maxLength 12 with pattern \\d{12} changes nothing (info)', () => {
+    it('sees that SourceAccount gaining maxLength 12 with pattern \\d{12} changes no accepted value: documentation only, not a change', () => {
       const f = only(result(), 'length-bound-equivalent', '`SourceAccount`');
-      expect(f.level).toBe('info');
+      expect(f.level).toBe('documentation');
+      expect(changes(result()).filter((c) => c.includes('SourceAccount'))).toEqual([]);
       expect(f.location).toBe('/components/schemas/AddPermissionRequest/properties/SourceAccount/maxLength');
       expect(result().findings.filter((x) => x.level === 'breaking').map((x) => x.id)).toEqual(['pattern-narrowed']);
     });
@@ -124,7 +145,7 @@ describe('real revisions', () => {
 
     it('adds InvokedViaFunctionUrl (info) and suggests a minor bump', () => {
       const f = only(result(), 'request-member-added-optional', '`InvokedViaFunctionUrl`');
-      expect(f.impact.typescript).toBe('new optional member `InvokedViaFunctionUrl?: boolean | undefined` on `AddPermissionCommandInput`');
+      expect(f.impact.typescript).toBe('`AddPermissionRequest.InvokedViaFunctionUrl`: (absent) → `InvokedViaFunctionUrl?: boolean | undefined`');
       expect(result().summary.semver).toBe('minor');
       expect(result().summary.breaking).toBe(0);
       expect(changes(result())).toHaveLength(1);

@@ -23,7 +23,7 @@ const CASES: Record<string, Case> = {
     edit: 'add DeleteWidget',
     apply: (d) => (d.paths['/widgets/{WidgetName}'].delete = { operationId: 'DeleteWidget', responses: { '204': { description: 'Deleted.' } } }),
     says: 'DeleteWidget',
-    check: (f) => expect(f.impact).toEqual({ typescript: expect.stringContaining('`DeleteWidgetCommand`'), bump: 'minor' }),
+    check: (f) => expect(f.impact).toEqual({ typescript: expect.stringContaining('`DeleteWidgetCommand`'), bump: 'minor', declaration: 'DeleteWidgetCommand' }),
   },
   'operation-removed': { edit: 'remove GetWidget', apply: (d) => delete d.paths['/widgets/{WidgetName}/describe'], says: 'GetWidget', check: (f) => expect(f.impact.bump).toBe('major') },
   'operation-path-changed': {
@@ -59,13 +59,13 @@ const CASES: Record<string, Case> = {
       requestSchema(d).required.push('Size');
     },
     says: '`Size`',
-    check: (f) => expect(f.impact).toEqual({ typescript: 'new required member `Size: number` on `CreateWidgetCommandInput`', bump: 'major' }),
+    check: (f) => expect(f.impact).toEqual({ typescript: 'new required member `Size: number` on `CreateWidgetCommandInput`', bump: 'major', declaration: 'CreateWidgetRequest.Size' }),
   },
   'request-member-added-optional': {
     edit: 'add optional Shiny',
     apply: (d) => (requestSchema(d).properties.Shiny = { type: 'boolean' }),
     says: '`Shiny`',
-    check: (f) => expect(f.impact).toEqual({ typescript: 'new optional member `Shiny?: boolean | undefined` on `CreateWidgetCommandInput`', bump: 'minor' }),
+    check: (f) => expect(f.impact).toEqual({ typescript: 'new optional member `Shiny?: boolean | undefined` on `CreateWidgetCommandInput`', bump: 'minor', declaration: 'CreateWidgetRequest.Shiny' }),
   },
   'request-member-removed': { edit: 'remove Notes', apply: (d) => delete requestSchema(d).properties.Notes, says: '`Notes`', check: (f) => expect(f.side).toBe('old') },
   'request-member-became-required': { edit: 'require Notes', apply: (d) => requestSchema(d).required.push('Notes'), says: '`Notes` (body member) is now required' },
@@ -155,7 +155,7 @@ const CASES: Record<string, Case> = {
       operation(d)['x-errors'].push('ConflictException');
     },
     says: 'new error ConflictException (409)',
-    check: (f) => expect(f.impact).toEqual({ typescript: 'new exception class `ConflictException` extending `WidgetsServiceException`', bump: 'minor' }),
+    check: (f) => expect(f.impact).toEqual({ typescript: 'new exception class `ConflictException` extending `WidgetsServiceException`', bump: 'minor', declaration: 'ConflictException' }),
   },
   'error-removed': {
     edit: 'CreateWidget no longer lists WidgetNotFoundException',
@@ -240,6 +240,15 @@ describe('rules', () => {
     });
   }
 
+  it('states the TypeScript impact from the model, and says why, where no client can be generated', () => {
+    const result = diffEdited((d) => (requestSchema(d).properties.Shiny = { type: 'boolean' }));
+    expect(result.summary).toMatchObject({
+      semver: 'minor',
+      semverFrom: 'model',
+      surfaceUnavailable: 'no client can be generated from base: base.yaml: no 404 response for WidgetNotFoundException at /paths/~1widgets~1{WidgetName}~1describe/get/responses',
+    });
+  });
+
   it('reports nothing at all for the base model against itself', () => {
     expect(diffModels(model(baseDoc(), 'a.yaml'), model(baseDoc(), 'b.yaml')).findings).toEqual([]);
   });
@@ -251,8 +260,8 @@ describe('rules', () => {
     });
     const removed = result.findings.filter((f) => f.id === 'error-removed');
     expect(removed.map((f) => f.impact)).toEqual([
-      { typescript: 'exception class `WidgetNotFoundException` removed', bump: 'major' },
-      { typescript: 'exception class `WidgetNotFoundException` removed', bump: 'major' },
+      { typescript: 'exception class `WidgetNotFoundException` removed', bump: 'major', declaration: 'WidgetNotFoundException' },
+      { typescript: 'exception class `WidgetNotFoundException` removed', bump: 'major', declaration: 'WidgetNotFoundException' },
     ]);
   });
 

@@ -51,6 +51,10 @@ describe('x-client-version of every revision follows its client surface', () => 
 
   it('2017 → 2020 is minor for the new optional RevisionId; PreconditionFailedException already existed (RemovePermission)', async () => {
     const [before, after] = await Promise.all(['2017', '2020'].map((r) => generate([revisionFile(r), COMPANIONS_FILE])));
-    expect(compareClientPackages(before.files, after.files)).toEqual({ bump: 'minor', changes: [{ bump: 'minor', message: 'new optional member `AddPermissionRequest.RevisionId`' }] });
+    const { bump, changes } = compareClientPackages(before.files, after.files);
+    expect({ bump, changes }).toEqual({
+      bump: 'minor',
+      changes: [{ bump: 'minor', message: 'new optional member `AddPermissionRequest.RevisionId`', subject: 'AddPermissionRequest.RevisionId', after: 'RevisionId?: string | undefined' }],
+    });
   });
 });

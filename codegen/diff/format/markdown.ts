@@ -4,7 +4,7 @@
 import type { ChainResult } from '../chain.js';
 import type { DiffResult, Summary } from '../diff.js';
 import type { Finding, Level } from '../findings.js';
-import { bumpExplanation, condense, exampleSentence, inSection, ofLevel, wordDiff } from './shared.js';
+import { bumpExplanation, condense, exampleSentence, inSection, ofLevel, sampleSentence, wordDiff } from './shared.js';
 
 const TITLES: Record<Level, string> = {
   breaking: '🔴 Breaking',
@@ -30,6 +30,7 @@ function summaryTable(summary: Summary): string[] {
     '',
     `**Suggested version bump for the generated client: ${summary.semver}**` + (summary.semverReasons.length > 0 ? ', for:' : ''),
     ...summary.semverReasons.map((reason) => `- ${reason}`),
+    ...(summary.surfaceUnavailable ? ['', `_From the model: ${summary.surfaceUnavailable}._`] : []),
     ...(bumpExplanation(summary) ? ['', `> ${bumpExplanation(summary)}`] : []),
   ];
 }
@@ -39,6 +40,8 @@ function changeItem(finding: Finding, result: Pick<DiffResult, 'old' | 'new'>): 
   const sub = (text: string) => lines.push(`  - ${text}`);
   sub(`Why: ${finding.why}`);
   for (const example of finding.examples ?? []) sub(`Example: ${exampleSentence(example, result, code)}`);
+  const sample = sampleSentence(finding, result, code);
+  if (sample) sub(`Sample: ${sample}`);
   if (finding.ifReal) sub(`If real: ${code(finding.ifReal.id)} (${finding.ifReal.level})`);
   if (finding.level !== 'artifact') sub(`TypeScript: ${finding.impact.typescript} (**${finding.impact.bump}**)`);
   // In a chain the section heading already names the revision that introduced the change.

@@ -18,6 +18,14 @@ export function exampleSentence(example: Example, result: Pick<DiffResult, 'old'
   return `${quote(showValue(example.value))} is accepted by ${accepting} and rejected by ${rejecting} (${kind})`;
 }
 
+/** The sample line of a finding: a value the new revision accepts for the member, or why none exists. */
+export function sampleSentence(finding: Finding, result: Pick<DiffResult, 'new'>, quote: (s: string) => string): string | undefined {
+  const sample = finding.sample;
+  if (!sample) return undefined;
+  if ('none' in sample) return `${sample.none} in ${result.new.revision}: every request that sends it fails`;
+  return `${quote(showValue(sample.value))} meets every constraint of ${quote(sample.member)} in ${result.new.revision}`;
+}
+
 /**
  * Why the summary can count breaking findings beside a bump below major: a finding is breaking when
  * callers fail against the service (a narrowed constraint), while the bump judges only the

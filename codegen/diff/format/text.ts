@@ -4,7 +4,7 @@
 import type { ChainResult } from '../chain.js';
 import type { DiffResult, Summary } from '../diff.js';
 import type { Finding, Level } from '../findings.js';
-import { bumpExplanation, condense, exampleSentence, inSection, ofLevel, wordDiff } from './shared.js';
+import { bumpExplanation, condense, exampleSentence, inSection, ofLevel, sampleSentence, wordDiff } from './shared.js';
 
 const HEADINGS: Record<Level, string> = {
   breaking: 'BREAKING',
@@ -27,6 +27,7 @@ function summaryLines(summary: Summary): string[] {
     `Suggested bump for the generated client: ${summary.semver}`,
   ];
   for (const reason of summary.semverReasons) lines.push(`  - ${reason}`);
+  if (summary.surfaceUnavailable) lines.push(`  (from the model: ${summary.surfaceUnavailable})`);
   const explanation = bumpExplanation(summary);
   if (explanation) lines.push(`Note: ${explanation}`);
   return lines;
@@ -44,8 +45,10 @@ function findingLines(finding: Finding, result: Pick<DiffResult, 'old' | 'new'>)
     detail(`why: ${finding.why}`);
   }
   for (const example of finding.examples ?? []) detail(`e.g. ${exampleSentence(example, result, (s) => s)}`);
+  const sample = sampleSentence(finding, result, (s) => s);
+  if (sample) detail(`sample: ${sample}`);
   if (finding.ifReal) detail(`if real: ${finding.ifReal.id} (${finding.ifReal.level})`);
-  if (finding.level !== 'documentation') detail(`TypeScript: ${finding.impact.typescript} → ${finding.impact.bump}`);
+  if (finding.level !== 'documentation') detail(`TypeScript (${finding.impact.bump}): ${finding.impact.typescript}`);
   detail(`at ${finding.location} (${finding.side})${finding.introducedIn ? `, introduced in ${finding.introducedIn}` : ''}`);
   return lines;
 }

@@ -18,6 +18,7 @@ export const acceptedValuesNarrowed = defineRule({
       })
       .map((pair) => ({
         location: pair.new.schemaPointer,
+        member: pair.new,
         side: 'new',
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} accepts fewer values once its changed constraints are combined`,

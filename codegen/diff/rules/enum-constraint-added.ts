@@ -11,6 +11,7 @@ export const enumConstraintAdded = defineRule({
       .filter((pair) => pair.old.enum === undefined && pair.new.enum !== undefined)
       .map((pair) => ({
         location: `${pair.new.schemaPointer}/enum`,
+        member: pair.new,
         side: 'new',
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} is now limited to ${quoteAll(stringValues(pair.new) ?? [])}`,

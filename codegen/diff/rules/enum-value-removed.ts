@@ -11,6 +11,7 @@ export const enumValueRemoved = defineRule({
       .filter((pair) => removedValues(pair).length > 0)
       .map((pair) => ({
         location: `${pair.new.schemaPointer}/enum`,
+        member: pair.new,
         side: 'new',
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} no longer accepts enum value(s) ${quoteAll(removedValues(pair))}`,

@@ -10,6 +10,7 @@ export const errorAdded = defineRule({
       const newClass = !isThrown(ctx.old, name);
       return {
         location: pointer,
+        declares: { declaration: name },
         side: 'new',
         operation,
         message: `${operation}: new error ${name} (${status})`,

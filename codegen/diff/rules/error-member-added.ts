@@ -10,6 +10,7 @@ export const errorMemberAdded = defineRule({
         .filter((m) => !pair.old.members.has(m.name))
         .map((member) => ({
           location: member.pointer,
+          declares: { declaration: pair.new.name, member: member.name },
           side: 'new' as const,
           message: `Error ${pair.new.name} has a new member \`${member.name}\``,
           impact: { typescript: `new optional member \`${tsProperty(member, true)}\` on exception \`${pair.new.name}\``, bump: 'minor' as const },

@@ -9,6 +9,7 @@ export const errorRemoved = defineRule({
       const classRemains = isThrown(ctx.new, name);
       return {
         location: pointer,
+        declares: { declaration: name },
         side: 'old',
         operation,
         message: `${operation}: error ${name} is no longer listed`,

@@ -1,5 +1,6 @@
 import { defineRule } from '../context.js';
 import { commandName, inputName, outputName } from '../impact.js';
+import { clientSymbols } from '../../model/symbols.js';
 
 export const operationAdded = defineRule({
   id: 'operation-added',
@@ -8,6 +9,7 @@ export const operationAdded = defineRule({
       .filter((op) => !ctx.old.operations.has(op.id))
       .map((op) => ({
         location: op.pointer,
+        declares: { declaration: clientSymbols.command(op.id) },
         side: 'new',
         operation: op.id,
         message: `New operation ${op.id} (${op.method.toUpperCase()} ${op.path})`,

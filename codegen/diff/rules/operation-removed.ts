@@ -1,5 +1,6 @@
 import { defineRule } from '../context.js';
 import { commandName } from '../impact.js';
+import { clientSymbols } from '../../model/symbols.js';
 
 export const operationRemoved = defineRule({
   id: 'operation-removed',
@@ -8,6 +9,7 @@ export const operationRemoved = defineRule({
       .filter((op) => !ctx.new.operations.has(op.id))
       .map((op) => ({
         location: op.pointer,
+        declares: { declaration: clientSymbols.command(op.id) },
         side: 'old',
         operation: op.id,
         message: `Operation ${op.id} was removed`,

@@ -10,6 +10,7 @@ export const requestMemberAddedOptional = defineRule({
       .filter(({ member }) => !member.required)
       .map(({ operation, member }) => ({
         location: member.pointer,
+        member,
         side: 'new',
         operation: operation.id,
         message: `${operation.id}: new optional request member ${memberRef(member)}`,

@@ -10,6 +10,7 @@ export const requestMemberAddedRequired = defineRule({
       .filter(({ member }) => member.required)
       .map(({ operation, member }) => ({
         location: member.pointer,
+        member,
         side: 'new',
         operation: operation.id,
         message: `${operation.id}: new required request member ${memberRef(member)}`,

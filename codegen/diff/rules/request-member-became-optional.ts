@@ -10,6 +10,7 @@ export const requestMemberBecameOptional = defineRule({
       .filter((pair) => pair.old.required && !pair.new.required)
       .map((pair) => ({
         location: pair.new.pointer,
+        member: pair.new,
         side: 'new',
         operation: pair.operation.id,
         message: `${pair.operation.id}: request member ${memberRef(pair.new)} is now optional`,

@@ -11,6 +11,7 @@ export const requestMemberBecameRequired = defineRule({
       .filter((pair) => !pair.old.required && pair.new.required && !suspectedRequiredArtifact(pair))
       .map((pair) => ({
         location: pair.new.pointer,
+        member: pair.new,
         side: 'new',
         operation: pair.operation.id,
         message: `${pair.operation.id}: request member ${memberRef(pair.new)} is now required`,

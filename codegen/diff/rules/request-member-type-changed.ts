@@ -11,6 +11,7 @@ export const requestMemberTypeChanged = defineRule({
       .filter((pair) => typeKey(pair.old) !== typeKey(pair.new))
       .map((pair) => ({
         location: pair.new.schemaPointer,
+        member: pair.new,
         side: 'new',
         operation: pair.operation.id,
         message: `${pair.operation.id}: request member ${memberRef(pair.new)} changed type from ${typeKey(pair.old)} to ${typeKey(pair.new)}`,

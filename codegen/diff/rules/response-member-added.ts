@@ -1,6 +1,7 @@
-import { defineRule } from '../context.js';
+import { defineRule, memberDeclaration } from '../context.js';
 import { outputName, tsProperty } from '../impact.js';
 import { outputMembers } from './helpers/members.js';
+import { clientSymbols } from '../../model/symbols.js';
 
 export const responseMemberAdded = defineRule({
   id: 'response-member-added',
@@ -9,6 +10,7 @@ export const responseMemberAdded = defineRule({
       .filter((pair) => pair.new && !pair.old)
       .map(({ operation, new: member }) => ({
         location: member!.pointer,
+        declares: memberDeclaration(clientSymbols.response(operation.id), member!),
         side: 'new',
         operation: operation.id,
         message: `${operation.id}: new response member \`${member!.name}\``,

@@ -1,6 +1,7 @@
-import { defineRule } from '../context.js';
+import { defineRule, memberDeclaration } from '../context.js';
 import { outputName } from '../impact.js';
 import { outputMembers } from './helpers/members.js';
+import { clientSymbols } from '../../model/symbols.js';
 
 export const responseMemberRemoved = defineRule({
   id: 'response-member-removed',
@@ -9,6 +10,7 @@ export const responseMemberRemoved = defineRule({
       .filter((pair) => pair.old && !pair.new)
       .map(({ operation, old: member }) => ({
         location: member!.pointer,
+        declares: memberDeclaration(clientSymbols.response(operation.id), member!),
         side: 'old',
         operation: operation.id,
         message: `${operation.id}: response member \`${member!.name}\` was removed`,

@@ -1,6 +1,7 @@
-import { defineRule } from '../context.js';
+import { defineRule, memberDeclaration } from '../context.js';
 import { outputName, tsType } from '../impact.js';
 import { outputMembers, typeKey } from './helpers/members.js';
+import { clientSymbols } from '../../model/symbols.js';
 
 export const responseMemberTypeChanged = defineRule({
   id: 'response-member-type-changed',
@@ -9,6 +10,7 @@ export const responseMemberTypeChanged = defineRule({
       .filter((pair) => pair.old && pair.new && typeKey(pair.old) !== typeKey(pair.new))
       .map(({ operation, old, new: member }) => ({
         location: member!.schemaPointer,
+        declares: memberDeclaration(clientSymbols.response(operation.id), member!),
         side: 'new',
         operation: operation.id,
         message: `${operation.id}: response member \`${member!.name}\` changed type from ${typeKey(old!)} to ${typeKey(member!)}`,

@@ -13,11 +13,21 @@ export interface SurfaceChange {
   bump: Exclude<Bump, 'none'>;
   /** What a consumer of the package notices, naming the TypeScript declaration. */
   message: string;
+  /** The export (`AddPermissionRequest`) or export member (`AddPermissionRequest.RevisionId`) that changed. */
+  subject: string;
+  /** Its declaration before and after (`RevisionId?: string | undefined`); absent on the side without it. */
+  before?: string;
+  after?: string;
 }
 
 export interface SurfaceComparison {
   bump: Bump;
   changes: SurfaceChange[];
+  /**
+   * Exports and export members whose text changed (doc comments included) while their types did
+   * not, with their declaration: a patch for whoever reads them in an editor.
+   */
+  textOnly: Map<string, string>;
 }
 
 const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
@@ -38,41 +48,60 @@ function typeChange(before: string, after: string): 'widened' | 'changed' {
 /** Requests are what callers build: a new member there is only compatible when optional. */
 const isInput = (name: string, decl: SurfaceDeclaration) => decl.kind === 'interface' && /(Request|Input)$/.test(name);
 
-function compareDeclaration(name: string, before: SurfaceDeclaration, after: SurfaceDeclaration, out: SurfaceChange[]): void {
+/** How an export is introduced in its file (`class PreconditionFailedException`), for before → after lines. */
+const headOf = (name: string, decl: SurfaceDeclaration) => `${decl.kind === 'type' ? 'type' : decl.kind} ${name.replace(/ \(\w+\)$/, '')}`;
+
+function compareDeclaration(name: string, before: SurfaceDeclaration, after: SurfaceDeclaration, out: SurfaceChange[], textOnly: Map<string, string>): void {
   const input = isInput(name, after);
   for (const [member, m] of before.members) {
     const now = after.members.get(member);
-    if (!now) { out.push({ bump: 'major', message: `\`${name}.${member}\` removed` }); continue; }
-    if (m.optional && !now.optional) out.push({ bump: 'major', message: `\`${name}.${member}\` became required` });
-    if (!m.optional && now.optional) out.push({ bump: 'minor', message: `\`${name}.${member}\` became optional` });
+    const subject = `${name}.${member}`;
+    const sides = { subject, before: m.declaration, ...(now && { after: now.declaration }) };
+    if (!now) { out.push({ bump: 'major', message: `\`${subject}\` removed`, ...sides }); continue; }
+    const count = out.length;
+    if (m.optional && !now.optional) out.push({ bump: 'major', message: `\`${subject}\` became required`, ...sides });
+    if (!m.optional && now.optional) out.push({ bump: 'minor', message: `\`${subject}\` became optional`, ...sides });
     if (before.kind !== 'const' && m.type !== now.type) {
       out.push(typeChange(m.type, now.type) === 'widened'
-        ? { bump: 'minor', message: `\`${name}.${member}\` accepts more values: ${now.type}` }
-        : { bump: 'major', message: `\`${name}.${member}\` changed type: ${m.type} → ${now.type}` });
+        ? { bump: 'minor', message: `\`${subject}\` accepts more values: ${now.type}`, ...sides }
+        : { bump: 'major', message: `\`${subject}\` changed type: ${m.type} → ${now.type}`, ...sides });
     }
+    if (out.length === count && (m.doc !== now.doc || m.declaration !== now.declaration)) textOnly.set(subject, now.declaration);
   }
   for (const [member, m] of after.members) {
     if (before.members.has(member)) continue;
+    const sides = { subject: `${name}.${member}`, after: m.declaration };
     out.push(input && !m.optional
-      ? { bump: 'major', message: `new required member \`${name}.${member}\`` }
-      : { bump: 'minor', message: `new ${m.optional ? 'optional ' : ''}member \`${name}.${member}\`` });
+      ? { bump: 'major', message: `new required member \`${name}.${member}\``, ...sides }
+      : { bump: 'minor', message: `new ${m.optional ? 'optional ' : ''}member \`${name}.${member}\``, ...sides });
   }
+  const sides = { subject: name, before: `${headOf(name, before)} = ${before.type}`, after: `${headOf(name, after)} = ${after.type}` };
   if (before.type !== undefined && after.type !== undefined && before.type !== after.type && before.kind !== 'function') {
     out.push(typeChange(before.type, after.type) === 'widened'
-      ? { bump: 'minor', message: `\`${name}\` accepts more values: ${after.type}` }
-      : { bump: 'major', message: `\`${name}\` changed: ${before.type} → ${after.type}` });
+      ? { bump: 'minor', message: `\`${name}\` accepts more values: ${after.type}`, ...sides }
+      : { bump: 'major', message: `\`${name}\` changed: ${before.type} → ${after.type}`, ...sides });
+  } else if (before.text !== after.text) {
+    textOnly.set(name, headOf(name, after));
   }
 }
 
-export function compareSurfaces(before: Surface, after: Surface): SurfaceChange[] {
+/** The changes of the surface that a consumer compiles against, and what changed only in its text. */
+export function compareSurfaceDetails(before: Surface, after: Surface): { changes: SurfaceChange[]; textOnly: Map<string, string> } {
   const changes: SurfaceChange[] = [];
+  const textOnly = new Map<string, string>();
   for (const [name, decl] of before) {
     const now = after.get(name);
-    if (!now) changes.push({ bump: 'major', message: `\`${name}\` (${decl.kind}) is no longer exported` });
-    else compareDeclaration(name, decl, now, changes);
+    if (!now) changes.push({ bump: 'major', message: `\`${name}\` (${decl.kind}) is no longer exported`, subject: name, before: headOf(name, decl) });
+    else compareDeclaration(name, decl, now, changes, textOnly);
   }
-  for (const [name, decl] of after) if (!before.has(name)) changes.push({ bump: 'minor', message: `new export \`${name}\` (${decl.kind})` });
-  return changes;
+  for (const [name, decl] of after) {
+    if (!before.has(name)) changes.push({ bump: 'minor', message: `new export \`${name}\` (${decl.kind})`, subject: name, after: headOf(name, decl) });
+  }
+  return { changes, textOnly };
+}
+
+export function compareSurfaces(before: Surface, after: Surface): SurfaceChange[] {
+  return compareSurfaceDetails(before, after).changes;
 }
 
 /** The client package's files (any path under `client/`); its TypeScript sources make the surface. */
@@ -82,7 +111,7 @@ export function compareClientPackages(
 ): SurfaceComparison {
   const client = (files: typeof before) => files.filter((f) => f.path.startsWith('client/'));
   const sources = (files: typeof before) => client(files).filter((f) => /^client\/src\/.*\.ts$/.test(f.path));
-  const changes = compareSurfaces(readSurface(sources(before)), readSurface(sources(after)));
+  const { changes, textOnly } = compareSurfaceDetails(readSurface(sources(before)), readSurface(sources(after)));
   let bump: Bump = changes.reduce<Bump>((b, c) => (RANK[c.bump] > RANK[b] ? c.bump : b), 'none');
   if (bump === 'none') {
     // The package's own version field always differs between revisions: it is not a change of the package.
@@ -92,8 +121,8 @@ export function compareClientPackages(
     const differs = [...new Set([...a.keys(), ...b.keys()])].some((p) => a.get(p) !== b.get(p));
     if (differs) {
       bump = 'patch';
-      changes.push({ bump: 'patch', message: 'documentation or implementation of the package changed; its types did not' });
+      changes.push({ bump: 'patch', message: 'documentation or implementation of the package changed; its types did not', subject: '' });
     }
   }
-  return { bump, changes };
+  return { bump, changes, textOnly };
 }

@@ -9,6 +9,10 @@ export interface SurfaceMember {
   optional: boolean;
   /** The member's type as written, whitespace normalised. */
   type: string;
+  /** The member's declaration as written (`Name?: string | undefined`), whitespace normalised, without comments. */
+  declaration: string;
+  /** Its doc comment, whitespace normalised ('' without one). */
+  doc: string;
 }
 
 export interface SurfaceDeclaration {
@@ -45,9 +49,13 @@ function typeMembers(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>, so
     const name = memberName(m.name, source);
     if (name === undefined || name.startsWith('#')) continue;
     const type = 'type' in m && m.type ? squash(m.type.getText(source)) : squash(m.getText(source));
-    out.set(name, { optional: Boolean(m.questionToken), type });
+    out.set(name, { optional: Boolean(m.questionToken), type, declaration: squash(m.getText(source)).replace(/;$/, ''), doc: docOf(m, source) });
   }
   return out;
+}
+
+function docOf(node: ts.Node, source: ts.SourceFile): string {
+  return squash(node.getFullText(source).slice(0, node.getLeadingTriviaWidth(source)));
 }
 
 /** The exported declarations of client source files (path → text). */
@@ -69,7 +77,7 @@ export function readSurface(files: { path: string; content: string }[]): Surface
         const members = ts.isTypeLiteralNode(statement.type) ? typeMembers(statement.type.members, source) : new Map();
         add(statement.name.text, { kind: 'type', members, type: squash(statement.type.getText(source)) });
       } else if (ts.isFunctionDeclaration(statement) && statement.name) add(statement.name.text, { kind: 'function', members: new Map(), type: squash(statement.getText(source).replace(/\{[\s\S]*$/, '')) });
-      else if (ts.isEnumDeclaration(statement)) add(statement.name.text, { kind: 'enum', members: new Map(statement.members.map((m) => [m.name.getText(source), { optional: false, type: squash(m.initializer?.getText(source) ?? '') }])) });
+      else if (ts.isEnumDeclaration(statement)) add(statement.name.text, { kind: 'enum', members: new Map(statement.members.map((m) => [m.name.getText(source), { optional: false, type: squash(m.initializer?.getText(source) ?? ''), declaration: squash(m.getText(source)), doc: docOf(m, source) }])) });
       else if (ts.isVariableStatement(statement)) {
         for (const d of statement.declarationList.declarations) {
           if (!ts.isIdentifier(d.name)) continue;
@@ -79,7 +87,7 @@ export function readSurface(files: { path: string; content: string }[]): Surface
           if (init && ts.isObjectLiteralExpression(init)) {
             for (const p of init.properties) {
               const name = memberName(p.name, source);
-              if (name !== undefined) members.set(name, { optional: false, type: squash(p.getText(source)) });
+              if (name !== undefined) members.set(name, { optional: false, type: squash(p.getText(source)), declaration: squash(p.getText(source)), doc: docOf(p, source) });
             }
           }
           add(d.name.text, { kind: 'const', members, type: d.type ? squash(d.type.getText(source)) : undefined });

@@ -24,6 +24,7 @@ export function lengthFindings(ctx: DiffContext, verdict: LengthVerdict): Draft[
       const narrows = verdict === 'length-bound-added' || verdict === 'length-bound-tightened';
       drafts.push({
         location: child(pointerOf, bound),
+        member: pair.new,
         side,
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${bound} of ${memberRef(pair.new)} ${WHAT[verdict]}: ${lengthText(pair.old[bound])} → ${lengthText(pair.new[bound])}`,

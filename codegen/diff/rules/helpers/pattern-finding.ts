@@ -26,6 +26,7 @@ export function patternFinding(pair: ValuePair, ctx: DiffContext): Draft {
   const rejects = verdict === 'pattern-narrowed' || verdict === 'pattern-added' || verdict === 'pattern-incomparable';
   return {
     location: pair.new.schemaPointer,
+    member: pair.new,
     side: 'new',
     operation: pair.operation.id,
     message: `${pair.operation.id}: ${memberRef(pair.new)} ${VERB[verdict]}: ${change}`,
