@@ -38,7 +38,7 @@ describe.skipIf(!hasLambdaModel)(`all Lambda operations together (${hasLambdaMod
   });
 
   it('the importer loses no operation that it wrote when status.json was recorded', () => {
-    const lostBefore = recordedOperations.filter((name) => recorded!.operations[name]!.failures.generate?.summary.startsWith('the import loses'));
+    const lostBefore = recordedOperations.filter((name) => /^the import(er)? (loses|leaves it out)/.test(recorded!.operations[name]!.failures.generate?.summary ?? ''));
     expect(generation.lost.filter((name) => !lostBefore.includes(name))).toEqual([]);
   });
 
@@ -46,9 +46,11 @@ describe.skipIf(!hasLambdaModel)(`all Lambda operations together (${hasLambdaMod
   it.skipIf(together !== 'generates')(
     `all 85 generate together in one document${together === 'generates' ? '' : ` — not yet (recorded: ${together})`}`,
     () => {
-      expect(generation.lost).toEqual([]);
+      // Event streams are refused by name (issue #11 allows that); nothing else may be missing.
+      expect(generation.lost).toEqual(Object.keys(generation.leftOut));
+      for (const [name, reason] of Object.entries(generation.leftOut)) expect(reason).toMatch(/event stream/);
       expect(generation.together.error).toBeUndefined();
-      expect(generation.generated).toEqual(generation.operations);
+      expect(generation.generated).toEqual(generation.operations.filter((name) => !(name in generation.leftOut)));
     },
   );
 

@@ -42,6 +42,8 @@ export interface Generation {
   together: { error?: string };
   /** Operations of the model that the imported document lacks. */
   lost: string[];
+  /** Operations the importer leaves out on purpose (event streams), with the reason it gives. */
+  leftOut: Record<string, string>;
   importMs: number;
   generateMs: number;
   /** Operations generated (the largest set the generator accepts). */
@@ -263,21 +265,25 @@ export function typeCheckGenerated(out: string, operations: string[], shapes?: M
 }
 
 /** Every operation of the Lambda model imported together into one OpenAPI document, with the project's Smithy importer. */
-export function importLambda(): { model: Doc; operations: string[]; yaml: string; doc: Doc; written: string[]; lost: string[]; importMs: number } {
+export function importLambda(): { model: Doc; operations: string[]; yaml: string; doc: Doc; written: string[]; lost: string[]; leftOut: Record<string, string>; importMs: number } {
   const text = readFileSync(LAMBDA_JSON, 'utf8');
   const model = JSON.parse(text);
   const operations = operationNames(model);
   const started = performance.now();
-  const imported = importSmithy(text, operations, { file: 'lambda.json', name: 'lambda', base: readBase(readFileSync(join(ROOT, BASE_REVISION), 'utf8'), BASE_REVISION) });
+  // The whole service, as a user imports it: an operation the importer cannot carry (an event stream) is left out and listed.
+  const imported = importSmithy(text, [], { file: 'lambda.json', name: 'lambda', base: readBase(readFileSync(join(ROOT, BASE_REVISION), 'utf8'), BASE_REVISION) });
   const importMs = Math.round(performance.now() - started);
   const doc = documentFromText(imported.yaml, 'lambda.yaml').document;
   // An operation the importer does not write cannot be generated: its cause is the import's.
   const written = new Set(operationsOf(doc).map((o) => o.name));
-  return { model, operations, yaml: imported.yaml, doc, written: operations.filter((name) => written.has(name)), lost: operations.filter((name) => !written.has(name)), importMs };
+  const leftOut = Object.fromEntries(
+    imported.undetermined.filter((u) => u.subject.startsWith('operation ') && u.assumed === 'left out').map((u) => [u.subject.slice('operation '.length), u.reason]),
+  );
+  return { model, operations, yaml: imported.yaml, doc, written: operations.filter((name) => written.has(name)), lost: operations.filter((name) => !written.has(name)), leftOut, importMs };
 }
 
 async function generateNow(dir: string, key: string): Promise<Generation> {
-  const { model, operations, yaml, doc, written: writtenList, lost, importMs } = importLambda();
+  const { model, operations, yaml, doc, written: writtenList, lost, leftOut, importMs } = importLambda();
   writeFileSync(join(dir, 'lambda.yaml'), yaml);
   const written = new Set(writtenList);
   let started: number;
@@ -285,7 +291,7 @@ async function generateNow(dir: string, key: string): Promise<Generation> {
   const { keep, refused, together } = acceptedSubset(doc, operations.filter((name) => written.has(name)));
   for (const name of lost) {
     const trait = model.shapes[Object.keys(model.shapes).find((id) => id.endsWith(`#${name}`))!]?.traits?.['smithy.api#http'];
-    refused[name] = `the import loses the operation (no operationId ${name} in the imported document; its http trait is ${trait?.method} ${trait?.uri})`;
+    refused[name] = leftOut[name] ? `the importer leaves it out: ${leftOut[name]}` : `the import loses the operation (no operationId ${name} in the imported document; its http trait is ${trait?.method} ${trait?.uri})`;
   }
   const out = join(dir, 'out');
   let generated = [...keep].sort();
@@ -304,7 +310,7 @@ async function generateNow(dir: string, key: string): Promise<Generation> {
   const generateMs = Math.round(performance.now() - started);
   const typecheck = generated.length > 0 ? typeCheckGenerated(out, generated, shapesByOperation(model as { shapes: Record<string, any> }, generated)) : { ms: 0, byOperation: {}, shared: [], total: 0 };
   return {
-    key, dir, out, operations, lost, together: together !== undefined ? { error: together } : {}, importMs, generateMs, generated, refused, typecheck,
+    key, dir, out, operations, lost, leftOut, together: together !== undefined ? { error: together } : {}, importMs, generateMs, generated, refused, typecheck,
     ...(doc['x-validation-error'] ? { validationError: doc['x-validation-error'] as string } : {}),
   };
 }
