@@ -1,6 +1,7 @@
 // npm run import -- doc PAGE --out FILE [--base REV.yaml] [--evidence PAGE]... [--smithy MODEL.json]
 //                          [--name NAME] [--era TEXT] [--operation NAME]
-// npm run import -- smithy MODEL... --operation NAME [--operation NAME]... --out FILE
+// npm run import -- smithy MODEL... [--operation NAME]... [--service NAME] --out FILE
+//                          (no --operation: every operation of the service, its resources' too)
 //                          (MODEL: a JSON AST file, or Smithy IDL: .smithy files and folders)
 //                          [--base REV.yaml] [--name NAME] [--era TEXT]
 // Arguments only: the work is done by importDoc and importSmithy.
@@ -17,10 +18,11 @@ import type { ImportResult } from './types.js';
 
 const USAGE = `usage:
   npm run import -- doc PAGE --out FILE.yaml [--base PREVIOUS.yaml] [--evidence OTHER_PAGE]... [--smithy MODEL.json] [--name NAME] [--era TEXT] [--operation NAME]
-  npm run import -- smithy MODEL... --operation NAME [--operation NAME]... --out FILE.yaml [--base REVISION.yaml] [--name NAME] [--era TEXT]
-  (a Smithy MODEL is a JSON AST file, or Smithy IDL: .smithy files and folders, together one model)`;
+  npm run import -- smithy MODEL... [--operation NAME]... [--service NAME] --out FILE.yaml [--base REVISION.yaml] [--name NAME] [--era TEXT]
+  (a Smithy MODEL is a JSON AST file, or Smithy IDL: .smithy files and folders, together one model;
+   without --operation, every operation of the service, --service naming it when the model has several)`;
 
-interface Args { command?: string; input?: string; inputs: string[]; out?: string; base?: string; evidence: string[]; smithy?: string; operations: string[]; name?: string; era?: string }
+interface Args { command?: string; input?: string; inputs: string[]; out?: string; base?: string; evidence: string[]; smithy?: string; operations: string[]; service?: string; name?: string; era?: string }
 
 function parseArguments(argv: string[]): Args {
   const { values, positionals } = parseArgs({
@@ -32,6 +34,7 @@ function parseArguments(argv: string[]): Args {
       evidence: { type: 'string', multiple: true },
       smithy: { type: 'string' },
       operation: { type: 'string', multiple: true },
+      service: { type: 'string' },
       name: { type: 'string' },
       era: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -46,7 +49,7 @@ function parseArguments(argv: string[]): Args {
   const [command, input] = positionals;
   return {
     command, input, inputs: positionals.slice(1), out: values.out, base: values.base, evidence: values.evidence ?? [], smithy: values.smithy,
-    operations: values.operation ?? [], name: values.name, era: values.era,
+    operations: values.operation ?? [], service: values.service, name: values.name, era: values.era,
   };
 }
 
@@ -78,8 +81,7 @@ function main(): void {
       operation: args.operations[0],
     });
   } else if (args.command === 'smithy') {
-    if (!args.operations.length) throw new Error('smithy needs at least one --operation');
-    result = importSmithy(readSourceText(...args.inputs), args.operations, { file: args.inputs.join(' + '), name, era: args.era, base });
+    result = importSmithy(readSourceText(...args.inputs), args.operations, { file: args.inputs.join(' + '), name, era: args.era, base, service: args.service });
   } else {
     throw new Error(`unknown command ${args.command}`);
   }

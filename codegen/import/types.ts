@@ -14,7 +14,11 @@ export interface Undetermined {
   assumed?: string;
 }
 
-export type Location = 'path' | 'query' | 'header' | 'body';
+/**
+ * Where a member travels. Beyond the four every format has, Smithy's bindings: the whole payload
+ * (`@httpPayload`), a map of prefixed headers, a map of query parameters, the response status.
+ */
+export type Location = 'path' | 'query' | 'header' | 'body' | 'payload' | 'prefixHeaders' | 'queryParams' | 'responseCode';
 
 /** The value constraints of one member, in the vocabulary of the conventions. */
 export interface Constraints {
@@ -34,14 +38,28 @@ export interface Constraints {
   /** The pattern as the documentation prints it. */
   documentedPattern?: string;
   enum?: (string | number)[];
-  default?: string | number | boolean;
+  default?: string | number | boolean | unknown[] | Record<string, unknown>;
+  uniqueItems?: boolean;
+  /** Entry counts of a map (`minProperties`/`maxProperties`). */
+  minProperties?: number;
+  maxProperties?: number;
+  /** Constraints on a map's keys (`propertyNames`). */
+  propertyNames?: Constraints;
+  /** A list or map whose entries may be null (`x-sparse`). */
+  sparse?: boolean;
+  /** The member's key in JSON when it differs from its name (`x-json-name`). */
+  jsonName?: string;
+  /** The client fills the member in when the caller leaves it out (`x-idempotency-token`). */
+  idempotencyToken?: boolean;
 }
 
 export interface MemberModel {
   name: string;
   location: Location;
-  /** Wire name of a query key or header when it differs from the member name. */
+  /** Wire name of a query key or header (the prefix, for prefix headers) when it differs from the member name. */
   wireName?: string;
+  /** The media type of a payload member. */
+  mediaType?: string;
   required: boolean;
   description?: string;
   schema: Constraints;
@@ -83,6 +101,9 @@ export interface OperationModel {
   errors: string[];
 }
 
+/** How requests authenticate, as the document's security schemes will say. */
+export type AuthModel = { kind: 'sigv4'; signingName: string } | { kind: 'bearer' } | { kind: 'apiKey'; in: 'header' | 'query'; name: string };
+
 export interface ServiceModel {
   title: string;
   version: string;
@@ -91,6 +112,11 @@ export interface ServiceModel {
   errorTypeHeader: string;
   /** Default region of the `servers` template. */
   defaultRegion: string;
+  /**
+   * Authentication schemes in order of preference, when the source says (a Smithy service's auth
+   * traits); absent: SigV4 with `signingName`, as for every AWS reference page.
+   */
+  auth?: AuthModel[];
 }
 
 export interface SourceRecord {

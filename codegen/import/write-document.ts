@@ -3,7 +3,7 @@
 
 import { Document, Scalar, visit } from 'yaml';
 import { schemaOf } from './schema.js';
-import type { DocumentModel, ErrorMemberModel, ErrorModel, ImportResult, MemberModel } from './types.js';
+import type { AuthModel, DocumentModel, ErrorMemberModel, ErrorModel, ImportResult, Location, MemberModel } from './types.js';
 
 type Obj = Record<string, any>;
 
@@ -31,12 +31,21 @@ function memberSchema(m: MemberModel): Obj {
   return s;
 }
 
+/** Where each binding travels as an OpenAPI parameter. */
+const PARAMETER_IN: Partial<Record<Location, string>> = { path: 'path', query: 'query', header: 'header', prefixHeaders: 'header', queryParams: 'query' };
+
 function parameter(m: MemberModel): Obj {
-  const p: Obj = { name: m.wireName ?? m.name, in: m.location, required: m.location === 'path' ? true : m.required };
+  const p: Obj = { name: m.wireName ?? m.name, in: PARAMETER_IN[m.location], required: m.location === 'path' ? true : m.required };
   if (m.description) p.description = m.description;
   p.schema = memberSchema(m);
   if (m.wireName && m.wireName !== m.name) p['x-member-name'] = m.name;
+  if (m.location === 'prefixHeaders') p['x-prefix-headers'] = m.wireName;
   return p;
+}
+
+/** A member that is the whole body (`@httpPayload`), as the content of a request body or response. */
+function payload(m: MemberModel): Obj {
+  return { 'x-member-name': m.name, content: { [m.mediaType ?? 'application/json']: { schema: memberSchema(m) } } };
 }
 
 function property(m: MemberModel): Obj {
@@ -87,7 +96,8 @@ export function writeDocument(model: DocumentModel): Obj {
   doc.servers = [{ url: `https://${service.endpointPrefix}.{region}.amazonaws.com`, variables: { region: { default: service.defaultRegion } } }];
   doc['x-error-type-header'] = service.errorTypeHeader;
   if (model.validationError) doc['x-validation-error'] = model.validationError.name;
-  doc.security = [{ sigv4: [] }];
+  const auth: AuthModel[] = service.auth ?? [{ kind: 'sigv4', signingName: service.signingName }];
+  if (auth.length > 0) doc.security = auth.map((scheme) => ({ [SCHEME_NAMES[scheme.kind]]: [] }));
 
   const errors = new Map(model.errors.map((e) => [e.name, e]));
   const schemas: Obj = {};
@@ -99,10 +109,13 @@ export function writeDocument(model: DocumentModel): Obj {
     o['x-member-order'] = op.memberOrder;
     o['x-errors'] = op.errors;
     const ordered = [...op.members].sort((a, b) => op.memberOrder.indexOf(a.name) - op.memberOrder.indexOf(b.name));
-    const params = ordered.filter((m) => m.location !== 'body');
+    const params = ordered.filter((m) => PARAMETER_IN[m.location] !== undefined);
     const body = ordered.filter((m) => m.location === 'body');
+    const inputPayload = ordered.find((m) => m.location === 'payload');
     if (params.length) o.parameters = params.map(parameter);
-    if (body.length) {
+    if (inputPayload) {
+      o.requestBody = { ...(inputPayload.description ? { description: inputPayload.description } : {}), required: inputPayload.required, ...payload(inputPayload) };
+    } else if (body.length) {
       const required = body.filter((m) => m.required).map((m) => m.name);
       const request: Obj = { type: 'object' };
       if (required.length) request.required = required;
@@ -112,12 +125,17 @@ export function writeDocument(model: DocumentModel): Obj {
     }
     const responses: Obj = {};
     const success: Obj = { description: op.successDescription };
-    const outHeaders = op.output.filter((m) => m.location === 'header');
+    const outHeaders = op.output.filter((m) => m.location === 'header' || m.location === 'prefixHeaders');
     const outBody = op.output.filter((m) => m.location === 'body');
+    const outPayload = op.output.find((m) => m.location === 'payload');
+    const statusMember = op.output.find((m) => m.location === 'responseCode');
+    if (statusMember) success['x-response-code-member'] = statusMember.name;
     if (outHeaders.length) {
-      success.headers = Object.fromEntries(outHeaders.map((m) => [m.wireName ?? m.name, { ...(m.description ? { description: m.description } : {}), schema: memberSchema(m) }]));
+      success.headers = Object.fromEntries(outHeaders.map((m) => [m.wireName ?? m.name, responseHeader(m)]));
     }
-    if (outBody.length) {
+    if (outPayload) {
+      Object.assign(success, payload(outPayload));
+    } else if (outBody.length) {
       schemas[`${op.name}Response`] = { type: 'object', properties: Object.fromEntries(outBody.map((m) => [m.name, property(m)])) };
       success.content = { 'application/json': { schema: { $ref: `#/components/schemas/${op.name}Response` } } };
     }
@@ -156,16 +174,29 @@ export function writeDocument(model: DocumentModel): Obj {
   for (const [name, s] of Object.entries(model.extraSchemas)) schemas[name] = s;
   for (const e of [...model.errors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) schemas[e.name] = errorSchema(e);
   if (model.validationError) schemas[model.validationError.name] = errorSchema(model.validationError);
-  doc.components = {
-    securitySchemes: {
-      sigv4: {
-        type: 'apiKey', in: 'header', name: 'Authorization', description: 'AWS Signature Version 4.',
-        'x-aws-sigv4': { signingName: service.signingName },
-      },
-    },
-    schemas,
-  };
+  doc.components = { ...(auth.length > 0 && { securitySchemes: Object.fromEntries(auth.map((scheme) => [SCHEME_NAMES[scheme.kind], securityScheme(scheme)])) }), schemas };
   return doc;
+}
+
+const SCHEME_NAMES: Record<AuthModel['kind'], string> = { sigv4: 'sigv4', bearer: 'bearer', apiKey: 'apiKey' };
+
+function securityScheme(scheme: AuthModel): Obj {
+  switch (scheme.kind) {
+    case 'sigv4':
+      return { type: 'apiKey', in: 'header', name: 'Authorization', description: 'AWS Signature Version 4.', 'x-aws-sigv4': { signingName: scheme.signingName } };
+    case 'bearer':
+      return { type: 'http', scheme: 'bearer', description: 'A bearer token in the Authorization header.' };
+    case 'apiKey':
+      return { type: 'apiKey', in: scheme.in, name: scheme.name, description: `An API key in the ${scheme.name} ${scheme.in === 'header' ? 'header' : 'query parameter'}.` };
+  }
+}
+
+function responseHeader(m: MemberModel): Obj {
+  const h: Obj = { ...(m.description ? { description: m.description } : {}) };
+  if (m.location === 'prefixHeaders') Object.assign(h, { 'x-member-name': m.name, 'x-prefix-headers': m.wireName });
+  else if (m.wireName && m.wireName !== m.name) h['x-member-name'] = m.name;
+  h.schema = memberSchema(m);
+  return h;
 }
 
 export function toYaml(doc: Obj, header: string[] = []): string {

@@ -8,13 +8,14 @@
  *   operation GetPet GET /pets/{petId} -> 200
  *     input petId -> GetPet$input$petId required label(petId)
  */
-import type { Binding, Constraints, ErrorShape, Member, OperationShape, Shape, ShapeModel } from './shapes.js';
+import type { AuthScheme, Binding, Constraints, ErrorShape, Member, OperationShape, Shape, ShapeModel } from './shapes.js';
 
 export function printModel(graph: ShapeModel): string {
   const lines: string[] = [];
   for (const id of [...graph.shapes.keys()].sort()) lines.push(...printShape(graph.shapes.get(id)!));
   for (const operation of graph.operations) lines.push(...printOperation(operation));
   for (const error of graph.errors.values()) lines.push(...printError(error));
+  if (graph.service.auth?.length) lines.push(`auth ${graph.service.auth.map(printAuth).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -22,6 +23,7 @@ export function printShape(shape: Shape): string[] {
   const head = [shape.kind, shape.id];
   if (shape.kind === 'timestamp') head.push(`format ${shape.format}`);
   head.push(...printConstraints(shape.constraints));
+  if ((shape.kind === 'list' || shape.kind === 'map') && shape.sparse) head.push('sparse');
   if (shape.deprecated) head.push('deprecated');
   const members =
     shape.kind === 'structure' || shape.kind === 'union' ? shape.members : shape.kind === 'list' ? [shape.member] : shape.kind === 'map' ? [shape.key, shape.value] : [];
@@ -45,6 +47,9 @@ function printMember(member: Member): string {
   if (member.required) parts.push('required');
   if (member.nullable) parts.push('nullable');
   if (member.default !== undefined) parts.push(`default ${JSON.stringify(member.default)}`);
+  if (member.jsonName !== undefined) parts.push(`jsonName(${member.jsonName})`);
+  if (member.timestampFormat !== undefined) parts.push(`timestampFormat(${member.timestampFormat})`);
+  if (member.idempotencyToken) parts.push('idempotencyToken');
   return parts.join(' ');
 }
 
@@ -73,4 +78,15 @@ function printConstraints(c: Constraints): string[] {
   if (c.uniqueItems) parts.push('uniqueItems');
   if (c.enum) parts.push(`enum ${JSON.stringify(c.enum)}`);
   return parts;
+}
+
+function printAuth(scheme: AuthScheme): string {
+  switch (scheme.kind) {
+    case 'sigv4':
+      return `sigv4(${scheme.signingName})`;
+    case 'apiKey':
+      return `apiKey(${scheme.in} ${scheme.name})`;
+    default:
+      return scheme.kind;
+  }
 }

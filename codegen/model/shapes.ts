@@ -73,6 +73,12 @@ export interface Member {
   /** Documentation of this use of the target (a description next to a `$ref`), else the target's. */
   documentation?: string;
   deprecated?: boolean | string;
+  /** The key in JSON when it differs from the member name (Smithy's `@jsonName`; `x-json-name`). */
+  jsonName?: string;
+  /** A member-level timestamp format overriding the target's (`@timestampFormat`; `x-timestamp-format` beside a `$ref`). */
+  timestampFormat?: TimestampFormat;
+  /** The client fills the member with a fresh token when the caller leaves it out (`@idempotencyToken`; `x-idempotency-token`). */
+  idempotencyToken?: boolean;
   origin: Origin;
 }
 
@@ -89,6 +95,8 @@ export interface UnionShape extends ShapeBase {
 export interface ListShape extends ShapeBase {
   kind: 'list';
   member: Member;
+  /** Entries may be `null` (Smithy's `@sparse`; `x-sparse`). */
+  sparse?: boolean;
 }
 
 export interface MapShape extends ShapeBase {
@@ -96,6 +104,8 @@ export interface MapShape extends ShapeBase {
   /** Map keys are strings in JSON; `key` carries their constraints (`propertyNames`). */
   key: Member;
   value: Member;
+  /** Values may be `null` (Smithy's `@sparse`; `x-sparse`). */
+  sparse?: boolean;
 }
 
 export interface TimestampShape extends ShapeBase {
@@ -166,6 +176,13 @@ export interface ErrorShape {
   origin: Origin;
 }
 
+/**
+ * An authentication scheme from the document's security schemes: SigV4 only where a scheme carries
+ * `x-aws-sigv4`; `http`/`bearer` (and OAuth 2 / OpenID Connect, whose tokens travel the same way) a
+ * bearer token; `apiKey` a key in a header or query parameter.
+ */
+export type AuthScheme = { kind: 'sigv4'; signingName: string } | { kind: 'bearer' } | { kind: 'apiKey'; in: 'header' | 'query'; name: string };
+
 export interface ServiceFacts {
   title: string;
   /** `info.version`: the API version. */
@@ -175,6 +192,11 @@ export interface ServiceFacts {
   revision: string;
   /** SigV4 signing name, from whichever security scheme carries `x-aws-sigv4`. */
   signingName?: string;
+  /**
+   * How requests authenticate, in the order the document's top-level `security` lists the
+   * schemes (the client uses the first it has credentials for). Absent or empty: none.
+   */
+  auth?: AuthScheme[];
   endpoint?: { url: string; defaults: Record<string, string> };
   /** The header that names an error on the wire (`x-error-type-header`), when the document says. */
   errorTypeHeader?: string;

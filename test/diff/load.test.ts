@@ -50,7 +50,7 @@ describe('readModel', () => {
   it('rejects broken models with one line that says where', () => {
     expect(loadError((d) => delete d.paths)).toBe('x.yaml: no `paths` mapping at /paths');
     expect(loadError((d) => (d.openapi = '2.0'))).toMatch(/not an OpenAPI 3 document/);
-    expect(loadError((d) => delete operation(d).operationId)).toBe('x.yaml: an operation has no `operationId` at /paths/~1widgets~1{WidgetName}/post');
+    expect(loadError((d) => (delete operation(d).operationId, (d.paths['/widgets/{WidgetName}/describe'].get.operationId = 'PostWidgetsByWidgetName')))).toMatch(/PostWidgetsByWidgetName is used twice/);
     expect(loadError((d) => (d.paths['/widgets/{WidgetName}/describe'].get.operationId = 'CreateWidget'))).toMatch(/operationId CreateWidget is used twice/);
     expect(loadError((d) => (operation(d).requestBody.content['application/json'].schema.$ref = '#/components/schemas/Missing'))).toMatch(
       /unresolved reference #\/components\/schemas\/Missing at \/paths\/~1widgets~1\{WidgetName\}\/post\/requestBody\/content\/application~1json\/schema/,

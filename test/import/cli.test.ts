@@ -45,13 +45,24 @@ describe('npm run import', () => {
     expect(Object.keys(doc.paths['/v1/widgets/{WidgetName}'])).toEqual(['get', 'put']);
   });
 
+  it('smithy: without --operation, converts every operation of the service', () => {
+    const out = join(dir, 'all.yaml');
+    const r = run(['smithy', join(fixtures, 'widgets.smithy.json'), '--out', out]);
+    expect(r.status).toBe(0);
+    const doc = parse(readFileSync(out, 'utf8'));
+    const names = Object.values<Record<string, { operationId: string }>>(doc.paths).flatMap((item) => Object.values(item).map((o) => o.operationId));
+    const model = JSON.parse(readFileSync(join(fixtures, 'widgets.smithy.json'), 'utf8'));
+    expect(names.sort()).toEqual(Object.keys(model.shapes).filter((id) => model.shapes[id].type === 'operation').map((id) => id.split('#')[1]).sort());
+  });
+
   it('refuses bad arguments with the usage', () => {
     const r = run(['doc', CAPTURES['000']]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('import: missing arguments');
     expect(r.stderr).toContain('usage:');
-    const s = run(['smithy', join(fixtures, 'widgets.smithy.json'), '--out', join(dir, 'x.yaml')]);
-    expect(s.stderr).toContain('smithy needs at least one --operation');
+    const s = run(['smithy', join(fixtures, 'widgets.smithy.json'), '--service', 'Gadgets', '--out', join(dir, 'x.yaml')]);
+    expect(s.status).toBe(2);
+    expect(s.stderr).toContain('import: service Gadgets is not in the model (it has Widgets)');
   });
 });
 

@@ -73,7 +73,8 @@ describe('a small Smithy model (test/import/fixtures/widgets.smithy.json)', () =
 
   it('writes the success response: status, body schema, header members; none for a Unit output', () => {
     expect(Object.keys(put.responses)).toEqual(['201', '400', '404', '429', '500']);
-    expect(put.responses['201'].headers.ETag).toEqual({ schema: { type: 'string' } });
+    // The member is `Etag`, its header `ETag`: the member name travels beside the wire name.
+    expect(put.responses['201'].headers.ETag).toEqual({ 'x-member-name': 'Etag', schema: { type: 'string' } });
     expect(schemas.PutWidgetResponse.properties).toEqual({ Widget: { type: 'string', description: 'The stored widget.' } });
     expect(get.responses['204']).toEqual({ description: 'The operation succeeded.' });
   });

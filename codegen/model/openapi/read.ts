@@ -10,9 +10,17 @@ import { ModelError, type LoadedDocument } from '../document.js';
 import { child, pointer } from '../pointer.js';
 import { References } from '../refs.js';
 import type { Binding, BoundMember, ErrorShape, HttpMethod, OperationShape, ServiceFacts, Shape, ShapeModel } from '../shapes.js';
-import { isObject, SchemaReader } from './schemas.js';
+import { readAuth } from './auth.js';
+import { derivedOperationName } from './operation-name.js';
+import { alternatives, errorStatusesBySchema, isErrorStatus, responseError } from './response-errors.js';
+import { isObject, memberTraits, SchemaReader } from './schemas.js';
 
 type Obj = Record<string, any>;
+
+const optional = <T>(list: T[]) => (list.length > 0 ? list : undefined);
+
+/** The media type of AWS's event streams, which the generator does not support. */
+const EVENT_STREAM = 'application/vnd.amazon.eventstream';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
@@ -29,6 +37,8 @@ class DocumentReader {
   private readonly refs: References;
   private readonly shapes = new Map<string, Shape>();
   private readonly schemas: SchemaReader;
+  /** Component schemas by the error statuses whose responses use them (naming errors declared as responses). */
+  private errorStatuses = new Map<string, Set<string>>();
 
   constructor(private readonly loaded: LoadedDocument) {
     this.name = loaded.source.path;
@@ -57,6 +67,7 @@ class DocumentReader {
     for (const [name, node] of Object.entries(schemas)) this.schemas.read(node, pointer('components', 'schemas', name), name);
     const errors = new Map<string, ErrorShape>();
     for (const [name, node] of Object.entries(schemas)) if (isObject(node) && node['x-error'] !== undefined) errors.set(name, this.error(name, node));
+    this.errorStatuses = errorStatusesBySchema(doc, this.refs, (holder) => this.jsonSchema(holder));
 
     const operations: OperationShape[] = [];
     const seen = new Set<string>();
@@ -69,8 +80,8 @@ class DocumentReader {
         if (raw === undefined) continue;
         const at = child(itemAt, method);
         if (!isObject(raw)) this.fail(at, 'an operation is not a mapping');
-        const id = typeof raw.operationId === 'string' ? raw.operationId : this.fail(at, 'an operation has no `operationId`');
-        if (seen.has(id)) this.fail(at, `operationId ${id} is used twice`);
+        const id = typeof raw.operationId === 'string' ? raw.operationId : derivedOperationName(method, path);
+        if (seen.has(id)) this.fail(at, typeof raw.operationId === 'string' ? `operationId ${id} is used twice` : `the name derived for ${method.toUpperCase()} ${path}, ${id}, is another operation's operationId`);
         seen.add(id);
         operations.push(this.operation(raw, id, path, method, at, item.node as Obj, item.at, errors));
       }
@@ -91,6 +102,7 @@ class DocumentReader {
       documentation: typeof info.description === 'string' ? info.description : undefined,
       revision,
       signingName: typeof sigv4?.['x-aws-sigv4']?.signingName === 'string' ? sigv4['x-aws-sigv4'].signingName : undefined,
+      auth: optional(readAuth(doc, this.name)),
       endpoint: server
         ? { url: String(server.url), defaults: Object.fromEntries(Object.entries<Obj>(isObject(server.variables) ? (server.variables as Record<string, Obj>) : {}).map(([k, v]) => [k, String(v?.default)])) }
         : undefined,
@@ -114,7 +126,7 @@ class DocumentReader {
       documentation: typeof node.description === 'string' ? node.description : undefined,
       members: members.map((member) => {
         const header = this.shapes.get(member.target)?.extensions['x-http-header'];
-        return { ...member, binding: typeof header === 'string' ? { kind: 'header', name: header } : { kind: 'body', name: member.name } };
+        return { ...member, binding: typeof header === 'string' ? { kind: 'header', name: header } : { kind: 'body', name: member.jsonName ?? member.name } };
       }),
       origin: this.origin(at),
     };
@@ -132,11 +144,21 @@ class DocumentReader {
 
     if (!isObject(op.responses)) this.fail(child(at, 'responses'), `operation ${id} has no \`responses\``);
     const responses: OperationShape['responses'] = [];
+    const declared: OperationShape['errors'] = [];
     for (const status of Object.keys(op.responses)) {
       const response = this.refs.resolve(op.responses[status], child(at, 'responses', status));
-      const schema = isObject(response.node) ? this.jsonSchema(response.node)?.schema : undefined;
-      const named = (isObject(schema) && Array.isArray(schema.oneOf) ? schema.oneOf : [schema]).map((s: unknown) => References.componentName(s)).filter((n): n is string => n !== undefined);
-      responses.push({ status, origin: this.origin(response.at), errors: named });
+      const found = isObject(response.node) ? this.jsonSchema(response.node) : undefined;
+      const named = alternatives(found?.schema).map((schema, i) => {
+        const name = References.componentName(schema);
+        if (!isErrorStatus(status) || (name !== undefined && isObject(this.doc.components?.schemas?.[name]) && this.doc.components.schemas[name]['x-error'] !== undefined)) return name;
+        // A 4xx/5xx response whose schema is no `x-error` schema declares an error of its own.
+        const schemaAt = response.at + found!.at + (isObject(found!.schema) && Array.isArray(found!.schema.oneOf) ? child('', 'oneOf', i) : '');
+        const description = isObject(response.node) && typeof response.node.description === 'string' ? response.node.description : undefined;
+        const error = responseError({ operation: id, status, schema, at: schemaAt, description, document: this.name }, this.errorStatuses, this.schemas, this.shapes, errors);
+        if (!declared.some((e) => e.name === error)) declared.push({ name: error, origin: this.origin(schemaAt) });
+        return error;
+      });
+      responses.push({ status, origin: this.origin(response.at), errors: named.filter((n): n is string => n !== undefined) });
     }
     const successStatus = Object.keys(op.responses).sort().find((status) => /^2\d\d$/.test(status));
     let success: OperationShape['success'];
@@ -145,7 +167,7 @@ class DocumentReader {
       const response = this.refs.resolve(op.responses[successStatus], child(at, 'responses', successStatus));
       const node = isObject(response.node) ? response.node : {};
       success = { status: successStatus, origin: this.origin(child(at, 'responses', successStatus)), description: typeof node.description === 'string' ? node.description : undefined };
-      output.push(...this.content(node, response.at, id, 'output').members, ...this.responseHeaders(node, response.at, id));
+      output.push(...this.content(node, response.at, id, 'output').members, ...this.responseHeaders(node, response.at, id), ...this.responseCode(node, response.at, id));
     }
 
     const listed: OperationShape['errors'] = [];
@@ -172,7 +194,7 @@ class DocumentReader {
       responses,
       requestBody,
       output,
-      errors: listed,
+      errors: [...listed, ...declared.filter((error) => !listed.some((e) => e.name === error.name))],
       origin: this.origin(at),
     };
   }
@@ -211,6 +233,8 @@ class DocumentReader {
         default: target.default,
         documentation: typeof param.description === 'string' ? param.description : target.documentation,
         deprecated: param.deprecated === true ? true : target.deprecated,
+        ...memberTraits(param.schema),
+        ...memberTraits(param),
         origin: this.origin(resolved.at),
         binding,
       });
@@ -238,19 +262,31 @@ class DocumentReader {
     if (!found) return { hasSchema: false, members: [] };
     if (found.schema === undefined) return { mediaType: found.mediaType, hasSchema: false, members: [] };
     const schemaAt = at + found.at;
-    const name = typeof holder['x-member-name'] === 'string' ? holder['x-member-name'] : 'Body';
-    // An inline JSON object is the operation's request or response structure; anything else is one payload member.
-    const id = isJson(found.mediaType) && isObject(found.schema) && isObject(found.schema.properties) ? `${operation}${side === 'input' ? 'Request' : 'Response'}` : `${operation}$${side}$${name}`;
+    if (found.mediaType === EVENT_STREAM) this.fail(schemaAt, `operation ${operation} sends or receives an event stream, which is not supported`);
+    const named = typeof holder['x-member-name'] === 'string';
+    const name = named ? String(holder['x-member-name']) : 'Body';
+    // An inline JSON object is the operation's request or response structure; anything else, and
+    // a body that names its member (`x-member-name`: Smithy's `@httpPayload`), is one payload member.
+    const id = !named && isJson(found.mediaType) && isObject(found.schema) && isObject(found.schema.properties) ? `${operation}${side === 'input' ? 'Request' : 'Response'}` : `${operation}$${side}$${name}`;
     const target = this.schemas.read(found.schema, schemaAt, id);
     const shape = this.shapes.get(target.target);
-    if (isJson(found.mediaType) && shape?.kind === 'structure') {
-      return { mediaType: found.mediaType, hasSchema: true, members: shape.members.map((member) => ({ ...member, binding: { kind: 'body', name: member.name } })) };
+    if (!named && isJson(found.mediaType) && shape?.kind === 'structure') {
+      return { mediaType: found.mediaType, hasSchema: true, members: shape.members.map((member) => ({ ...member, binding: { kind: 'body', name: member.jsonName ?? member.name } })) };
     }
     return {
       mediaType: found.mediaType,
       hasSchema: true,
       members: [{ name, target: target.target, required: holder.required === true, nullable: target.nullable, documentation: target.documentation, origin: this.origin(schemaAt), binding: { kind: 'payload', mediaType: found.mediaType } }],
     };
+  }
+
+  /** The output member that carries the response's status code (`x-response-code-member`: Smithy's `@httpResponseCode`). */
+  private responseCode(response: Obj, at: string, id: string): BoundMember[] {
+    const name = response['x-response-code-member'];
+    if (name === undefined) return [];
+    if (typeof name !== 'string' || name === '') this.fail(child(at, 'x-response-code-member'), '`x-response-code-member` must name a member');
+    const target = this.schemas.read({ type: 'integer', format: 'int32' }, child(at, 'x-response-code-member'), `${id}$output$${name}`);
+    return [{ name, target: target.target, required: false, nullable: false, origin: this.origin(child(at, 'x-response-code-member')), binding: { kind: 'responseCode' } }];
   }
 
   private responseHeaders(response: Obj, at: string, id: string): BoundMember[] {
@@ -266,8 +302,11 @@ class DocumentReader {
         required: header.required === true,
         nullable: target.nullable,
         documentation: typeof header.description === 'string' ? header.description : target.documentation,
+        ...memberTraits(header.schema),
+        ...memberTraits(header),
         origin: this.origin(resolved.at),
-        binding: { kind: 'header', name: wire },
+        // A map of headers sharing a prefix (`x-prefix-headers`: Smithy's `@httpPrefixHeaders`).
+        binding: typeof header['x-prefix-headers'] === 'string' ? { kind: 'prefixHeaders', prefix: header['x-prefix-headers'] } : { kind: 'header', name: wire },
       };
     });
   }

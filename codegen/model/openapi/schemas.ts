@@ -81,13 +81,13 @@ export class SchemaReader {
         return;
       }
       case 'list': {
-        const shape = { ...base, kind, member: placeholder(this.document, child(at, 'items')) };
+        const shape = { ...base, kind, member: placeholder(this.document, child(at, 'items')), ...sparse(schema) };
         this.shapes.set(id, shape);
         shape.member = this.member('member', schema.items ?? {}, child(at, 'items'), `${id}$member`, false);
         return;
       }
       case 'map': {
-        const shape = { ...base, kind, key: placeholder(this.document, at), value: placeholder(this.document, child(at, 'additionalProperties')) };
+        const shape = { ...base, kind, key: placeholder(this.document, at), value: placeholder(this.document, child(at, 'additionalProperties')), ...sparse(schema) };
         this.shapes.set(id, shape);
         shape.key = this.member('key', isObject(schema.propertyNames) ? { type: 'string', ...schema.propertyNames } : { type: 'string' }, child(at, 'propertyNames'), `${id}$key`, false);
         shape.value = this.member('value', schema.additionalProperties, child(at, 'additionalProperties'), `${id}$value`, false);
@@ -103,7 +103,17 @@ export class SchemaReader {
 
   member(name: string, node: unknown, at: string, id: string, required: boolean): Member {
     const target = this.read(node, at, id);
-    return { name, target: target.target, required, nullable: target.nullable, default: target.default, documentation: target.documentation, deprecated: target.deprecated, origin: { document: this.document, pointer: at } };
+    return {
+      name,
+      target: target.target,
+      required,
+      nullable: target.nullable,
+      default: target.default,
+      documentation: target.documentation,
+      deprecated: target.deprecated,
+      ...memberTraits(node),
+      origin: { document: this.document, pointer: at },
+    };
   }
 
   private properties(schema: Obj, at: string, id: string): Member[] {
@@ -112,12 +122,32 @@ export class SchemaReader {
     return Object.entries(properties).map(([name, node]) => this.member(name, node, child(at, 'properties', name), `${id}$${name}`, required.includes(name)));
   }
 
+  /**
+   * A union's members. In the tagged form (every alternative an object with exactly one property,
+   * required: `{ S3: {…} }`, as restJson1 sends a union) the property is the member; otherwise
+   * each alternative is one, named by its component name or `title`.
+   */
   private alternatives(schema: Obj, at: string, id: string): Member[] {
     const key = schema.oneOf ? 'oneOf' : 'anyOf';
-    return (alternativesOf(schema) ?? []).map((node, i) => {
+    const list = alternativesOf(schema) ?? [];
+    const tagged = list.map((node, i) => this.tag(node, child(at, key, i)));
+    if (tagged.every((tag) => tag !== undefined)) {
+      return tagged.map(({ name, node, at: tagAt }) => this.member(name, node, tagAt, `${id}$${name}`, false));
+    }
+    return list.map((node, i) => {
       const name = References.componentName(node) ?? (isObject(node) && typeof node.title === 'string' ? node.title : `option${i}`);
       return this.member(name, node, child(at, key, i), `${id}$${name}`, false);
     });
+  }
+
+  /** The single required property of a tagged union alternative, if it is one. */
+  private tag(node: unknown, at: string): { name: string; node: unknown; at: string } | undefined {
+    const resolved = this.refs.resolve(node, at);
+    const schema = resolved.node;
+    if (!isObject(schema) || !isObject(schema.properties) || alternativesOf(schema)) return undefined;
+    const names = Object.keys(schema.properties);
+    if (names.length !== 1 || !Array.isArray(schema.required) || schema.required.length !== 1 || schema.required[0] !== names[0]) return undefined;
+    return { name: names[0], node: schema.properties[names[0]], at: child(resolved.at, 'properties', names[0]) };
   }
 }
 
@@ -126,6 +156,24 @@ function placeholder(document: string, pointer: string): Member {
 }
 
 const stringOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * What a use of a schema says about the member itself, written beside the schema or its `$ref`:
+ * its JSON key (`x-json-name`), a timestamp format override, an idempotency token.
+ */
+export function memberTraits(node: unknown): Pick<Member, 'jsonName' | 'timestampFormat' | 'idempotencyToken'> {
+  if (!isObject(node)) return {};
+  const format = stringOf(node['x-timestamp-format']);
+  return {
+    ...(typeof node['x-json-name'] === 'string' && { jsonName: node['x-json-name'] }),
+    // Beside a `$ref` it overrides the shared shape's format; on an inline schema it is that schema's own.
+    ...(typeof node.$ref === 'string' && format && TIMESTAMP_FORMATS[format] && { timestampFormat: TIMESTAMP_FORMATS[format] }),
+    ...(node['x-idempotency-token'] === true && { idempotencyToken: true }),
+  };
+}
+
+/** A list or map whose entries may be `null` (`x-sparse: true`). */
+const sparse = (schema: Obj) => (schema['x-sparse'] === true ? { sparse: true } : {});
 
 function typesOf(schema: Obj): { types: string[]; nullable: boolean } {
   const declared = Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : typeof schema.type === 'string' ? [schema.type] : [];

@@ -172,7 +172,11 @@ describe('documents the reader refuses, in one line naming the document and the 
 
   it.each([
     { name: 'not OpenAPI 3', given: { openapi: '2.0' }, want: 'given.yaml: not an OpenAPI 3 document (missing or unsupported `openapi` version) at /openapi' },
-    { name: 'an operation without operationId', given: { paths: { '/a': { get: { responses: ok } } } }, want: 'given.yaml: an operation has no `operationId` at /paths/~1a/get' },
+    {
+      name: 'an operation without operationId whose derived name another operation already has',
+      given: { paths: { '/a': { get: { operationId: 'GetB', responses: ok } }, '/b': { get: { responses: ok } } } },
+      want: "given.yaml: the name derived for GET /b, GetB, is another operation's operationId at /paths/~1b/get",
+    },
     { name: 'an unresolved reference', given: { paths: bodyOperation({ $ref: '#/components/schemas/Nope' }) }, want: 'given.yaml: unresolved reference #/components/schemas/Nope at /paths/~1op/post/requestBody/content/application~1json/schema' },
     { name: 'an external reference', given: { schemas: { S: { $ref: 'other.yaml#/S' } } }, want: 'given.yaml: external reference other.yaml#/S is not supported at /components/schemas/S' },
     { name: 'a reference cycle', given: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } }, want: 'given.yaml: circular reference #/components/schemas/B at /components/schemas/A' },
