@@ -84,6 +84,14 @@ export function refusalOnItsOwn(ast: SmithyAst, operation: string): string | und
   }
 }
 
+/** Whether the operation's input or output has an event stream (a `@streaming` union). */
+export function isEventStreamOperation(ast: SmithyAst, operation: string): boolean {
+  const shape = ast.shapes[operation];
+  return [shape?.input?.target, shape?.output?.target].some((id) =>
+    Object.values((id && ast.shapes[id]?.members) || {}).some((m) => ast.shapes[m.target]?.type === 'union' && ast.shapes[m.target].traits?.['smithy.api#streaming'] !== undefined),
+  );
+}
+
 export interface GenerateOptions {
   /**
    * Diagnostic only, never counted: leave out the operations the generator refuses on their own,
@@ -127,9 +135,14 @@ async function generateOnce(
   const excluded = all.filter((op) => excludedOperations.has(op));
   const fail = (stage: Stage, error: unknown): FailedService => ({ ok: false, service: serviceId, stage, message: firstLine(error), refused });
 
+  // As a user imports a service: the whole of it (`--service`), the importer itself leaving out
+  // the event-stream operations (skips.json names them). Operations that no service binds, a
+  // diagnostic run and a skip list leaving out anything else name their operations instead.
+  const whole = !serviceId.startsWith(UNBOUND) && !refused.size && excluded.every((op) => isEventStreamOperation(ast, op));
   let yaml: string;
   try {
-    yaml = importSmithy(ast as never, operations, { file: `${name} (smithy-protocol-tests)`, name }).yaml;
+    const file = `${name} (smithy-protocol-tests)`;
+    yaml = (whole ? importSmithy(ast as never, [], { file, name, service: serviceId }) : importSmithy(ast as never, operations, { file, name })).yaml;
   } catch (error) {
     return fail('import', error);
   }
