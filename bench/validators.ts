@@ -1,7 +1,8 @@
 /**
  * Comparison 1: the generated AddPermission input validator against Ajv 8 (first-error and
  * all-errors), zod 4 and typia, all built from the same model, on valid inputs and on inputs
- * with three violations each.
+ * with three violations each; and the generated CreateFunction validator (nested structures,
+ * lists, maps, ranges; from AWS's Lambda model in ../shared, skipped visibly without it) against Ajv.
  *
  *   npx tsx bench/validators.ts [--quick]
  */
@@ -13,6 +14,14 @@ import { CURRENT_MODEL, operationInputSchema, type InputSchema } from './lib/mod
 import { main, versionOf, type Section } from './lib/report.js';
 import { formatNumber, formatSummary, pairedRatio, summarise } from './lib/stats.js';
 import { buildTypia, typiaSource } from './lib/typia-build.js';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { emitValidatorModules } from '../codegen/emit/validators/index.js';
+import { SymbolTable } from '../codegen/model/symbols.js';
+import { writeOutput } from '../codegen/output.js';
+import { CREATE_FUNCTION_INVALID, CREATE_FUNCTION_VALID } from './lib/create-function-inputs.js';
+import { graphInputSchema } from './lib/graph-schema.js';
+import { LAMBDA_SMITHY, lambdaModelPresent, smithyGraph } from './lib/smithy-graph.js';
 
 type Input = Record<string, unknown>;
 
@@ -82,6 +91,57 @@ function zodSchema(schema: InputSchema) {
 type Verdict = string;
 const verdict = (members: Iterable<string> | undefined): Verdict => (members === undefined ? 'valid' : [...new Set(members)].sort().join(',') || 'invalid');
 
+type Timing = { rounds: number; millisecondsPerRun: number; warmupMilliseconds: number };
+type Validate = (input: object) => readonly { path: string; message: string }[];
+
+/**
+ * CreateFunction: its validator emitted from AWS's Lambda model (imported by the project's Smithy
+ * importer, read into the shape graph) into a scratch folder, against Ajv compiled from a JSON
+ * Schema of the same graph. `undefined` when ../shared is absent.
+ */
+async function createFunctionComparison(timing: Timing) {
+  if (!lambdaModelPresent()) return undefined;
+  const graph = smithyGraph(LAMBDA_SMITHY, ['CreateFunction']);
+  const out = join(import.meta.dirname, '..', '.tmp', 'bench', `validators-${process.pid}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeOutput(out, emitValidatorModules(graph, new SymbolTable(graph), '// bench\n', ['CreateFunction']));
+  const module = (await import(join(out, 'validators', 'index.ts'))) as { validateCreateFunctionInput: Validate; renderViolations: (v: readonly unknown[]) => string };
+  rmSync(out, { recursive: true, force: true });
+  const validate = module.validateCreateFunctionInput;
+  const schema = graphInputSchema(graph, 'CreateFunction');
+  const ajvFirst = new Ajv({ allErrors: false, strict: true }).compile(schema);
+  const ajvAll = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+  // Both must agree on every input, and Ajv all-errors must find as many violations, before any is timed.
+  const agreement: string[][] = [];
+  for (const [kind, inputs] of [['valid', CREATE_FUNCTION_VALID], ['invalid', CREATE_FUNCTION_INVALID]] as const) {
+    inputs.forEach((input, index) => {
+      const found = validate(input);
+      if ((kind === 'valid') !== (found.length === 0)) throw new Error(`generated CreateFunction validator: ${found.length} violations on ${kind} input #${index}`);
+      if (ajvFirst(input) !== (kind === 'valid') || ajvAll(input) !== (kind === 'valid')) throw new Error(`Ajv disagrees on ${kind} CreateFunction input #${index}`);
+      const ajvCount = ajvAll.errors?.length ?? 0;
+      agreement.push([`${kind} #${index + 1}`, kind === 'valid' ? 'valid' : `${found.length} violations: ${found.map((v) => v.path).join(', ')}`, kind === 'valid' ? 'valid' : `${ajvCount} errors`]);
+    });
+  }
+  const valid: Contender<Input>[] = [
+    { name: 'generated', run: (x) => validate(x).length === 0 },
+    { name: 'Ajv first-error', run: (x) => ajvFirst(x) },
+    { name: 'Ajv all-errors', run: (x) => ajvAll(x) },
+  ];
+  const invalid: Contender<Input>[] = [
+    { name: 'generated', run: (x) => module.renderViolations(validate(x)) },
+    { name: 'Ajv first-error', run: (x) => (ajvFirst(x) ? null : ajvFirst.errors) },
+    { name: 'Ajv all-errors', run: (x) => (ajvAll(x) ? null : ajvAll.errors) },
+  ];
+  return {
+    validRuns: measureThroughput(valid, CREATE_FUNCTION_VALID, timing),
+    invalidRuns: measureThroughput(invalid, CREATE_FUNCTION_INVALID, timing),
+    agreement,
+    message: module.renderViolations(validate(CREATE_FUNCTION_INVALID[0])),
+  };
+}
+
 async function run({ quick }: { quick: boolean }): Promise<Section> {
   const schema = operationInputSchema('AddPermission');
   const ajvFirst = new Ajv({ allErrors: false, strict: true }).compile(schema);
@@ -150,6 +210,7 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
     : { rounds: 15, millisecondsPerRun: 200, warmupMilliseconds: 500 };
   const validRuns = measureThroughput(valid, VALID_INPUTS, timing);
   const invalidRuns = measureThroughput(invalid, INVALID_INPUTS, timing);
+  const createFunction = await createFunctionComparison(timing);
 
   const table = (title: string, runs: Map<string, number[]>, reference: string) => ({
     title,
@@ -167,10 +228,23 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
   const invalidVsAjvAll = pairedRatio(invalidRuns.get('generated')!, invalidRuns.get('Ajv all-errors')!);
   const ratio = (s: ReturnType<typeof pairedRatio>) => `${s.median.toFixed(2)}× (±${(s.spread * 100).toFixed(0)}%)`;
   const fasterOfAjv = validVsAjv.median < validVsAjvAll.median ? validVsAjv : validVsAjvAll;
+  const nestedTargets = createFunction
+    ? (() => {
+        const { validRuns: v, invalidRuns: i } = createFunction;
+        const first = pairedRatio(v.get('generated')!, v.get('Ajv first-error')!);
+        const all = pairedRatio(v.get('generated')!, v.get('Ajv all-errors')!);
+        const faster = first.median < all.median ? first : all;
+        const invalidAll = pairedRatio(i.get('generated')!, i.get('Ajv all-errors')!);
+        return [
+          { what: 'CreateFunction, valid input: generated ÷ Ajv (the faster Ajv setting)', target: '≥ 1.8×', measured: ratio(faster), met: faster.median >= 1.8 },
+          { what: 'CreateFunction, invalid input: generated (every violation, full message) ÷ Ajv all-errors', target: '≥ 1.5×', measured: ratio(invalidAll), met: invalidAll.median >= 1.5 },
+        ];
+      })()
+    : [];
 
   return {
     id: 'validators',
-    title: '1. Validators: generated AddPermission validator vs Ajv, zod, typia',
+    title: '1. Validators: generated AddPermission validator vs Ajv, zod, typia; generated CreateFunction validator vs Ajv',
     command: `npx tsx bench/validators.ts${quick ? ' --quick' : ''}`,
     versions: { node: process.versions.node, ajv: versionOf('ajv'), zod: versionOf('zod'), typia: versionOf('typia'), typescript: versionOf('typescript') },
     method:
@@ -183,18 +257,33 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
       title: 'Verdicts (checked before timing)',
       columns: ['input', 'generated validator', 'Ajv, zod, typia'],
       rows: agreement,
-    }],
+    },
+    ...(createFunction
+      ? [
+          table('CreateFunction, valid input (nested structures, lists, maps)', createFunction.validRuns, 'Ajv first-error'),
+          table('CreateFunction, invalid input (several violations at different depths)', createFunction.invalidRuns, 'Ajv all-errors'),
+          { title: 'CreateFunction verdicts (checked before timing)', columns: ['input', 'generated validator', 'Ajv all-errors'], rows: createFunction.agreement },
+        ]
+      : [])],
     targets: [
       { what: 'valid input: generated ÷ Ajv (the faster Ajv setting)', target: '≥ 1.8×', measured: ratio(fasterOfAjv), met: fasterOfAjv.median >= 1.8 },
       { what: 'invalid input: generated (with full message) ÷ Ajv all-errors', target: '≥ 1.5×', measured: ratio(invalidVsAjvAll), met: invalidVsAjvAll.median >= 1.5 },
+      ...nestedTargets,
     ],
     notes: [
       `The generated validator's message for invalid input #1: \`${message}\``,
       `The JSON Schema, zod schema and typia type are derived from ${CURRENT_MODEL}, the revision \`npm run generate\` reads (the last of model/revisions/), so that all validators check the same constraints as the generated one.`,
       `typia's transform took ${formatNumber(typia.milliseconds)} ms (not timed as part of validation). typia ${versionOf('typia')} is the newest that runs on Node 20: typia 13 and 14 need \`ttsc\`, which requires Node ≥ 22.15.`,
+      createFunction
+        ? `CreateFunction: the validator is emitted from ${LAMBDA_SMITHY.replace(/^.*\/shared\//, '../shared/')} through the project's Smithy importer and shape graph (the whole-model generator is not needed); Ajv's JSON Schema is built from the same graph (bench/lib/graph-schema.ts). Inputs: ${CREATE_FUNCTION_VALID.length} valid, ${CREATE_FUNCTION_INVALID.length} with three or four violations each, at depths 1-3 (bench/lib/create-function-inputs.ts). Message for invalid input #1: \`${createFunction.message}\``
+        : 'CreateFunction: skipped, ../shared/fixtures/smithy/lambda.json is absent (AWS data is read from ../shared, never copied into the project).',
       "typia rebuilds each pattern's RegExp on every call (`RegExp(\"...\").test(...)`), and zod copies the object it parses; both are visible in their valid-input throughput.",
     ],
-    raw: { valid: Object.fromEntries(validRuns), invalid: Object.fromEntries(invalidRuns) },
+    raw: {
+      valid: Object.fromEntries(validRuns),
+      invalid: Object.fromEntries(invalidRuns),
+      ...(createFunction && { createFunctionValid: Object.fromEntries(createFunction.validRuns), createFunctionInvalid: Object.fromEntries(createFunction.invalidRuns) }),
+    },
   };
 }
 

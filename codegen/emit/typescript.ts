@@ -114,6 +114,11 @@ export function tsDoc(...parts: (string | undefined)[]): string {
     .join('\n\n');
 }
 
+/** An import of `names` from `moduleSpecifier`, or nothing when there are none. */
+export function importOf(moduleSpecifier: string, names: string[], typeOnly = false): StatementStructures[] {
+  return names.length ? [{ kind: tsMorph.StructureKind.ImportDeclaration, isTypeOnly: typeOnly, moduleSpecifier, namedImports: names }] : [];
+}
+
 /** A string literal in the project's quote style. */
 export function quote(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;

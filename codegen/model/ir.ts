@@ -1,8 +1,11 @@
 /**
- * The intermediate form every emitter reads: one service, its operations, members with their
- * constraints and HTTP bindings, and its errors. Built once by the model reader from OpenAPI
- * documents; nothing downstream looks at OpenAPI again.
+ * The intermediate form every emitter reads: one service, its operations with every member and
+ * its HTTP binding (shape-graph members, whatever their shape), and its errors. Built once by the
+ * model reader from OpenAPI documents; nothing downstream looks at OpenAPI again. The scalar
+ * `input` view is what the validators check today; the other emitters walk `request`,
+ * `response` and the graph.
  */
+import type { Binding, BoundMember } from './shapes.js';
 
 export type MemberLocation = 'path' | 'query' | 'header' | 'body';
 export type MemberType = 'string' | 'boolean' | 'integer' | 'number';
@@ -40,17 +43,24 @@ export interface Operation {
   successStatus: number;
   summary?: string;
   documentation?: string;
-  /** Every input member in the service's own order (the order violations are reported in). */
+  /** The scalar input members (strings, enums, booleans, numbers) in the service's own order: the validators' view. */
   input: Member[];
-  /** Members of the success response body. */
+  /** The scalar members of the success response body. */
   output: Member[];
+  /** Every input member with its HTTP binding, whatever its shape, in the service's own order. */
+  request: BoundMember[];
+  /** Every output member: JSON body, payload, response headers, prefix headers, the status code. */
+  response: BoundMember[];
   /** Names of the operation's modeled errors, as the service names them. */
   errors: string[];
 }
 
 export interface ErrorMember {
   name: string;
-  type: MemberType;
+  /** The member's shape in the graph. */
+  target: string;
+  /** The key in the JSON body (`@jsonName`), for body members. */
+  jsonName: string;
   location: 'body' | 'header';
   /** Header name for header-bound members. */
   headerName?: string;
@@ -68,7 +78,11 @@ export interface ErrorShape {
   members: ErrorMember[];
   /** The member that carries the human-readable message (`message` or `Message`). */
   messageMember?: string;
+  /** The members as the graph has them, with their bindings. */
+  bound: BoundMember[];
 }
+
+export type { Binding, BoundMember };
 
 export type { SourceDocument } from './document.js';
 import type { SourceDocument } from './document.js';

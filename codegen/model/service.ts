@@ -1,14 +1,18 @@
 /**
- * The emitters' view of the shape graph (ir.ts): operations with scalar members in the
+ * The emitters' view of the shape graph (ir.ts): operations with their bound members in the
  * service's order, and the errors they name. Here the generator decides what it can emit and
- * refuses the rest with the document and pointer of what it cannot: one 2xx response, JSON
- * object bodies, scalar members, anchored patterns, a consistent `x-member-order`.
+ * refuses the rest with the document and pointer of what it cannot: one 2xx response, at most
+ * one payload member (a structure, union, document, blob or string) and then no JSON body
+ * members, anchored patterns, a consistent `x-member-order`.
  */
 import { ModelError } from './document.js';
-import type { Constraints, ErrorMember, ErrorShape, Member, MemberType, Operation, ServiceModel } from './ir.js';
+import type { Constraints, ErrorMember, ErrorShape, Member, Operation, ServiceModel } from './ir.js';
 import { SCALAR_OF_KIND, serviceNameFromTitle, SymbolTable } from './symbols.js';
 import { child } from './pointer.js';
 import type { BoundMember, ErrorShape as GraphError, OperationShape, Shape, ShapeModel } from './shapes.js';
+
+/** Kinds that arrive at the validators as the JSON value itself (blobs, timestamps and big numbers are decoded first). */
+const VALIDATED_KINDS = new Set<Shape['kind']>(['string', 'enum', 'boolean', 'byte', 'short', 'integer', 'long', 'intEnum', 'float', 'double']);
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -50,22 +54,21 @@ class ServiceView {
   operation(op: OperationShape): Operation {
     const at = op.origin.pointer;
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(op.name)) this.fail(op.origin, 'operationId must be an identifier');
-    if (op.requestBody && (op.requestBody.mediaType !== 'application/json' || !op.requestBody.hasSchema)) {
-      this.fail(op.requestBody.origin, 'request body must be application/json with a schema');
-    }
-    const members = op.input.map((m) => this.member(m));
+    if (op.requestBody && !op.requestBody.hasSchema) this.fail(op.requestBody.origin, 'a request body must have a schema');
+    for (const member of op.input) this.shape(member);
     for (const label of op.path.match(/\{[^}]+\}/g) ?? []) {
       const labelName = label.slice(1, -1).replace(/\+$/, '');
-      if (!op.input.some((m) => m.binding.kind === 'label' && m.binding.name === labelName)) this.fail(op.origin, `path label {${labelName}} has no path parameter`);
+      if (!op.input.some((m) => m.binding.kind === 'label' && m.binding.name.replace(/\+$/, '') === labelName)) this.fail(op.origin, `path label {${labelName}} has no path parameter`);
     }
-    for (const member of op.input) if (member.binding.kind === 'payload') this.fail(member.origin, 'must be an object schema');
-    const input = this.ordered(members, op);
+    this.payloads(op.input, op.origin);
+    const request = this.ordered(op.input, op);
+    const input = request.filter((m) => this.isScalar(m)).map((m) => this.member(m));
 
     const success = op.responses.filter((r) => /^2\d\d$/.test(r.status));
     if (success.length !== 1) this.fail(op.origin, 'exactly one 2xx response is expected', child(at, 'responses'));
-    for (const member of op.output) if (member.binding.kind === 'payload') this.fail(member.origin, 'must be an object schema');
-    // Response headers are not emitted yet: the output is the JSON body.
-    const output = op.output.filter((m) => m.binding.kind === 'body').map((m) => this.member(m));
+    for (const member of op.output) this.shape(member);
+    this.payloads(op.output, op.origin);
+    const output = op.output.filter((m) => m.binding.kind === 'body' && this.isScalar(m)).map((m) => this.member(m));
 
     for (const { name } of op.errors) {
       const error = this.graph.errors.get(name)!;
@@ -82,15 +85,28 @@ class ServiceView {
       documentation: op.documentation,
       input,
       output,
+      request,
+      response: op.output,
       errors: op.errors.map((e) => e.name),
     };
   }
 
-  private ordered(members: Member[], op: OperationShape): Member[] {
+  /** At most one member is the whole payload, and then no member is bound to a JSON body. */
+  private payloads(members: BoundMember[], origin: { document: string; pointer: string }): void {
+    const payloads = members.filter((m) => m.binding.kind === 'payload');
+    if (payloads.length > 1) this.fail(origin, `more than one member is bound to the payload (${payloads.map((m) => m.name).join(', ')})`);
+    if (payloads.length === 1 && members.some((m) => m.binding.kind === 'body')) this.fail(payloads[0].origin, 'a payload member excludes JSON body members');
+    for (const payload of payloads) {
+      const kind = this.shape(payload).kind;
+      if (!['structure', 'union', 'document', 'blob', 'string', 'enum'].includes(kind)) this.fail(payload.origin, `a ${kind} cannot be a payload (a structure, union, document, blob or string can)`);
+    }
+  }
+
+  private ordered(members: BoundMember[], op: OperationShape): BoundMember[] {
     if (op.memberOrder === undefined) return members;
     const at = child(op.origin.pointer, 'x-member-order');
     const byName = new Map(members.map((m) => [m.name, m]));
-    const result: Member[] = [];
+    const result: BoundMember[] = [];
     for (const name of op.memberOrder) {
       const member = byName.get(name);
       if (!member) this.fail(op.origin, `names ${name}, which is not an input member`, at);
@@ -101,24 +117,24 @@ class ServiceView {
     return result;
   }
 
+  /** Strings, enums, booleans and numbers: what the validators check today. */
+  private isScalar(member: BoundMember): boolean {
+    return VALIDATED_KINDS.has(this.shape(member).kind);
+  }
+
   private member(member: BoundMember): Member {
     const shape = this.shape(member);
     const { binding } = member;
-    const location = binding.kind === 'label' ? 'path' : binding.kind === 'query' || binding.kind === 'header' || binding.kind === 'body' ? binding.kind : this.fail(member.origin, `unsupported binding ${binding.kind}`);
+    const location = binding.kind === 'label' ? 'path' : binding.kind === 'query' || binding.kind === 'header' || binding.kind === 'body' ? binding.kind : 'body';
     return {
       name: member.name,
       location,
       wireName: 'name' in binding ? binding.name : member.name,
       required: member.required,
-      type: this.scalar(shape),
+      type: SCALAR_OF_KIND[shape.kind]!,
       documentation: member.documentation,
       constraints: this.constraints(shape),
     };
-  }
-
-  private scalar(shape: Shape): MemberType {
-    if (shape.kind === 'timestamp') return shape.format === 'epoch-seconds' ? 'number' : 'string';
-    return SCALAR_OF_KIND[shape.kind] ?? this.fail(shape.origin, `unsupported member type ${JSON.stringify(shape.kind)} (scalars only)`);
   }
 
   private constraints(shape: Shape): Constraints {
@@ -139,7 +155,7 @@ class ServiceView {
       const anchored = hasTopLevelAlternation(pattern) ? `^(?:${pattern})$` : pattern;
       result.pattern = { anchored, documented: documentedPattern ?? stripAnchors(pattern) };
     }
-    if (values !== undefined) {
+    if (values !== undefined && shape.kind !== 'intEnum') {
       if (values.some((v) => typeof v !== 'string')) this.fail(shape.origin, 'enum values must be strings', child(at, 'enum'));
       result.enum = values as string[];
     }
@@ -149,14 +165,18 @@ class ServiceView {
   error(name: string): ErrorShape {
     const error: GraphError | undefined = this.graph.errors.get(name);
     if (!error) return this.fail({ document: this.graph.sources[0].path, pointer: `/components/schemas/${name}` }, `error ${name} has no schema`);
-    const members: ErrorMember[] = error.members.map((m) => ({
-      name: m.name,
-      type: this.scalar(this.shape(m)),
-      location: m.binding.kind === 'header' ? 'header' : 'body',
-      headerName: m.binding.kind === 'header' ? m.binding.name : undefined,
-      defaultValue: m.default === undefined ? undefined : String(m.default),
-      documentation: m.documentation,
-    }));
+    const members: ErrorMember[] = error.members.map((m) => {
+      this.shape(m);
+      return {
+        name: m.name,
+        target: m.target,
+        jsonName: m.jsonName ?? (m.binding.kind === 'body' ? m.binding.name : m.name),
+        location: m.binding.kind === 'header' ? 'header' : 'body',
+        headerName: m.binding.kind === 'header' ? m.binding.name : undefined,
+        defaultValue: m.default === undefined ? undefined : String(m.default),
+        documentation: m.documentation,
+      };
+    });
     return {
       name,
       status: error.status,
@@ -164,6 +184,7 @@ class ServiceView {
       documentation: error.documentation,
       members,
       messageMember: members.find((m) => m.location === 'body' && m.name.toLowerCase() === 'message')?.name,
+      bound: error.members,
     };
   }
 }

@@ -138,29 +138,37 @@ export type Side = 'input' | 'output';
 
 // --- Names that depend on the whole model ---------------------------------------------------
 
+/** Kinds declared as named types: interfaces, tagged unions, enums. */
+const DECLARED_KINDS = new Set<Shape['kind']>(['structure', 'union', 'enum', 'intEnum']);
+
+/** The TypeScript type of each kind that is not declared by name, as SDK v3 writes it. */
+const KIND_TYPES: Partial<Record<Shape['kind'], string>> = {
+  string: 'string',
+  boolean: 'boolean',
+  byte: 'number',
+  short: 'number',
+  integer: 'number',
+  // SDK v3's choice: a long is a number, exact up to 2^53.
+  long: 'number',
+  float: 'number',
+  double: 'number',
+  bigInteger: 'bigint',
+  bigDecimal: 'NumericValue',
+  timestamp: 'Date',
+  blob: 'Uint8Array',
+  document: 'DocumentType',
+};
+
+/** Names the generated models declare besides the model's shapes. */
+export const DOCUMENT_TYPE = 'DocumentType';
+
 export class SymbolTable {
-  private readonly enums = new Map<string, string>();
+  private readonly declared = new Map<string, string>();
   private readonly constants = new Map<string, string>();
   private readonly locals = new Map<string, string>();
 
   constructor(private readonly graph: ShapeModel) {
-    // Enum types are named after their member; the operation name is added only to tell two apart.
-    const valueSets = new Map<string, Set<string>>();
-    const withEnum: [string, Side, Member][] = [];
-    for (const operation of graph.operations) {
-      for (const [side, members] of [['input', operation.input], ['output', operation.output]] as const) {
-        for (const member of members) {
-          const values = graph.shapes.get(member.target)?.constraints.enum;
-          if (!values) continue;
-          withEnum.push([operation.name, side, member]);
-          valueSets.set(member.name, (valueSets.get(member.name) ?? new Set()).add(JSON.stringify(values)));
-        }
-      }
-    }
-    for (const [operation, side, member] of withEnum) {
-      const base = valueSets.get(member.name)!.size > 1 ? `${operation}${member.name}` : member.name;
-      this.enums.set(key(operation, side, member.name), typeName(base));
-    }
+    this.nameDeclaredShapes();
     // Per operation, module constants and locals must be distinct: `ItemId` and `item-id` both want ITEM_ID.
     for (const operation of graph.operations) {
       const takenConstants = new Set<string>();
@@ -172,18 +180,102 @@ export class SymbolTable {
     }
   }
 
-  /** The enum type a member is declared with, when its values are enumerated. */
+  /**
+   * Structures, unions and enums get a type name: a schema the document names keeps its name; an
+   * inline one is named after its member, with its parent's name in front only where two
+   * different shapes would otherwise share a name (enums with the same values share one type).
+   */
+  private nameDeclaredShapes(): void {
+    const order = this.reachable();
+    const taken = new Set<string>([DOCUMENT_TYPE, 'NumericValue']);
+    for (const operation of this.graph.operations) {
+      for (const name of [clientSymbols.request, clientSymbols.response, clientSymbols.command, clientSymbols.commandInput, clientSymbols.commandOutput, serverSymbols.input, serverSymbols.output]) taken.add(name(operation.name));
+    }
+    for (const name of this.graph.errors.keys()) taken.add(typeName(name));
+    const components = order.filter((id) => !id.includes('$'));
+    for (const id of components) this.declared.set(id, unique(typeName(id), taken, (n, i) => `${n}${i}`));
+    const groups = new Map<string, string[]>();
+    for (const id of order.filter((id) => id.includes('$'))) {
+      const base = typeName(id.slice(id.lastIndexOf('$') + 1));
+      groups.set(base, [...(groups.get(base) ?? []), id]);
+    }
+    for (const [base, ids] of groups) {
+      const signatures = new Set(ids.map((id) => this.signature(id)));
+      const shared = signatures.size === 1 && !taken.has(base) && (ids.length === 1 || this.graph.shapes.get(ids[0])!.kind === 'enum' || this.graph.shapes.get(ids[0])!.kind === 'intEnum');
+      if (shared) {
+        taken.add(base);
+        for (const id of ids) this.declared.set(id, base);
+        continue;
+      }
+      for (const id of ids) this.declared.set(id, unique(typeName(this.qualified(id)), taken, (n, i) => `${n}${i}`));
+    }
+  }
+
+  /** Declared shapes reachable from operations and errors, in the order they are first met. */
+  private reachable(): string[] {
+    const seen = new Set<string>();
+    const order: string[] = [];
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const shape = this.graph.shapes.get(id);
+      if (!shape) return;
+      if (DECLARED_KINDS.has(shape.kind)) order.push(id);
+      for (const child of childTargets(shape)) visit(child);
+    };
+    for (const operation of this.graph.operations) for (const member of [...operation.input, ...operation.output]) visit(member.target);
+    // An error's own enum members are typed by their base type (errorMemberType), so they declare nothing.
+    for (const error of this.graph.errors.values()) for (const member of error.members) if (!this.isEnum(member.target)) visit(member.target);
+    return order;
+  }
+
+  private isEnum(id: string): boolean {
+    const kind = this.graph.shapes.get(id)?.kind;
+    return kind === 'enum' || kind === 'intEnum';
+  }
+
+  /** An inline shape's id as words, its operation's name standing for the operation's request or response body. */
+  private qualified(id: string): string {
+    const parts = id.split('$').filter((part) => part !== 'input' && part !== 'output');
+    const operation = this.graph.operations.find((o) => parts[0] === `${o.name}Request` || parts[0] === `${o.name}Response`);
+    if (operation) parts[0] = operation.name;
+    return parts.join(' ');
+  }
+
+  private signature(id: string): string {
+    const shape = this.graph.shapes.get(id)!;
+    return shape.kind === 'enum' || shape.kind === 'intEnum' ? `${shape.kind}:${JSON.stringify(shape.constraints.enum)}` : `${shape.kind}:${id}`;
+  }
+
+  /** Every structure, union and enum the models declare, with its type name, in the order they are first met. */
+  declaredShapes(): { id: string; name: string }[] {
+    return [...this.declared].map(([id, name]) => ({ id, name }));
+  }
+
+  /** The type name of a structure, union or enum shape. */
+  declaredName(id: string): string | undefined {
+    return this.declared.get(id);
+  }
+
+  /** The enum type an operation's member is declared with, when its values are enumerated. */
   enumType(operation: string, side: Side, member: string): string | undefined {
-    return this.enums.get(key(operation, side, member));
+    const found = this.graph.operations.find((o) => o.name === operation)?.[side].find((m) => m.name === member);
+    const shape = found && this.graph.shapes.get(found.target);
+    return shape && (shape.kind === 'enum' || shape.kind === 'intEnum') ? this.declared.get(shape.id) : undefined;
   }
 
   /** The TypeScript type of a member as the client's models declare it. */
-  memberType(operation: string, side: Side, member: Member): string {
-    return this.enumType(operation, side, member.name) ?? this.shapeType(member.target);
+  memberType(_operation: string, _side: Side, member: Member): string {
+    return this.shapeType(member.target);
   }
 
-  /** The TypeScript type of an error's member as its exception class declares it. */
+  /**
+   * The TypeScript type of an error's member as its exception class declares it. An enum member is
+   * its base type, as the exception classes have always declared it: an output narrowed to an enum
+   * would be a breaking change of the client package for a model that only adds values.
+   */
   errorMemberType(member: Member): string {
+    if (this.isEnum(member.target)) return this.graph.shapes.get(member.target)!.kind === 'enum' ? 'string' : 'number';
     return this.shapeType(member.target);
   }
 
@@ -197,26 +289,46 @@ export class SymbolTable {
     return this.locals.get(key(operation, 'input', member)) ?? identifier(lowerFirst(member));
   }
 
-  /** The TypeScript type of a shape. */
-  shapeType(id: string, seen = new Set<string>()): string {
+  /** The TypeScript type of a shape: its declared name, an array, a record or the type of its kind. */
+  shapeType(id: string): string {
     const shape = this.graph.shapes.get(id);
     if (!shape) return 'unknown';
-    if (shape.kind === 'timestamp') return shape.format === 'epoch-seconds' ? 'number' : 'string';
-    const scalar = SCALAR_OF_KIND[shape.kind];
-    if (scalar) return TS_SCALARS[scalar];
-    if (seen.has(id)) return typeName(id);
-    seen.add(id);
+    const declared = this.declared.get(id);
+    if (declared) return declared;
     switch (shape.kind) {
-      case 'list':
-        return `${wrap(this.shapeType(shape.member.target, seen))}[]`;
-      case 'map':
-        return `Record<string, ${this.shapeType(shape.value.target, seen)}>`;
+      case 'list': {
+        const item = this.shapeType(shape.member.target);
+        return shape.sparse || shape.extensions['x-sparse'] === true ? `(${item} | null)[]` : `${wrap(item)}[]`;
+      }
+      case 'map': {
+        const value = this.shapeType(shape.value.target);
+        return `Record<string, ${shape.sparse || shape.extensions['x-sparse'] === true ? `${value} | null` : value}>`;
+      }
       case 'structure':
       case 'union':
         return typeName(id);
+      case 'enum':
+        return 'string';
+      case 'intEnum':
+        return 'number';
       default:
-        return 'unknown';
+        return KIND_TYPES[shape.kind] ?? 'unknown';
     }
+  }
+}
+
+/** The shapes a shape refers to. */
+export function childTargets(shape: Shape): string[] {
+  switch (shape.kind) {
+    case 'structure':
+    case 'union':
+      return shape.members.map((m) => m.target);
+    case 'list':
+      return [shape.member.target];
+    case 'map':
+      return [shape.value.target];
+    default:
+      return [];
   }
 }
 

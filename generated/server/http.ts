@@ -14,14 +14,18 @@ export interface ServerRequest {
   path: string;
   query: URLSearchParams;
   headers: Readonly<Record<string, string | string[] | undefined>>;
-  /** The raw request body (empty when there is none). */
+  /** The raw request body as text (empty when there is none). */
   body: string;
+  /** The raw request body as bytes, for a blob payload (absent: the UTF-8 bytes of `body`). */
+  bytes?: Uint8Array;
 }
 
 export interface ServerResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** A binary body (a blob payload), sent instead of `body`. */
+  bytes?: Uint8Array;
   /** The error name sent in the error-type header, for logs. */
   errorName?: string;
 }
@@ -36,6 +40,10 @@ export interface ErrorMemberDescription {
   header?: string;
   /** Sent when the thrown error does not set the member. */
   defaultValue?: string;
+  /** The key in the JSON body, when it is not the member's name. */
+  jsonName?: string;
+  /** Turns the member's value into its JSON value or header text, when it is not sent as it is. */
+  encode?: (value: any) => unknown;
   /** True for the member that carries the error message (`message` or `Message`). */
   isMessage?: boolean;
 }
@@ -65,9 +73,11 @@ export type OperationHandler<Implementation> = (
 
 export interface Route<Implementation> {
   method: string;
-  /** Path template split on `/`; `{Name}` segments are labels. */
+  /** Path template split on `/`; `{Name}` segments are labels, a `{Name+}` segment takes one or more segments. */
   segments: readonly string[];
   handle: OperationHandler<Implementation>;
+  /** The media type of the request body, when it is a payload that is not JSON. */
+  mediaType?: string;
 }
 
 /** A failure of the protocol itself (unknown route, unreadable body), not of an operation. */
@@ -86,7 +96,10 @@ export function newRequestContext(): RequestContext {
   return { requestId: randomUUID() };
 }
 
-/** Finds the route for a request and decodes its labels; labels may hold encoded `/` and `:`. */
+/**
+ * Finds the route for a request and decodes its labels; labels may hold encoded `/` and `:`, and
+ * a greedy label (`{Key+}`) takes one or more whole segments, joined by `/`.
+ */
 export function matchRoute<Implementation>(
   routes: readonly Route<Implementation>[],
   method: string,
@@ -95,14 +108,13 @@ export function matchRoute<Implementation>(
   const actual = path.split('/');
   let pathMatched = false;
   for (const route of routes) {
-    if (route.segments.length !== actual.length || !segmentsMatch(route.segments, actual)) continue;
+    const matched = segmentsMatch(route.segments, actual);
+    if (!matched) continue;
     pathMatched = true;
     if (route.method !== method) continue;
     // Labels are decoded once, for the route that answers.
     const labels: Record<string, string> = {};
-    route.segments.forEach((segment, i) => {
-      if (isLabel(segment)) labels[segment.slice(1, -1)] = decodeSegment(actual[i]);
-    });
+    for (const [name, segments] of matched) labels[name] = segments.map(decodeSegment).join('/');
     return { route, labels };
   }
   throw pathMatched
@@ -112,11 +124,33 @@ export function matchRoute<Implementation>(
 
 const isLabel = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
 
-function segmentsMatch(expected: readonly string[], actual: string[]): boolean {
+/** Each label's segments when the path fits the template; undefined when it does not. */
+function segmentsMatch(expected: readonly string[], actual: string[]): [string, string[]][] | undefined {
+  const greedy = expected.findIndex((segment) => segment.endsWith('+}'));
+  if (greedy === -1 ? expected.length !== actual.length : actual.length < expected.length) return undefined;
+  const labels: [string, string[]][] = [];
+  // After a greedy label, the template's last segments match the path's last segments.
+  const shift = greedy === -1 ? 0 : actual.length - expected.length;
   for (let i = 0; i < expected.length; i++) {
-    if (isLabel(expected[i]) ? actual[i] === '' : expected[i] !== actual[i]) return false;
+    const at = greedy !== -1 && i > greedy ? i + shift : i;
+    if (i === greedy) {
+      const taken = actual.slice(i, i + shift + 1);
+      if (taken.some((segment) => segment === '')) return undefined;
+      labels.push([expected[i].slice(1, -2), taken]);
+    } else if (isLabel(expected[i])) {
+      if (actual[at] === '') return undefined;
+      labels.push([expected[i].slice(1, -1), [actual[at]]]);
+    } else if (expected[i] !== actual[at]) {
+      return undefined;
+    }
   }
-  return true;
+  return labels;
+}
+
+/** The media type a request's body must have: the route's payload type, else JSON. */
+export function requestMediaType<Implementation>(routes: readonly Route<Implementation>[], request: ServerRequest): string {
+  for (const route of routes) if (route.method === request.method && segmentsMatch(route.segments, request.path.split('/'))) return route.mediaType ?? JSON_MEDIA_TYPE;
+  return JSON_MEDIA_TYPE;
 }
 
 function decodeSegment(segment: string): string {
@@ -129,9 +163,9 @@ function decodeSegment(segment: string): string {
 
 /**
  * Parses a JSON object body; an empty body is an empty object, anything else is a client error.
- * A member whose value is JSON `null` is a member not sent, as restJson1 reads it: such members
- * are removed here, at every depth of nested objects, so nothing behind the protocol ever tells
- * `null` from absent.
+ * A top-level member whose value is JSON `null` is a member not sent, as restJson1 reads it, and
+ * is removed here; deeper down the generated readers (serde.ts) do the same for structure
+ * members, while sparse lists and maps keep their nulls.
  */
 export function parseJsonObject(body: string): Record<string, unknown> {
   if (body.trim() === '') return {};
@@ -144,27 +178,9 @@ export function parseJsonObject(body: string): Record<string, unknown> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ProtocolError('SerializationException', 400, 'The request body must be a JSON object.');
   }
-  dropNullMembers(parsed as Record<string, unknown>);
-  return parsed as Record<string, unknown>;
-}
-
-/** Removes `null` members of objects, nested ones included, with a work list rather than recursion (bodies may nest deep). */
-function dropNullMembers(root: Record<string, unknown>): void {
-  const objects: object[] = [root];
-  while (objects.length > 0) {
-    const object = objects.pop()!;
-    if (Array.isArray(object)) {
-      // A list keeps its nulls (their meaning is the list's), but objects inside it are visited.
-      for (const item of object) if (item !== null && typeof item === 'object') objects.push(item);
-      continue;
-    }
-    const record = object as Record<string, unknown>;
-    for (const key in record) {
-      const value = record[key];
-      if (value === null) delete record[key];
-      else if (typeof value === 'object') objects.push(value as object);
-    }
-  }
+  const record = parsed as Record<string, unknown>;
+  for (const key in record) if (record[key] === null) delete record[key];
+  return record;
 }
 
 /** The media type restJson1 bodies carry. */
@@ -176,17 +192,17 @@ const JSON_MEDIA_TYPE = 'application/json';
  * UnsupportedMediaTypeException, as the protocol's malformed-request tests require. A request
  * without a body may carry any Content-Type or none.
  */
-export function checkBodyMediaType(headers: ServerRequest['headers'], body: string): void {
-  if (body.length === 0) return;
+export function checkBodyMediaType(headers: ServerRequest['headers'], body: string, expected: string = JSON_MEDIA_TYPE): void {
+  if (body.length === 0 || expected === '*/*') return;
   const contentType = headers['content-type'];
   const text = Array.isArray(contentType) ? contentType[0] : contentType;
   const semicolon = text === undefined ? -1 : text.indexOf(';');
   const mediaType = text === undefined ? '' : (semicolon === -1 ? text : text.slice(0, semicolon)).trim().toLowerCase();
-  if (mediaType !== JSON_MEDIA_TYPE) {
+  if (mediaType !== expected) {
     throw new ProtocolError(
       'UnsupportedMediaTypeException',
       415,
-      text === undefined ? 'The request body has no Content-Type; send it as application/json.' : `The request body's Content-Type must be application/json, not ${JSON.stringify(text.slice(0, 100))}.`,
+      text === undefined ? `The request body has no Content-Type; send it as ${expected}.` : `The request body's Content-Type must be ${expected}, not ${JSON.stringify(text.slice(0, 100))}.`,
     );
   }
 }
@@ -197,6 +213,28 @@ export function jsonResponse(status: number, body: unknown, context: RequestCont
     headers: { 'Content-Type': 'application/json', 'x-amzn-RequestId': context.requestId },
     body: JSON.stringify(body),
   };
+}
+
+export interface ResponseParts {
+  /** Response headers; those left undefined are not sent. */
+  headers?: Record<string, string | undefined>;
+  /** A JSON body, as text. */
+  json?: string;
+  /** A payload: text or bytes, with its media type. */
+  payload?: string | Uint8Array | undefined;
+  contentType?: string;
+}
+
+/** A success response with headers and a JSON body or a payload. */
+export function restResponse(status: number, parts: ResponseParts, context: RequestContext): ServerResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parts.headers ?? {})) if (value !== undefined) headers[name] = value;
+  headers['x-amzn-RequestId'] = context.requestId;
+  if (parts.json !== undefined) return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: parts.json };
+  if (parts.payload === undefined) return { status, headers, body: '' };
+  // A member bound to Content-Type names the payload's type itself.
+  headers['Content-Type'] ??= parts.contentType ?? 'application/octet-stream';
+  return typeof parts.payload === 'string' ? { status, headers, body: parts.payload } : { status, headers, body: '', bytes: parts.payload };
 }
 
 export function emptyResponse(status: number, context: RequestContext): ServerResponse {
@@ -217,10 +255,12 @@ export function renderError(
   };
   const body: Record<string, unknown> = {};
   for (const member of error.members) {
-    const value = member.isMessage ? thrown.message ?? thrown[member.name] : thrown[member.name] ?? member.defaultValue;
+    const own = Object.prototype.hasOwnProperty.call(thrown, member.name) || member.name === 'message' ? thrown[member.name] : undefined;
+    const value = member.isMessage ? thrown.message ?? own : own ?? member.defaultValue;
     if (value === undefined || value === null) continue;
-    if (member.header) headers[member.header] = String(value);
-    else body[member.name] = value;
+    const encoded = member.encode && value !== member.defaultValue ? member.encode(value) : value;
+    if (member.header) headers[member.header] = String(encoded);
+    else body[member.jsonName ?? member.name] = encoded;
   }
   return { status: error.status, headers, body: JSON.stringify(body), errorName: error.name };
 }
@@ -243,6 +283,48 @@ export function numberParameter(value: string | undefined): number | string | un
   if (value === undefined || value.trim() === '') return value;
   const number = Number(value);
   return Number.isFinite(number) ? number : value;
+}
+
+/** Every value of a query parameter; undefined when it is absent. */
+export function queryValues(request: ServerRequest, name: string): string[] | undefined {
+  const values = request.query.getAll(name);
+  return values.length === 0 ? undefined : values;
+}
+
+/** The query parameters no member is bound to, as a map of their first values (`@httpQueryParams`). */
+export function queryMap(request: ServerRequest, bound: readonly string[]): Record<string, string> | undefined {
+  let map: Record<string, string> | undefined;
+  for (const [key, value] of request.query) if (!bound.includes(key) && !(map && key in map)) (map ??= {})[key] = value;
+  return map;
+}
+
+/** The query parameters no member is bound to, as a map of all their values. */
+export function queryListMap(request: ServerRequest, bound: readonly string[]): Record<string, string[]> | undefined {
+  let map: Record<string, string[]> | undefined;
+  for (const [key, value] of request.query) if (!bound.includes(key)) ((map ??= {})[key] ??= []).push(value);
+  return map;
+}
+
+/** A blob payload: the body's bytes; undefined for an empty body. */
+export function payloadBytes(request: ServerRequest): Uint8Array | undefined {
+  const bytes = request.bytes ?? new TextEncoder().encode(request.body);
+  // A plain Uint8Array, whatever view (a Node Buffer) the adapter read the body into.
+  return bytes.length === 0 ? undefined : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+/** A string payload: the body's text; undefined for an empty body. */
+export function payloadText(request: ServerRequest): string | undefined {
+  return request.body === '' ? undefined : request.body;
+}
+
+/** A JSON payload (a structure, union or document); undefined for an empty body. */
+export function parseJsonPayload(request: ServerRequest): unknown {
+  if (request.body.trim() === '') return undefined;
+  try {
+    return JSON.parse(request.body);
+  } catch {
+    throw new ProtocolError('SerializationException', 400, 'The request body is not valid JSON.');
+  }
 }
 
 /** One request header as a single string (repeated headers joined as HTTP allows). */

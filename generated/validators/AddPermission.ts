@@ -3,66 +3,66 @@
 
 import { NO_VIOLATIONS, codePointLength, missing, notInEnum, patternMismatch, tooLong, tooShort, violated, wrongType, type ConstraintViolation } from './violations.js';
 
-/** Whole-value pattern of FunctionName; the service quotes it as `(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`. */
+// The patterns and the wording of every check, put together once when the module loads.
+/** Whole-value pattern of AddPermission$input$FunctionName; the service quotes it as `(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`. */
 const FUNCTION_NAME_PATTERN = /^(?:(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:[a-z]{2}(?:(?:-gov)|(?:-iso(?:[a-z]?)))?-[a-z]+-\d{1}:)?(?:\d{12}:)?(?:function:)?(?:[a-zA-Z0-9-_\.]+)(?::(?:\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9-_]+))?)$/;
-/** Whole-value pattern of StatementId; the service quotes it as `([a-zA-Z0-9-_]+)`. */
-const STATEMENT_ID_PATTERN = /^(?:(?:[a-zA-Z0-9-_]+))$/;
-/** Whole-value pattern of Action; the service quotes it as `(lambda:[*]|lambda:[a-zA-Z]+|[*])`. */
-const ACTION_PATTERN = /^(?:(?:lambda:[*]|lambda:[a-zA-Z]+|[*]))$/;
-/** Whole-value pattern of Principal; the service quotes it as `[^\s]+`. */
-const PRINCIPAL_PATTERN = /^(?:[^\s]+)$/u;
-/** Whole-value pattern of SourceArn; the service quotes it as `arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)`. */
-const SOURCE_ARN_PATTERN = /^(?:arn:(?:aws[a-zA-Z0-9-]*):(?:[a-zA-Z0-9\-])+:(?:[a-z]{2}(?:-gov)?-[a-z]+-\d{1})?:(?:\d{12})?:(?:.*))$/u;
-/** Whole-value pattern of SourceAccount; the service quotes it as `\d{12}`. */
-const SOURCE_ACCOUNT_PATTERN = /^(?:\d{12})$/;
-/** Whole-value pattern of EventSourceToken; the service quotes it as `[a-zA-Z0-9._\-]+`. */
-const EVENT_SOURCE_TOKEN_PATTERN = /^(?:[a-zA-Z0-9._\-]+)$/;
-/** Whole-value pattern of Qualifier; the service quotes it as `\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`. */
-const QUALIFIER_PATTERN = /^(?:\$(?:LATEST(?:\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/;
-/** Whole-value pattern of PrincipalOrgID; the service quotes it as `^o-[a-z0-9]{10,32}$`. */
-const PRINCIPAL_ORG_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;
-// The wording of every check, put together once when the module loads.
-const FUNCTION_NAME_MISSING = missing('FunctionName', 'functionName');
-const FUNCTION_NAME_WRONG_TYPE = wrongType('FunctionName', 'functionName', 'string');
 const FUNCTION_NAME_MISMATCH = patternMismatch('FunctionName', 'functionName', '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?');
 const FUNCTION_NAME_TOO_LONG = tooLong('FunctionName', 'functionName', 256);
 const FUNCTION_NAME_TOO_SHORT = tooShort('FunctionName', 'functionName', 1);
-const STATEMENT_ID_MISSING = missing('StatementId', 'statementId');
-const STATEMENT_ID_WRONG_TYPE = wrongType('StatementId', 'statementId', 'string');
+const FUNCTION_NAME_WRONG_TYPE = wrongType('FunctionName', 'functionName', 'string');
+const FUNCTION_NAME_MISSING = missing('FunctionName', 'functionName');
+/** Whole-value pattern of AddPermissionRequest$StatementId; the service quotes it as `([a-zA-Z0-9-_]+)`. */
+const STATEMENT_ID_PATTERN = /^(?:(?:[a-zA-Z0-9-_]+))$/;
 const STATEMENT_ID_MISMATCH = patternMismatch('StatementId', 'statementId', '([a-zA-Z0-9-_]+)');
 const STATEMENT_ID_TOO_LONG = tooLong('StatementId', 'statementId', 100);
 const STATEMENT_ID_TOO_SHORT = tooShort('StatementId', 'statementId', 1);
-const ACTION_MISSING = missing('Action', 'action');
-const ACTION_WRONG_TYPE = wrongType('Action', 'action', 'string');
+const STATEMENT_ID_WRONG_TYPE = wrongType('StatementId', 'statementId', 'string');
+const STATEMENT_ID_MISSING = missing('StatementId', 'statementId');
+/** Whole-value pattern of AddPermissionRequest$Action; the service quotes it as `(lambda:[*]|lambda:[a-zA-Z]+|[*])`. */
+const ACTION_PATTERN = /^(?:(?:lambda:[*]|lambda:[a-zA-Z]+|[*]))$/;
 const ACTION_MISMATCH = patternMismatch('Action', 'action', '(lambda:[*]|lambda:[a-zA-Z]+|[*])');
-const PRINCIPAL_MISSING = missing('Principal', 'principal');
-const PRINCIPAL_WRONG_TYPE = wrongType('Principal', 'principal', 'string');
+const ACTION_WRONG_TYPE = wrongType('Action', 'action', 'string');
+const ACTION_MISSING = missing('Action', 'action');
+/** Whole-value pattern of AddPermissionRequest$Principal; the service quotes it as `[^\s]+`. */
+const PRINCIPAL_PATTERN = /^(?:[^\s]+)$/u;
 const PRINCIPAL_MISMATCH = patternMismatch('Principal', 'principal', '[^\\s]+');
-const SOURCE_ARN_WRONG_TYPE = wrongType('SourceArn', 'sourceArn', 'string');
+const PRINCIPAL_WRONG_TYPE = wrongType('Principal', 'principal', 'string');
+const PRINCIPAL_MISSING = missing('Principal', 'principal');
+/** Whole-value pattern of AddPermissionRequest$SourceArn; the service quotes it as `arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)`. */
+const SOURCE_ARN_PATTERN = /^(?:arn:(?:aws[a-zA-Z0-9-]*):(?:[a-zA-Z0-9\-])+:(?:[a-z]{2}(?:-gov)?-[a-z]+-\d{1})?:(?:\d{12})?:(?:.*))$/u;
 const SOURCE_ARN_MISMATCH = patternMismatch('SourceArn', 'sourceArn', 'arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}(-gov)?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)');
-const SOURCE_ACCOUNT_WRONG_TYPE = wrongType('SourceAccount', 'sourceAccount', 'string');
+const SOURCE_ARN_WRONG_TYPE = wrongType('SourceArn', 'sourceArn', 'string');
+/** Whole-value pattern of AddPermissionRequest$SourceAccount; the service quotes it as `\d{12}`. */
+const SOURCE_ACCOUNT_PATTERN = /^(?:\d{12})$/;
 const SOURCE_ACCOUNT_MISMATCH = patternMismatch('SourceAccount', 'sourceAccount', '\\d{12}');
 const SOURCE_ACCOUNT_TOO_LONG = tooLong('SourceAccount', 'sourceAccount', 12);
-const EVENT_SOURCE_TOKEN_WRONG_TYPE = wrongType('EventSourceToken', 'eventSourceToken', 'string');
+const SOURCE_ACCOUNT_WRONG_TYPE = wrongType('SourceAccount', 'sourceAccount', 'string');
+/** Whole-value pattern of AddPermissionRequest$EventSourceToken; the service quotes it as `[a-zA-Z0-9._\-]+`. */
+const EVENT_SOURCE_TOKEN_PATTERN = /^(?:[a-zA-Z0-9._\-]+)$/;
 const EVENT_SOURCE_TOKEN_MISMATCH = patternMismatch('EventSourceToken', 'eventSourceToken', '[a-zA-Z0-9._\\-]+');
 const EVENT_SOURCE_TOKEN_TOO_LONG = tooLong('EventSourceToken', 'eventSourceToken', 256);
-const QUALIFIER_WRONG_TYPE = wrongType('Qualifier', 'qualifier', 'string');
+const EVENT_SOURCE_TOKEN_WRONG_TYPE = wrongType('EventSourceToken', 'eventSourceToken', 'string');
+/** Whole-value pattern of AddPermission$input$Qualifier; the service quotes it as `\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`. */
+const QUALIFIER_PATTERN = /^(?:\$(?:LATEST(?:\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/;
 const QUALIFIER_MISMATCH = patternMismatch('Qualifier', 'qualifier', '\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+');
 const QUALIFIER_TOO_LONG = tooLong('Qualifier', 'qualifier', 128);
 const QUALIFIER_TOO_SHORT = tooShort('Qualifier', 'qualifier', 1);
+const QUALIFIER_WRONG_TYPE = wrongType('Qualifier', 'qualifier', 'string');
 const REVISION_ID_WRONG_TYPE = wrongType('RevisionId', 'revisionId', 'string');
-const PRINCIPAL_ORG_ID_WRONG_TYPE = wrongType('PrincipalOrgID', 'principalOrgID', 'string');
+/** Whole-value pattern of AddPermissionRequest$PrincipalOrgID; the service quotes it as `^o-[a-z0-9]{10,32}$`. */
+const PRINCIPAL_ORG_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;
 const PRINCIPAL_ORG_ID_MISMATCH = patternMismatch('PrincipalOrgID', 'principalOrgID', '^o-[a-z0-9]{10,32}$');
 const PRINCIPAL_ORG_ID_TOO_LONG = tooLong('PrincipalOrgID', 'principalOrgID', 34);
 const PRINCIPAL_ORG_ID_TOO_SHORT = tooShort('PrincipalOrgID', 'principalOrgID', 12);
-const FUNCTION_URL_AUTH_TYPE_WRONG_TYPE = wrongType('FunctionUrlAuthType', 'functionUrlAuthType', 'string');
+const PRINCIPAL_ORG_ID_WRONG_TYPE = wrongType('PrincipalOrgID', 'principalOrgID', 'string');
 const FUNCTION_URL_AUTH_TYPE_NOT_IN_ENUM = notInEnum('FunctionUrlAuthType', 'functionUrlAuthType', '[NONE, AWS_IAM]');
+const FUNCTION_URL_AUTH_TYPE_WRONG_TYPE = wrongType('FunctionUrlAuthType', 'functionUrlAuthType', 'string');
 const INVOKED_VIA_FUNCTION_URL_WRONG_TYPE = wrongType('InvokedViaFunctionUrl', 'invokedViaFunctionUrl', 'boolean');
 
 /**
- * Checks the input of AddPermission against every constraint of the model: required members, types, lengths in characters (code points), whole-value patterns and enums.
+ * Checks the input of AddPermission against every constraint of the model, at any depth: required members, types, lengths (characters, items, entries or bytes), whole-value patterns, ranges, enums, unique items and unions.
  *
- * Unknown members are ignored, as the service ignores them. Violations come in the service's member order; render them with `renderViolations`.
+ * Unknown members are ignored, as the service ignores them. Violations come in the service's member order, named as AWS names them (`member.nested`); render them with `renderViolations`.
  *
  * @returns every violation; a shared empty array when the input is valid.
  */
@@ -79,7 +79,6 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
     if (functionName.length > 256 && codePointLength(functionName) > 256) (violations ??= []).push(violated(FUNCTION_NAME_TOO_LONG, functionName));
     if (functionName.length < 2 && codePointLength(functionName) < 1) (violations ??= []).push(violated(FUNCTION_NAME_TOO_SHORT, functionName));
   }
-
   const statementId = members.StatementId;
   if (statementId === undefined || statementId === null) {
     (violations ??= []).push(violated(STATEMENT_ID_MISSING, undefined));
@@ -90,7 +89,6 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
     if (statementId.length > 100 && codePointLength(statementId) > 100) (violations ??= []).push(violated(STATEMENT_ID_TOO_LONG, statementId));
     if (statementId.length < 2 && codePointLength(statementId) < 1) (violations ??= []).push(violated(STATEMENT_ID_TOO_SHORT, statementId));
   }
-
   const action = members.Action;
   if (action === undefined || action === null) {
     (violations ??= []).push(violated(ACTION_MISSING, undefined));
@@ -99,7 +97,6 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
   } else {
     if (!ACTION_PATTERN.test(action)) (violations ??= []).push(violated(ACTION_MISMATCH, action));
   }
-
   const principal = members.Principal;
   if (principal === undefined || principal === null) {
     (violations ??= []).push(violated(PRINCIPAL_MISSING, undefined));
@@ -108,64 +105,71 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
   } else {
     if (!PRINCIPAL_PATTERN.test(principal)) (violations ??= []).push(violated(PRINCIPAL_MISMATCH, principal));
   }
-
   const sourceArn = members.SourceArn;
-  if (sourceArn !== undefined && sourceArn !== null && typeof sourceArn !== 'string') {
-    (violations ??= []).push(violated(SOURCE_ARN_WRONG_TYPE, sourceArn));
-  } else if (typeof sourceArn === 'string') {
-    if (!SOURCE_ARN_PATTERN.test(sourceArn)) (violations ??= []).push(violated(SOURCE_ARN_MISMATCH, sourceArn));
+  if (sourceArn !== undefined && sourceArn !== null) {
+    if (typeof sourceArn !== 'string') {
+      (violations ??= []).push(violated(SOURCE_ARN_WRONG_TYPE, sourceArn));
+    } else {
+      if (!SOURCE_ARN_PATTERN.test(sourceArn)) (violations ??= []).push(violated(SOURCE_ARN_MISMATCH, sourceArn));
+    }
   }
-
   const sourceAccount = members.SourceAccount;
-  if (sourceAccount !== undefined && sourceAccount !== null && typeof sourceAccount !== 'string') {
-    (violations ??= []).push(violated(SOURCE_ACCOUNT_WRONG_TYPE, sourceAccount));
-  } else if (typeof sourceAccount === 'string') {
-    if (!SOURCE_ACCOUNT_PATTERN.test(sourceAccount)) (violations ??= []).push(violated(SOURCE_ACCOUNT_MISMATCH, sourceAccount));
-    if (sourceAccount.length > 12 && codePointLength(sourceAccount) > 12) (violations ??= []).push(violated(SOURCE_ACCOUNT_TOO_LONG, sourceAccount));
+  if (sourceAccount !== undefined && sourceAccount !== null) {
+    if (typeof sourceAccount !== 'string') {
+      (violations ??= []).push(violated(SOURCE_ACCOUNT_WRONG_TYPE, sourceAccount));
+    } else {
+      if (!SOURCE_ACCOUNT_PATTERN.test(sourceAccount)) (violations ??= []).push(violated(SOURCE_ACCOUNT_MISMATCH, sourceAccount));
+      if (sourceAccount.length > 12 && codePointLength(sourceAccount) > 12) (violations ??= []).push(violated(SOURCE_ACCOUNT_TOO_LONG, sourceAccount));
+    }
   }
-
   const eventSourceToken = members.EventSourceToken;
-  if (eventSourceToken !== undefined && eventSourceToken !== null && typeof eventSourceToken !== 'string') {
-    (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_WRONG_TYPE, eventSourceToken));
-  } else if (typeof eventSourceToken === 'string') {
-    if (!EVENT_SOURCE_TOKEN_PATTERN.test(eventSourceToken)) (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_MISMATCH, eventSourceToken));
-    if (eventSourceToken.length > 256 && codePointLength(eventSourceToken) > 256) (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_TOO_LONG, eventSourceToken));
+  if (eventSourceToken !== undefined && eventSourceToken !== null) {
+    if (typeof eventSourceToken !== 'string') {
+      (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_WRONG_TYPE, eventSourceToken));
+    } else {
+      if (!EVENT_SOURCE_TOKEN_PATTERN.test(eventSourceToken)) (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_MISMATCH, eventSourceToken));
+      if (eventSourceToken.length > 256 && codePointLength(eventSourceToken) > 256) (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_TOO_LONG, eventSourceToken));
+    }
   }
-
   const qualifier = members.Qualifier;
-  if (qualifier !== undefined && qualifier !== null && typeof qualifier !== 'string') {
-    (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
-  } else if (typeof qualifier === 'string') {
-    if (!QUALIFIER_PATTERN.test(qualifier)) (violations ??= []).push(violated(QUALIFIER_MISMATCH, qualifier));
-    if (qualifier.length > 128 && codePointLength(qualifier) > 128) (violations ??= []).push(violated(QUALIFIER_TOO_LONG, qualifier));
-    if (qualifier.length < 2 && codePointLength(qualifier) < 1) (violations ??= []).push(violated(QUALIFIER_TOO_SHORT, qualifier));
+  if (qualifier !== undefined && qualifier !== null) {
+    if (typeof qualifier !== 'string') {
+      (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
+    } else {
+      if (!QUALIFIER_PATTERN.test(qualifier)) (violations ??= []).push(violated(QUALIFIER_MISMATCH, qualifier));
+      if (qualifier.length > 128 && codePointLength(qualifier) > 128) (violations ??= []).push(violated(QUALIFIER_TOO_LONG, qualifier));
+      if (qualifier.length < 2 && codePointLength(qualifier) < 1) (violations ??= []).push(violated(QUALIFIER_TOO_SHORT, qualifier));
+    }
   }
-
   const revisionId = members.RevisionId;
-  if (revisionId !== undefined && revisionId !== null && typeof revisionId !== 'string') {
-    (violations ??= []).push(violated(REVISION_ID_WRONG_TYPE, revisionId));
+  if (revisionId !== undefined && revisionId !== null) {
+    if (typeof revisionId !== 'string') {
+      (violations ??= []).push(violated(REVISION_ID_WRONG_TYPE, revisionId));
+    }
   }
-
   const principalOrgID = members.PrincipalOrgID;
-  if (principalOrgID !== undefined && principalOrgID !== null && typeof principalOrgID !== 'string') {
-    (violations ??= []).push(violated(PRINCIPAL_ORG_ID_WRONG_TYPE, principalOrgID));
-  } else if (typeof principalOrgID === 'string') {
-    if (!PRINCIPAL_ORG_ID_PATTERN.test(principalOrgID)) (violations ??= []).push(violated(PRINCIPAL_ORG_ID_MISMATCH, principalOrgID));
-    if (principalOrgID.length > 34 && codePointLength(principalOrgID) > 34) (violations ??= []).push(violated(PRINCIPAL_ORG_ID_TOO_LONG, principalOrgID));
-    if (principalOrgID.length < 24 && codePointLength(principalOrgID) < 12) (violations ??= []).push(violated(PRINCIPAL_ORG_ID_TOO_SHORT, principalOrgID));
+  if (principalOrgID !== undefined && principalOrgID !== null) {
+    if (typeof principalOrgID !== 'string') {
+      (violations ??= []).push(violated(PRINCIPAL_ORG_ID_WRONG_TYPE, principalOrgID));
+    } else {
+      if (!PRINCIPAL_ORG_ID_PATTERN.test(principalOrgID)) (violations ??= []).push(violated(PRINCIPAL_ORG_ID_MISMATCH, principalOrgID));
+      if (principalOrgID.length > 34 && codePointLength(principalOrgID) > 34) (violations ??= []).push(violated(PRINCIPAL_ORG_ID_TOO_LONG, principalOrgID));
+      if (principalOrgID.length < 24 && codePointLength(principalOrgID) < 12) (violations ??= []).push(violated(PRINCIPAL_ORG_ID_TOO_SHORT, principalOrgID));
+    }
   }
-
   const functionUrlAuthType = members.FunctionUrlAuthType;
-  if (functionUrlAuthType !== undefined && functionUrlAuthType !== null && typeof functionUrlAuthType !== 'string') {
-    (violations ??= []).push(violated(FUNCTION_URL_AUTH_TYPE_WRONG_TYPE, functionUrlAuthType));
-  } else if (typeof functionUrlAuthType === 'string') {
-    if (functionUrlAuthType !== 'NONE' && functionUrlAuthType !== 'AWS_IAM') (violations ??= []).push(violated(FUNCTION_URL_AUTH_TYPE_NOT_IN_ENUM, functionUrlAuthType));
+  if (functionUrlAuthType !== undefined && functionUrlAuthType !== null) {
+    if (typeof functionUrlAuthType !== 'string') {
+      (violations ??= []).push(violated(FUNCTION_URL_AUTH_TYPE_WRONG_TYPE, functionUrlAuthType));
+    } else {
+      if (functionUrlAuthType !== 'NONE' && functionUrlAuthType !== 'AWS_IAM') (violations ??= []).push(violated(FUNCTION_URL_AUTH_TYPE_NOT_IN_ENUM, functionUrlAuthType));
+    }
   }
-
   const invokedViaFunctionUrl = members.InvokedViaFunctionUrl;
-  if (invokedViaFunctionUrl !== undefined && invokedViaFunctionUrl !== null && typeof invokedViaFunctionUrl !== 'boolean') {
-    (violations ??= []).push(violated(INVOKED_VIA_FUNCTION_URL_WRONG_TYPE, invokedViaFunctionUrl));
+  if (invokedViaFunctionUrl !== undefined && invokedViaFunctionUrl !== null) {
+    if (typeof invokedViaFunctionUrl !== 'boolean') {
+      (violations ??= []).push(violated(INVOKED_VIA_FUNCTION_URL_WRONG_TYPE, invokedViaFunctionUrl));
+    }
   }
-
   return violations ?? NO_VIOLATIONS;
 }

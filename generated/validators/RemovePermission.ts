@@ -3,33 +3,33 @@
 
 import { NO_VIOLATIONS, codePointLength, missing, patternMismatch, tooLong, tooShort, violated, wrongType, type ConstraintViolation } from './violations.js';
 
-/** Whole-value pattern of FunctionName; the service quotes it as `(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`. */
+// The patterns and the wording of every check, put together once when the module loads.
+/** Whole-value pattern of RemovePermission$input$FunctionName; the service quotes it as `(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`. */
 const FUNCTION_NAME_PATTERN = /^(?:(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:[a-z]{2}(?:(?:-gov)|(?:-iso(?:[a-z]?)))?-[a-z]+-\d{1}:)?(?:\d{12}:)?(?:function:)?(?:[a-zA-Z0-9-_\.]+)(?::(?:\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9-_]+))?)$/;
-/** Whole-value pattern of StatementId; the service quotes it as `([a-zA-Z0-9-_.]+)`. */
-const STATEMENT_ID_PATTERN = /^(?:(?:[a-zA-Z0-9-_.]+))$/;
-/** Whole-value pattern of Qualifier; the service quotes it as `\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`. */
-const QUALIFIER_PATTERN = /^(?:\$(?:LATEST(?:\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/;
-// The wording of every check, put together once when the module loads.
-const FUNCTION_NAME_MISSING = missing('FunctionName', 'functionName');
-const FUNCTION_NAME_WRONG_TYPE = wrongType('FunctionName', 'functionName', 'string');
 const FUNCTION_NAME_MISMATCH = patternMismatch('FunctionName', 'functionName', '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?');
 const FUNCTION_NAME_TOO_LONG = tooLong('FunctionName', 'functionName', 256);
 const FUNCTION_NAME_TOO_SHORT = tooShort('FunctionName', 'functionName', 1);
-const STATEMENT_ID_MISSING = missing('StatementId', 'statementId');
-const STATEMENT_ID_WRONG_TYPE = wrongType('StatementId', 'statementId', 'string');
+const FUNCTION_NAME_WRONG_TYPE = wrongType('FunctionName', 'functionName', 'string');
+const FUNCTION_NAME_MISSING = missing('FunctionName', 'functionName');
+/** Whole-value pattern of RemovePermission$input$StatementId; the service quotes it as `([a-zA-Z0-9-_.]+)`. */
+const STATEMENT_ID_PATTERN = /^(?:(?:[a-zA-Z0-9-_.]+))$/;
 const STATEMENT_ID_MISMATCH = patternMismatch('StatementId', 'statementId', '([a-zA-Z0-9-_.]+)');
 const STATEMENT_ID_TOO_LONG = tooLong('StatementId', 'statementId', 100);
 const STATEMENT_ID_TOO_SHORT = tooShort('StatementId', 'statementId', 1);
-const QUALIFIER_WRONG_TYPE = wrongType('Qualifier', 'qualifier', 'string');
+const STATEMENT_ID_WRONG_TYPE = wrongType('StatementId', 'statementId', 'string');
+const STATEMENT_ID_MISSING = missing('StatementId', 'statementId');
+/** Whole-value pattern of RemovePermission$input$Qualifier; the service quotes it as `\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`. */
+const QUALIFIER_PATTERN = /^(?:\$(?:LATEST(?:\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/;
 const QUALIFIER_MISMATCH = patternMismatch('Qualifier', 'qualifier', '\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+');
 const QUALIFIER_TOO_LONG = tooLong('Qualifier', 'qualifier', 128);
 const QUALIFIER_TOO_SHORT = tooShort('Qualifier', 'qualifier', 1);
+const QUALIFIER_WRONG_TYPE = wrongType('Qualifier', 'qualifier', 'string');
 const REVISION_ID_WRONG_TYPE = wrongType('RevisionId', 'revisionId', 'string');
 
 /**
- * Checks the input of RemovePermission against every constraint of the model: required members, types, lengths in characters (code points), whole-value patterns and enums.
+ * Checks the input of RemovePermission against every constraint of the model, at any depth: required members, types, lengths (characters, items, entries or bytes), whole-value patterns, ranges, enums, unique items and unions.
  *
- * Unknown members are ignored, as the service ignores them. Violations come in the service's member order; render them with `renderViolations`.
+ * Unknown members are ignored, as the service ignores them. Violations come in the service's member order, named as AWS names them (`member.nested`); render them with `renderViolations`.
  *
  * @returns every violation; a shared empty array when the input is valid.
  */
@@ -46,7 +46,6 @@ export function validateRemovePermissionInput(input: object): readonly Constrain
     if (functionName.length > 256 && codePointLength(functionName) > 256) (violations ??= []).push(violated(FUNCTION_NAME_TOO_LONG, functionName));
     if (functionName.length < 2 && codePointLength(functionName) < 1) (violations ??= []).push(violated(FUNCTION_NAME_TOO_SHORT, functionName));
   }
-
   const statementId = members.StatementId;
   if (statementId === undefined || statementId === null) {
     (violations ??= []).push(violated(STATEMENT_ID_MISSING, undefined));
@@ -57,20 +56,21 @@ export function validateRemovePermissionInput(input: object): readonly Constrain
     if (statementId.length > 100 && codePointLength(statementId) > 100) (violations ??= []).push(violated(STATEMENT_ID_TOO_LONG, statementId));
     if (statementId.length < 2 && codePointLength(statementId) < 1) (violations ??= []).push(violated(STATEMENT_ID_TOO_SHORT, statementId));
   }
-
   const qualifier = members.Qualifier;
-  if (qualifier !== undefined && qualifier !== null && typeof qualifier !== 'string') {
-    (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
-  } else if (typeof qualifier === 'string') {
-    if (!QUALIFIER_PATTERN.test(qualifier)) (violations ??= []).push(violated(QUALIFIER_MISMATCH, qualifier));
-    if (qualifier.length > 128 && codePointLength(qualifier) > 128) (violations ??= []).push(violated(QUALIFIER_TOO_LONG, qualifier));
-    if (qualifier.length < 2 && codePointLength(qualifier) < 1) (violations ??= []).push(violated(QUALIFIER_TOO_SHORT, qualifier));
+  if (qualifier !== undefined && qualifier !== null) {
+    if (typeof qualifier !== 'string') {
+      (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
+    } else {
+      if (!QUALIFIER_PATTERN.test(qualifier)) (violations ??= []).push(violated(QUALIFIER_MISMATCH, qualifier));
+      if (qualifier.length > 128 && codePointLength(qualifier) > 128) (violations ??= []).push(violated(QUALIFIER_TOO_LONG, qualifier));
+      if (qualifier.length < 2 && codePointLength(qualifier) < 1) (violations ??= []).push(violated(QUALIFIER_TOO_SHORT, qualifier));
+    }
   }
-
   const revisionId = members.RevisionId;
-  if (revisionId !== undefined && revisionId !== null && typeof revisionId !== 'string') {
-    (violations ??= []).push(violated(REVISION_ID_WRONG_TYPE, revisionId));
+  if (revisionId !== undefined && revisionId !== null) {
+    if (typeof revisionId !== 'string') {
+      (violations ??= []).push(violated(REVISION_ID_WRONG_TYPE, revisionId));
+    }
   }
-
   return violations ?? NO_VIOLATIONS;
 }

@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { NumericValue } from '@smithy/core/serde';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AddPermissionCommand,
@@ -13,7 +15,7 @@ import {
   type AddPermissionCommandInput,
 } from '../../generated/client/src/index.js';
 import { createNodeListener, type AddPermissionInput, type LambdaImplementation } from '../../generated/server/index.js';
-import { generateInto, listen, scratch, TEST_CREDENTIALS } from './helpers.js';
+import { generateInto, listen, ROOT, scratch, TEST_CREDENTIALS } from './helpers.js';
 
 /** What the server saw, for wire assertions. */
 interface Seen {
@@ -289,5 +291,259 @@ describe('the unrelated widgets model round-trips too', () => {
     } finally {
       await widgets.close();
     }
+  });
+});
+
+describe('every shape and binding round-trips (test/fixtures/every-shape.yaml)', () => {
+  const DATE = new Date('2024-02-29T12:00:00Z');
+  const LATER = new Date('2024-03-01T08:30:15.250Z');
+  const bytes = (...values: number[]) => new Uint8Array(values);
+  let out: string;
+  let shapes: { url: string; close(): Promise<void> };
+  let calls: { operation: string; input: Record<string, any> }[] = [];
+  let wire: Seen[] = [];
+  let reply: (operation: string, input: Record<string, any>) => unknown;
+  let c: any;
+  let m: any;
+
+  beforeAll(async () => {
+    out = scratch('roundtrip-every-shape');
+    await generateInto(['test/fixtures/every-shape.yaml'], out);
+    const server = await import(`${out}/server/index.ts`);
+    m = await import(`${out}/client/src/index.ts`);
+    const record = (operation: string) => async (input: Record<string, any>) => {
+      calls.push({ operation, input });
+      return reply(operation, input);
+    };
+    const listener = server.createNodeListener({ PutObject: record('PutObject'), CreateNode: record('CreateNode'), GetCount: record('GetCount'), PutDocument: record('PutDocument'), GetBlob: record('GetBlob') });
+    shapes = await listen((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => wire.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('latin1') }));
+      listener(req, res);
+    });
+    c = new m.EveryShapeServiceClient({ region: 'us-east-1', endpoint: shapes.url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  });
+  afterAll(() => shapes?.close());
+  const fresh = (answer: typeof reply) => {
+    calls = [];
+    wire = [];
+    reply = answer;
+  };
+
+  it('type-checks with strict and exactOptionalPropertyTypes, and the client package under its own stricter tsconfig', () => {
+    const diagnostics = (program: ts.Program) => ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    const files = ts.sys.readDirectory(out, ['.ts'], ['**/node_modules/**']);
+    const options: ts.CompilerOptions = {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noEmit: true,
+      skipLibCheck: true,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: ['node'],
+      typeRoots: [`${ROOT}/node_modules/@types`],
+    };
+    expect(diagnostics(ts.createProgram(files, options))).toEqual([]);
+    const { config } = ts.readConfigFile(`${out}/client/tsconfig.json`, ts.sys.readFile);
+    const client = ts.parseJsonConfigFileContent(config, ts.sys, `${out}/client`);
+    expect(diagnostics(ts.createProgram(client.fileNames, { ...client.options, noEmit: true }))).toEqual([]);
+  });
+
+  it('a nested, recursive structure with every kind of member: exact JSON on the wire, typed values on both sides', async () => {
+    fresh((_, input) => input);
+    const node = {
+      Name: 'root',
+      Children: [{ Name: 'leaf', Shape: { Square: { Side: 5_000_000_000 } }, Children: [] }],
+      Labels: { team: 'core' },
+      Shape: { Circle: { Radius: 1.5 } },
+      Address: { Street: 'Main', Zip: 12345 },
+      Created: DATE,
+      Updated: LATER,
+      Seen: DATE,
+      Payload: bytes(104, 105, 0, 255),
+      Metadata: { any: ['json', 1, null, { deep: true }] },
+      Weight: 2.5,
+      Ratio: NaN,
+      Size: 5_000_000_000,
+      Huge: 123456789n,
+      Exact: new NumericValue('1.5', 'bigDecimal'),
+      Status: 'ACTIVE',
+      Level: 2,
+      Scores: [1, null, 3],
+      Notes: { kept: 'yes', empty: null },
+      Stamps: [DATE, LATER],
+      Blobs: { one: bytes(1) },
+      Renamed: 'r',
+      class: 'A',
+      constructor: 7,
+    };
+    const output = await c.send(new m.CreateNodeCommand(node));
+    const [request] = wire;
+    expect(request.headers['content-type']).toBe('application/json');
+    const sent = JSON.parse(request.body);
+    expect(sent).toMatchObject({
+      Children: [{ Name: 'leaf', Shape: { Square: { Side: 5000000000 } }, Children: [] }],
+      Shape: { Circle: { Radius: 1.5 } },
+      Created: '2024-02-29T12:00:00Z',
+      Updated: 1709281815.25,
+      Seen: 'Thu, 29 Feb 2024 12:00:00 GMT',
+      Payload: 'aGkA/w==',
+      Ratio: 'NaN',
+      Size: 5000000000,
+      Scores: [1, null, 3],
+      Notes: { kept: 'yes', empty: null },
+      Stamps: [1709208000, 1709281815.25],
+      Blobs: { one: 'AQ==' },
+      renamed_member: 'r',
+      class: 'A',
+      constructor: 7,
+    });
+    expect(request.body).toContain('"Huge":123456789,"Exact":1.5,');
+    expect(sent).not.toHaveProperty('Renamed');
+    // The idempotency token the caller left out is filled in.
+    expect(sent.ClientToken).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    const [{ input }] = calls;
+    expect(input.Created).toEqual(DATE);
+    expect(input.Updated).toEqual(LATER);
+    expect(input.Payload).toEqual(bytes(104, 105, 0, 255));
+    expect(input.Ratio).toBeNaN();
+    expect(input.Huge).toBe(123456789n);
+    expect(input.Exact).toBeInstanceOf(NumericValue);
+    expect(input.Exact.string).toBe('1.5');
+    expect(input.constructor).toBe(7);
+    // The server fills in the model's default for a member the request leaves out.
+    expect(input.Mode).toBe('fast');
+
+    expect(output.$metadata.httpStatusCode).toBe(201);
+    const { $metadata: _, ...echoed } = output;
+    expect(echoed).toEqual({ ...node, ClientToken: sent.ClientToken, Mode: 'fast' });
+  });
+
+  it('labels (greedy too), query lists and maps, header lists, prefix headers and a blob payload; response headers and a JSON body', async () => {
+    fresh(() => ({ ETag: '"abc"', Expires: DATE, Count: 3, Dates: [DATE, LATER], Version: 'v2', Size: 5_000_000_000, Stored: LATER }));
+    const output = await c.send(
+      new m.PutObjectCommand({
+        Bucket: 'my-bucket',
+        Key: 'photos/2024/a b.jpg',
+        Tags: ['plain', 'with,comma', 'with"quote'],
+        IfModifiedSince: DATE,
+        Flag: true,
+        Metadata: { Color: 'red' },
+        Ids: [1, 5_000_000_000],
+        Since: LATER,
+        Ratio: -Infinity,
+        Params: { extra: 'x', id: 'ignored' },
+        Content: bytes(0, 1, 2, 255),
+      }),
+    );
+    const [request] = wire;
+    const url = new URL(request.url, shapes.url);
+    expect(url.pathname).toBe('/buckets/my-bucket/objects/photos/2024/a%20b.jpg');
+    expect([...url.searchParams].sort()).toEqual([['extra', 'x'], ['id', '1'], ['id', '5000000000'], ['ratio', '-Infinity'], ['since', '2024-03-01T08:30:15.250Z']]);
+    expect(request.headers).toMatchObject({
+      'x-tags': 'plain, "with,comma", "with\\"quote"',
+      'if-modified-since': 'Thu, 29 Feb 2024 12:00:00 GMT',
+      'x-flag': 'true',
+      'x-meta-color': 'red',
+      'content-type': 'application/octet-stream',
+    });
+    expect([...Buffer.from(request.body, 'latin1')]).toEqual([0, 1, 2, 255]);
+    expect(calls[0].input).toEqual({
+      Bucket: 'my-bucket',
+      Key: 'photos/2024/a b.jpg',
+      Tags: ['plain', 'with,comma', 'with"quote'],
+      IfModifiedSince: DATE,
+      Flag: true,
+      Metadata: { color: 'red' },
+      Ids: [1, 5_000_000_000],
+      Since: LATER,
+      Ratio: -Infinity,
+      Params: { extra: 'x' },
+      Content: bytes(0, 1, 2, 255),
+    });
+    expect(output).toMatchObject({ ETag: '"abc"', Expires: DATE, Count: 3, Dates: [DATE, new Date('2024-03-01T08:30:15Z')], Version: 'v2', Size: 5_000_000_000, Stored: LATER });
+    const raw = await fetch(`${shapes.url}/buckets/b-1/objects/k`, { method: 'PUT', body: 'x' });
+    expect(raw.headers.get('x-expires')).toBe('Thu, 29 Feb 2024 12:00:00 GMT');
+    expect(raw.headers.get('x-dates')).toBe('Thu, 29 Feb 2024 12:00:00 GMT, Fri, 01 Mar 2024 08:30:15 GMT');
+    expect(await raw.text()).toBe('{"Version":"v2","Size":5000000000,"Stored":1709281815.25}');
+  });
+
+  it('integer and timestamp labels, ItemId beside item-id, and a text payload in the response', async () => {
+    fresh(() => ({ Report: 'all good' }));
+    const output = await c.send(new m.GetCountCommand({ Count: 42, At: DATE, 'item-id': 'q', ItemId: 'h' }));
+    expect(wire[0].url).toBe('/counts/42/at/2024-02-29T12%3A00%3A00Z?item-id=q');
+    expect(wire[0].headers.itemid).toBe('h');
+    expect(calls[0].input).toEqual({ Count: 42, At: DATE, 'item-id': 'q', ItemId: 'h' });
+    expect(output.Report).toBe('all good');
+    const raw = await fetch(`${shapes.url}/counts/1/at/2024-02-29T12%3A00%3A00Z`);
+    expect([raw.headers.get('content-type'), await raw.text()]).toEqual(['text/plain', 'all good']);
+  });
+
+  it('a document payload in, a union payload out, and a union member the client does not know', async () => {
+    fresh((_, input) => (input.Document.unknown ? { Shape: { $unknown: ['Triangle', { Sides: 3 }] } } : { Shape: { Circle: { Radius: 2 } } }));
+    const output = await c.send(new m.PutDocumentCommand({ Id: 'd', Document: { list: [1, 'two', null], nested: { ok: true } } }));
+    expect(JSON.parse(wire[0].body)).toEqual({ list: [1, 'two', null], nested: { ok: true } });
+    expect(calls[0].input.Document).toEqual({ list: [1, 'two', null], nested: { ok: true } });
+    expect(output.Shape).toEqual({ Circle: { Radius: 2 } });
+    const unknown = await c.send(new m.PutDocumentCommand({ Id: 'd', Document: { unknown: true } }));
+    expect(wire[1].body).toBe('{"unknown":true}');
+    expect(unknown.Shape).toEqual({ $unknown: ['Triangle', { Sides: 3 }] });
+    const raw = await fetch(`${shapes.url}/documents/d`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"unknown":true}' });
+    expect(await raw.text()).toBe('{"Triangle":{"Sides":3}}');
+  });
+
+  it('a blob payload in the response, with its Content-Type from a header member', async () => {
+    fresh(() => ({ Data: bytes(137, 80, 78, 71), ContentType: 'image/png' }));
+    const output = await c.send(new m.GetBlobCommand({ Name: 'logo' }));
+    expect(output.Data).toEqual(bytes(137, 80, 78, 71));
+    expect(output.ContentType).toBe('image/png');
+  });
+
+  it.each([
+    ['NotFound', 404, 'client', { Resource: 'bucket/b', Details: { Reason: 'gone', At: DATE } }, { 'x-resource': 'bucket/b' }, '{"message":"M","Details":{"Reason":"gone","At":1709208000}}'],
+    ['Throttled', 429, 'client', { RetryAfterSeconds: 7 }, { 'retry-after': '7' }, '{"message":"M"}'],
+  ] as const)('modeled error %s: %i with header and body members, its own class in the client', async (name, status, fault, members, headers, body) => {
+    fresh(() => {
+      throw Object.assign(new Error('M'), { name }, members);
+    });
+    const error = await c.send(new m.PutObjectCommand({ Bucket: 'bucket', Key: 'k' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(m[name]);
+    expect(error).toMatchObject({ name, message: 'M', $fault: fault, $metadata: { httpStatusCode: status }, ...members });
+    const raw = await fetch(`${shapes.url}/buckets/bucket/objects/k`, { method: 'PUT' });
+    expect(raw.status).toBe(status);
+    for (const [header, value] of Object.entries(headers)) expect(raw.headers.get(header)).toBe(value);
+    expect(await raw.text()).toBe(body);
+  });
+
+  it('a server-fault error, an unknown error name and a validation failure', async () => {
+    fresh(() => {
+      throw Object.assign(new Error('It broke.'), { name: 'Broken' });
+    });
+    const broken = await c.send(new m.CreateNodeCommand({ Name: 'n' })).catch((e: unknown) => e);
+    expect(broken).toBeInstanceOf(m.Broken);
+    expect(broken).toMatchObject({ $fault: 'server', Message: 'It broke.', $metadata: { httpStatusCode: 500 } });
+
+    const other = await listen((_req, res) => {
+      res.writeHead(418, { 'content-type': 'application/json', 'x-amzn-errortype': 'TeapotException:http://example/' });
+      res.end('{"message":"short and stout"}');
+    });
+    try {
+      const otherClient = new m.EveryShapeServiceClient({ region: 'us-east-1', endpoint: other.url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+      const teapot = await otherClient.send(new m.GetBlobCommand({ Name: 'x' })).catch((e: unknown) => e);
+      expect(teapot).toBeInstanceOf(m.EveryShapeServiceServiceException);
+      expect(teapot).toMatchObject({ name: 'TeapotException', message: 'short and stout', $fault: 'client', $metadata: { httpStatusCode: 418 } });
+    } finally {
+      await other.close();
+    }
+
+    fresh(() => ({}));
+    const invalid = await c.send(new m.PutObjectCommand({ Bucket: 'ab', Key: 'k' })).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(m.BadRequest);
+    expect(invalid).toMatchObject({ $metadata: { httpStatusCode: 400 }, message: "1 validation error detected: Value 'ab' at 'bucket' failed to satisfy constraint: Member must have length greater than or equal to 3" });
+    expect(calls).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export function emitAggregatedClient(model: ServiceModel, header: string): Gener
     const output = clientSymbols.commandOutput(operation.name);
     const callback = `(err: any, data?: ${output}) => void`;
     // Without a required member the input may be left out, as in the SDK.
-    const optionalInput = operation.input.every((m) => !m.required);
+    const optionalInput = operation.request.every((m) => !m.required);
     const args = { name: 'args', type: input, ...(optionalInput ? { initializer: '{}' } : {}) };
     const docs = [tsDoc(`Sends {@link ${command}}: ${operation.summary ?? operation.name}`, `See {@link ${command}} for its errors.`)];
     const overloads: OptionalKind<MethodDeclarationOverloadStructure>[] = [

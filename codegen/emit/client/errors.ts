@@ -4,8 +4,9 @@ import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
 import { allErrors, ownMembers } from '../../model/queries.js';
 import { propertyAccess, propertyName } from '../../model/symbols.js';
-import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
-import { clientNames, optionalType, TS_TYPES } from './names.js';
+import { importOf, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
+import { referencedTypes } from '../types/shapes.js';
+import { clientNames, optionalType } from './names.js';
 
 const { Scope, StructureKind } = tsMorph;
 
@@ -32,6 +33,8 @@ export function emitErrors(model: ServiceModel, header: string): GeneratedFile {
       ],
     },
   ];
+  const memberTypes = referencedTypes(model, errors.flatMap((e) => e.bound.filter((m) => m.name !== 'message').map((m) => model.symbols.errorMemberType(m))));
+  statements.splice(1, 0, ...importOf('./models.js', memberTypes, true));
   for (const error of errors) {
     const own = ownMembers(error);
     statements.push({
@@ -43,7 +46,7 @@ export function emitErrors(model: ServiceModel, header: string): GeneratedFile {
       properties: [
         { name: 'name', scope: Scope.Public, isReadonly: true, type: quote(error.name), initializer: quote(error.name) },
         { name: '$fault', scope: Scope.Public, isReadonly: true, type: quote(error.fault), initializer: quote(error.fault) },
-        ...own.map((m) => ({ name: propertyName(m.name), hasQuestionToken: true, type: optionalType(TS_TYPES[m.type]), docs: m.documentation ? [tsDoc(m.documentation)] : undefined })),
+        ...own.map((m) => ({ name: propertyName(m.name), hasQuestionToken: true, type: optionalType(model.symbols.errorMemberType(error.bound.find((b) => b.name === m.name)!)), docs: m.documentation ? [tsDoc(m.documentation)] : undefined })),
       ],
       ctors: [
         {

@@ -5,7 +5,7 @@
  * this file, as a package that ships compiled JavaScript.
  */
 import type { ServiceModel } from '../../model/ir.js';
-import { emitClientProtocol } from '../rest-json1/client.js';
+import { emitClientProtocol, shipWireRuntime } from '../rest-json1/client.js';
 import { shipRuntime } from '../shipped.js';
 import { generatedHeader, type GeneratedFile } from '../typescript.js';
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { emitCommand } from './commands.js';
 import { emitEntryPoint } from './entry-point.js';
 import { emitErrors } from './errors.js';
 import { emitModels } from './models.js';
-import { defaultPackageName, enumNames } from './names.js';
+import { defaultPackageName } from './names.js';
 import { emitPackageFiles } from './package-files.js';
 
 export { clientNames, defaultPackageName } from './names.js';
@@ -53,13 +53,13 @@ const BUILD_SCRIPT = new URL('./package/build.mjs', import.meta.url);
 
 export function emitClient(model: ServiceModel, options: ClientPackageOptions): GeneratedFile[] {
   const header = generatedHeader(model);
-  const enums = enumNames(model);
   return [
     ...emitPackageFiles(model, { packageName: options.packageName ?? defaultPackageName(model), version: options.version, dependencies: options.dependencies }),
     ...shipRuntime(import.meta.url, RUNTIME_FILES, 'client/src/runtime', header),
-    emitModels(model, enums, header),
+    ...shipWireRuntime('client/src/runtime', header),
+    emitModels(model, header),
     emitErrors(model, header),
-    emitClientProtocol(model, enums, header),
+    emitClientProtocol(model, header),
     ...model.operations.map((operation) => emitCommand(model, operation, header)),
     emitClientClass(model, header),
     emitAggregatedClient(model, header),

@@ -1,6 +1,6 @@
 /** The client's names (model/symbols.ts) for the emitters' view of operations and members. */
-import type { Member, Operation, ServiceModel } from '../../model/ir.js';
-import { clientSymbols, optionalMemberType, TS_SCALARS } from '../../model/symbols.js';
+import type { Operation, ServiceModel } from '../../model/ir.js';
+import { clientSymbols, optionalMemberType } from '../../model/symbols.js';
 
 export const clientNames = (model: ServiceModel) => ({
   client: clientSymbols.client(model.serviceName),
@@ -16,28 +16,23 @@ export const responseType = (operation: Operation) => clientSymbols.response(ope
 export const serializer = (operation: Operation) => clientSymbols.serializer(operation.name);
 export const deserializer = (operation: Operation) => clientSymbols.deserializer(operation.name);
 export const defaultPackageName = (model: ServiceModel) => clientSymbols.packageName(model.serviceName);
-export const TS_TYPES = TS_SCALARS;
-
-/** Each member with enumerated values and its enum type, in model order (the order they are declared in). */
-export function enumNames(model: ServiceModel): Map<Member, string> {
-  const names = new Map<Member, string>();
-  for (const operation of model.operations) {
-    for (const [side, members] of [['input', operation.input], ['output', operation.output]] as const) {
-      for (const member of members) {
-        const name = member.constraints.enum && model.symbols.enumType(operation.name, side, member.name);
-        if (name) names.set(member, name);
-      }
-    }
-  }
-  return names;
-}
-
-export function memberType(member: Member, enums: Map<Member, string>): string {
-  return enums.get(member) ?? TS_TYPES[member.type];
-}
 
 /**
  * An optional member's type, as the AWS SDK writes it: `?: T | undefined`, so that code built with
  * `exactOptionalPropertyTypes` may pass a value that can be undefined (such as another output's member).
  */
 export const optionalType = optionalMemberType;
+
+/** @deprecated Each enum member's type name, from the symbol table (`symbols.enumType`). */
+export function enumNames(model: ServiceModel): Map<unknown, string> {
+  const names = new Map<unknown, string>();
+  for (const operation of model.operations) {
+    for (const [side, members] of [['input', operation.input], ['output', operation.output]] as const) {
+      for (const member of members) {
+        const name = model.symbols.enumType(operation.name, side, member.name);
+        if (name) names.set(member, name);
+      }
+    }
+  }
+  return names;
+}

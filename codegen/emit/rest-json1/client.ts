@@ -1,107 +1,75 @@
 /**
  * restJson1, client side: `client/src/protocol.ts`, one serializer and one deserializer per
- * operation (labels, query, headers and JSON body; output members read as their types; errors by
- * name), kept apart from the commands as SDK v3 does. The wire helpers they call ship with the
- * client runtime (`client/runtime/rest-json1.ts`).
+ * operation (labels, query, headers, prefix headers, a JSON body or a payload; output from the
+ * body, the payload, headers and the status code; errors by name), and the JSON writers and
+ * readers of the shapes they use (./json.ts), kept apart from the commands as SDK v3 does. The
+ * wire helpers ship with the client runtime (`client/runtime/rest-json1.ts`) and beside this
+ * file (`runtime/wire.ts`).
  */
 import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
-import type { ErrorShape, Member, MemberType, ServiceModel } from '../../model/ir.js';
+import type { BoundMember, ErrorShape, Operation, ServiceModel } from '../../model/ir.js';
 import { operationErrors, ownMembers } from '../../model/queries.js';
-import { propertyAccess, propertyName } from '../../model/symbols.js';
+import { propertyName } from '../../model/symbols.js';
+import { shipRuntime } from '../shipped.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { clientNames, commandInputType, commandName, commandOutputType, deserializer, serializer } from '../client/names.js';
+import { TextCodecs } from './http-text.js';
+import { codecFunction, JsonCodecs, readProperty } from './json.js';
+import { isIdempotencyToken, jsonKey } from './traits.js';
 
 const { StructureKind } = tsMorph;
 
-/** The value reader (client runtime `values.ts`) for a JSON member of each type. */
-const EXPECT: Record<MemberType, string> = { string: 'expectString', boolean: 'expectBoolean', integer: 'expectInt32', number: 'expectNumber' };
+/** The wire helpers both sides share (runtime/wire.ts beside this file), into `folder`. */
+export function shipWireRuntime(folder: string, header: string): GeneratedFile[] {
+  return shipRuntime(import.meta.url, ['wire.ts'], folder, header);
+}
 
-export function emitClientProtocol(model: ServiceModel, enums: Map<Member, string>, header: string): GeneratedFile {
+/** The media type a payload member travels as, when the model names none. */
+export function payloadMediaType(model: ServiceModel, member: BoundMember): string {
+  const kind = model.graph.shapes.get(member.target)?.kind;
+  const declared = member.binding.kind === 'payload' ? member.binding.mediaType : undefined;
+  if (declared) return declared;
+  return kind === 'blob' ? 'application/octet-stream' : kind === 'string' || kind === 'enum' ? 'text/plain' : 'application/json';
+}
+
+export function emitClientProtocol(model: ServiceModel, header: string): GeneratedFile {
   const { baseException } = clientNames(model);
   const protocolErrors = model.validationError ? [model.validationError] : [];
   const usedErrors = new Set<string>();
-  const expects = new Set<string>();
-  const runtimeHelpers = new Set<string>(['buildHttpRequest', 'readError', 'readJsonBody', 'responseMetadata']);
+  const runtime = new Set<string>(['buildHttpRequest', 'readError', 'responseMetadata']);
+  const json = new JsonCodecs(model);
+  const text = new TextCodecs(model);
   const statements: StatementStructures[] = [];
 
   for (const operation of model.operations) {
-    const labels = operation.input.filter((m) => m.location === 'path');
-    const query = operation.input.filter((m) => m.location === 'query');
-    const headers = operation.input.filter((m) => m.location === 'header');
-    const body = operation.input.filter((m) => m.location === 'body');
-    let path = operation.path;
-    if (labels.length) runtimeHelpers.add('encodeLabel');
-    for (const label of labels) path = path.replace(`{${label.wireName}}`, `\${encodeLabel(${propertyAccess('input', label.name)}, ${quote(label.name)})}`);
-    const parts = [`method: ${quote(operation.method)}`, `path: \`${path}\``];
-    if (query.length) parts.push(`query: {\n${query.map((m) => `    ${propertyName(m.wireName)}: ${stringified(m, 'input')},`).join('\n')}\n  }`);
-    if (body.length) parts.push(`body: {\n${body.map((m) => `    ${propertyName(m.wireName)}: ${propertyAccess('input', m.name)},`).join('\n')}\n  }`);
-    const headerStatements = headers.length
-      ? [
-          `const request = await buildHttpRequest(config, {\n  ${parts.join(',\n  ')},\n});`,
-          ...headers.map((m) => `if (${propertyAccess('input', m.name)} !== undefined) request.headers[${quote(m.wireName.toLowerCase())}] = ${stringified(m, 'input')}!;`),
-          'return request;',
-        ]
-      : [`return buildHttpRequest(config, {\n  ${parts.join(',\n  ')},\n});`];
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      isAsync: true,
-      name: serializer(operation),
-      docs: [tsDoc(`Serializes ${operation.name}: labels percent-encoded into \`${operation.path}\`${query.length ? ', query members' : ''}${body.length ? ', and a JSON body of the members that are set' : ''}.`)],
-      parameters: [
-        { name: 'input', type: commandInputType(operation) },
-        { name: 'config', type: 'ResolvedClientConfig' },
-      ],
-      returnType: 'Promise<__HttpRequest>',
-      statements: headerStatements,
-    });
-
-    const outputMembers = operation.output.map((m) => {
-      expects.add(EXPECT[m.type]);
-      const read = `${EXPECT[m.type]}(${jsonMember('data', m.wireName)})`;
-      return `  ${propertyName(m.name)}: ${enums.has(m) ? `${read} as ${enums.get(m)} | undefined` : read},`;
-    });
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      isAsync: true,
-      name: deserializer(operation),
-      docs: [tsDoc(`Deserializes ${operation.name}: ${operation.successStatus} with its output, or throws the error the response names.`)],
-      parameters: [
-        { name: 'response', type: '__HttpResponse' },
-        { name: 'config', type: 'ResolvedClientConfig' },
-      ],
-      returnType: `Promise<${commandOutputType(operation)}>`,
-      statements: [
-        `if (response.statusCode >= 300) return ${deserializer(operation)}Error(response, config);`,
-        ...(operation.output.length
-          ? ['const data = await readJsonBody(response);', `return {\n  $metadata: responseMetadata(response),\n${outputMembers.join('\n')}\n};`]
-          : ['await readJsonBody(response);', 'return { $metadata: responseMetadata(response) };']),
-      ],
-    });
-
+    statements.push(serializerFunction(model, operation, json, text, runtime));
+    statements.push(deserializerFunction(model, operation, json, text, runtime));
     const errors = [...operationErrors(model, operation), ...protocolErrors];
     errors.forEach((e) => usedErrors.add(e.name));
-    const cases = errors.map((error) => `  case ${quote(error.name)}:\n    throw new ${error.name}(${errorInit(error, expects, runtimeHelpers)});`);
+    const cases = errors.map((error) => `  case ${quote(error.name)}:\n    throw new ${error.name}(${errorInit(model, error, json, text, runtime)});`);
     statements.push({
       kind: StructureKind.Function,
       isAsync: true,
       name: `${deserializer(operation)}Error`,
-      docs: [tsDoc(`The errors ${operation.name} models, by the name the response gives; any other name becomes a plain ${baseException}.`)],
+      docs: [tsDoc(`The errors ${operation.name} models, by the name the response gives; any other name becomes a plain ${baseException} carrying that name.`)],
       parameters: [
         { name: 'response', type: '__HttpResponse' },
         { name: 'config', type: 'ResolvedClientConfig' },
       ],
       returnType: 'Promise<never>',
       statements: [
-        'const { name, body, message } = await readError(response, config);',
+        `const { name, ${cases.some((c) => c.includes('body')) ? 'body, ' : ''}message } = await readError(response, config);`,
         'const $metadata = responseMetadata(response);',
         `switch (name) {\n${cases.join('\n')}\n  default:\n    throw new ${baseException}({ name, $fault: response.statusCode >= 500 ? 'server' : 'client', $metadata, message });\n}`,
       ],
     });
   }
 
+  const functions = json.functions();
+  const codecs = functions.map((f) => codecFunction(f, false));
+  const wire = [...new Set([...json.helpers, ...text.helpers])].sort();
+  const types = [...new Set(functions.map((f) => f.type))].sort();
   return printFile('client/src/protocol.ts', header, [
     {
       kind: StructureKind.ImportDeclaration,
@@ -110,9 +78,10 @@ export function emitClientProtocol(model: ServiceModel, enums: Map<Member, strin
       namedImports: ['HttpRequest as __HttpRequest', 'HttpResponse as __HttpResponse'],
     },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/config.js', namedImports: ['ResolvedClientConfig'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/rest-json1.js', namedImports: [...runtimeHelpers].sort() },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/values.js', namedImports: [...expects].sort() },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/rest-json1.js', namedImports: [...runtime].sort() },
+    ...(wire.length ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/wire.js', namedImports: wire } as StatementStructures] : []),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: [baseException, ...[...usedErrors].sort()] },
+    ...(types.length ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './models.js', namedImports: types } as StatementStructures] : []),
     ...model.operations.map(
       (operation): StatementStructures => ({
         kind: StructureKind.ImportDeclaration,
@@ -121,38 +90,161 @@ export function emitClientProtocol(model: ServiceModel, enums: Map<Member, strin
         namedImports: [commandInputType(operation), commandOutputType(operation)],
       }),
     ),
-    ...(enums.size && model.operations.some((o) => o.output.some((m) => enums.has(m)))
-      ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './models.js', namedImports: [...new Set(model.operations.flatMap((o) => o.output.filter((m) => enums.has(m)).map((m) => enums.get(m)!)))] } as StatementStructures]
-      : []),
     ...statements,
+    ...codecs,
   ]);
 }
 
-/** Query strings and headers carry text: booleans and numbers are written out. */
-function stringified(member: Member, object: string): string {
-  const access = propertyAccess(object, member.name);
-  return member.type === 'string' ? access : `${access} === undefined ? undefined : String(${access})`;
-}
-
-/** Runtime helpers that read a header-bound error member as its type. */
-const HEADER_READERS: Record<MemberType, string | undefined> = { string: undefined, boolean: 'headerBoolean', integer: 'headerNumber', number: 'headerNumber' };
-
-function errorInit(error: ErrorShape, expects: Set<string>, runtimeHelpers: Set<string>): string {
-  const members = ownMembers(error).map((m) => {
-    if (m.location === 'header') {
-      runtimeHelpers.add('responseHeader');
-      const header = `responseHeader(response, ${quote(m.headerName!)})`;
-      const reader = HEADER_READERS[m.type];
-      if (reader) runtimeHelpers.add(reader);
-      return `${propertyName(m.name)}: ${reader ? `${reader}(${header})` : header}`;
-    }
-    expects.add(EXPECT[m.type]);
-    return `${propertyName(m.name)}: ${EXPECT[m.type]}(${jsonMember('body', m.name)})`;
+function serializerFunction(model: ServiceModel, operation: Operation, json: JsonCodecs, text: TextCodecs, runtime: Set<string>): StatementStructures {
+  const graph = model.graph;
+  const by = (kind: string) => operation.request.filter((m) => m.binding.kind === kind);
+  // A member the caller leaves out that is an idempotency token gets a fresh one.
+  const value = (m: BoundMember) => {
+    const access = readProperty('input', m.name, json.helpers);
+    if (!isIdempotencyToken(graph, m)) return { access, required: m.required };
+    json.helpers.add('idempotencyToken');
+    return { access: `${access} ?? idempotencyToken()`, required: true };
+  };
+  let path = operation.path;
+  for (const label of by('label')) {
+    const binding = label.binding as { name: string; greedy: boolean };
+    const encoder = binding.greedy || operation.path.includes(`{${binding.name}+}`) ? 'encodeGreedyLabel' : 'encodeLabel';
+    runtime.add(encoder);
+    const { access } = value(label);
+    const encoded = `\${${encoder}(${text.labelText(label, access)}, ${quote(label.name)})}`;
+    path = path.replace(`{${binding.name}+}`, encoded).replace(`{${binding.name}}`, encoded);
+  }
+  const parts = [`method: ${quote(operation.method)}`, `path: \`${path}\``];
+  const query = by('query');
+  if (query.length) {
+    parts.push(`query: {\n${query.map((m) => {
+      const { access, required } = value(m);
+      return `    ${propertyName((m.binding as { name: string }).name)}: ${json.optional(access, text.queryText(m, access), required)},`;
+    }).join('\n')}\n  }`);
+  }
+  const queryMap = by('queryParams')[0];
+  if (queryMap) parts.push(`queryMap: ${readProperty('input', queryMap.name, json.helpers)}`);
+  const headers = by('header').map((m) => {
+    const { access, required } = value(m);
+    return `    ${quote((m.binding as { name: string }).name)}: ${json.optional(access, text.headerText(m, access), required)},`;
   });
-  return `{ $metadata, message${members.length ? `, ${members.join(', ')}` : ''} }`;
+  const prefixed = by('prefixHeaders').map((m) => {
+    json.helpers.add('withPrefix');
+    return `    ...withPrefix(${quote((m.binding as { prefix: string }).prefix)}, ${readProperty('input', m.name, json.helpers)}),`;
+  });
+  if (headers.length || prefixed.length) parts.push(`headers: {\n${[...prefixed, ...headers].join('\n')}\n  }`);
+  const body = by('body');
+  if (body.length) {
+    json.helpers.add('toJson');
+    const entries = body.map((m) => {
+      const { access, required } = value(m);
+      return `    ${propertyName(jsonKey(graph, m, (m.binding as { name: string }).name))}: ${json.optional(access, json.write(m.target, access, m), required)},`;
+    });
+    parts.push(`json: toJson({\n${entries.join('\n')}\n  })`);
+  }
+  const payload = by('payload')[0];
+  if (payload) {
+    const { access, required } = value(payload);
+    const kind = graph.shapes.get(payload.target)!.kind;
+    let encoded: string | undefined;
+    if (kind !== 'blob' && kind !== 'string' && kind !== 'enum') {
+      json.helpers.add('toJson');
+      encoded = `toJson(${json.write(payload.target, access, payload) ?? access})`;
+    }
+    parts.push(`payload: { body: ${json.optional(access, encoded, required)}, contentType: ${quote(payloadMediaType(model, payload))} }`);
+  }
+  const what = [query.length || queryMap ? 'query members' : '', headers.length || prefixed.length ? 'headers' : '', body.length ? 'a JSON body of the members that are set' : '', payload ? `${payload.name} as the payload` : ''].filter(Boolean);
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    isAsync: true,
+    name: serializer(operation),
+    docs: [tsDoc(`Serializes ${operation.name}: labels percent-encoded into \`${operation.path}\`${what.length ? `, ${what.join(', ')}` : ''}.`)],
+    parameters: [
+      { name: 'input', type: commandInputType(operation) },
+      { name: 'config', type: 'ResolvedClientConfig' },
+    ],
+    returnType: 'Promise<__HttpRequest>',
+    statements: [`return buildHttpRequest(config, {\n  ${parts.join(',\n  ')},\n});`],
+  };
 }
 
-/** A member of a parsed JSON body (a string-keyed record), read with brackets as `noPropertyAccessFromIndexSignature` asks. */
-function jsonMember(object: string, name: string): string {
-  return `${object}[${quote(name)}]`;
+function deserializerFunction(model: ServiceModel, operation: Operation, json: JsonCodecs, text: TextCodecs, runtime: Set<string>): StatementStructures {
+  const graph = model.graph;
+  const lines: string[] = [];
+  const members: string[] = [];
+  const body = operation.response.filter((m) => m.binding.kind === 'body');
+  const payload = operation.response.find((m) => m.binding.kind === 'payload');
+  if (body.length) {
+    runtime.add('readJsonBody');
+    lines.push('const data = await readJsonBody(response);');
+  } else if (payload) {
+    const kind = graph.shapes.get(payload.target)!.kind;
+    const reader = kind === 'blob' ? 'readPayloadBytes' : kind === 'string' || kind === 'enum' ? 'readPayloadText' : 'readJsonPayload';
+    runtime.add(reader);
+    lines.push(`const payload = await ${reader}(response);`);
+  } else {
+    runtime.add('readJsonBody');
+    lines.push('await readJsonBody(response);');
+  }
+  for (const m of operation.response) {
+    const name = propertyName(m.name);
+    switch (m.binding.kind) {
+      case 'header':
+        runtime.add('responseHeader');
+        members.push(`  ${name}: ${text.readHeader(m, `responseHeader(response, ${quote(m.binding.name)})`)},`);
+        break;
+      case 'prefixHeaders':
+        runtime.add('responseHeaders');
+        json.helpers.add('prefixedHeaders');
+        members.push(`  ${name}: prefixedHeaders(responseHeaders(response), ${quote(m.binding.prefix)}),`);
+        break;
+      case 'responseCode':
+        members.push(`  ${name}: response.statusCode,`);
+        break;
+      case 'payload':
+        // Bytes and text are the payload as it is; JSON payloads are read as their shape.
+        members.push(`  ${name}: ${['blob', 'string', 'enum'].includes(graph.shapes.get(m.target)!.kind) ? 'payload' : (json.read(m.target, 'payload', m) ?? 'payload')},`);
+        break;
+      case 'body': {
+        json.helpers.add('member');
+        const access = `member(data, ${quote(jsonKey(graph, m, m.binding.name))})`;
+        members.push(`  ${name}: ${json.read(m.target, access, m) ?? access},`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  lines.push(members.length ? `return {\n  $metadata: responseMetadata(response),\n${members.join('\n')}\n};` : 'return { $metadata: responseMetadata(response) };');
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    isAsync: true,
+    name: deserializer(operation),
+    docs: [tsDoc(`Deserializes ${operation.name}: ${operation.successStatus} with its output, or throws the error the response names.`)],
+    parameters: [
+      { name: 'response', type: '__HttpResponse' },
+      { name: 'config', type: 'ResolvedClientConfig' },
+    ],
+    returnType: `Promise<${commandOutputType(operation)}>`,
+    statements: [`if (response.statusCode >= 300) return ${deserializer(operation)}Error(response, config);`, ...lines],
+  };
+}
+
+/** The exception's members: header members from their headers, body members from the JSON body. */
+function errorInit(model: ServiceModel, error: ErrorShape, json: JsonCodecs, text: TextCodecs, runtime: Set<string>): string {
+  const own = new Set(ownMembers(error).map((m) => m.name));
+  const members = error.bound
+    .filter((m) => own.has(m.name))
+    .map((m) => {
+      if (m.binding.kind === 'header') {
+        runtime.add('responseHeader');
+        return `${propertyName(m.name)}: ${text.readHeader(m, `responseHeader(response, ${quote(m.binding.name)})`)}`;
+      }
+      json.helpers.add('member');
+      const access = `member(body, ${quote(jsonKey(model.graph, m, m.binding.kind === 'body' ? m.binding.name : m.name))})`;
+      return `${propertyName(m.name)}: ${json.read(m.target, access, m) ?? access}`;
+    });
+  return `{ $metadata, message${members.length ? `, ${members.join(', ')}` : ''} }`;
 }

@@ -1,62 +1,149 @@
 /**
  * restJson1, server side: how a generated operation handler reads its input off the request
- * (labels, query, headers, JSON body, each decoded to its type) and writes its output. The
- * framework-free protocol runtime these lines call ships with the server (`server/runtime/http.ts`).
+ * (labels, query members and maps, headers and prefix headers, the JSON body or the payload, each
+ * decoded to its type, leniently) and writes its output (status code, headers, a JSON body or a
+ * payload). The JSON writers and readers of nested shapes go to `server/serde.ts` (./json.ts);
+ * the framework-free protocol runtime ships with the server (`server/runtime/http.ts`) and the
+ * wire helpers beside this file (`runtime/wire.ts`).
  */
-import type { Member, Operation } from '../../model/ir.js';
-import { propertyAccess, propertyName } from '../../model/symbols.js';
+import type { BoundMember, Operation, ServiceModel } from '../../model/ir.js';
+import { propertyName } from '../../model/symbols.js';
 import { quote } from '../typescript.js';
+import { payloadMediaType } from './client.js';
+import { TextCodecs } from './http-text.js';
+import { JsonCodecs, readProperty } from './json.js';
+import { jsonKey } from './traits.js';
 
-/** Lines of a handler that decode the request into `input`, and the runtime helpers they call. */
+/** Lines of a handler, the protocol runtime helpers (http.ts) and wire helpers (wire.ts) they call, and the serde functions they use. */
 export interface Binding {
   lines: string[];
   helpers: string[];
+  wire: string[];
+  serde: string[];
 }
 
-/** Which decoder turns a label, query or header text into the member's type, if any. */
-function parameterDecoder(member: Member): string | undefined {
-  if (member.location === 'body') return undefined;
-  return member.type === 'boolean' ? 'booleanParameter' : member.type === 'integer' || member.type === 'number' ? 'numberParameter' : undefined;
+/** The serde functions (`se_X`, `de_X`) some lines call. */
+function serdeNames(lines: string[]): string[] {
+  return [...new Set(lines.join('\n').match(/\b(?:se|de)_[A-Za-z0-9_$]+(?=\()|\b(?:se|de)_[A-Za-z0-9_$]+(?=[),])/g) ?? [])].sort();
 }
 
-function inputInitializer(operation: Operation): string {
-  const read = (member: Member) => {
-    const decoder = parameterDecoder(member);
-    return decoder ? `${decoder}(${text(member)})` : text(member);
-  };
-  const text = (member: Member) => {
-    switch (member.location) {
-      case 'path':
-        return propertyAccess('labels', member.wireName);
+/** Fresh codecs for one operation's lines; the shared `json` collects the serde functions for server/serde.ts. */
+function codecs(model: ServiceModel, json?: JsonCodecs) {
+  return { json: json ?? new JsonCodecs(model), text: new TextCodecs(model) };
+}
+
+/** A member's default, for members the request leaves out (Smithy servers fill them in). */
+function withDefault(member: BoundMember, expression: string): string {
+  return member.default === undefined || member.default === null ? expression : `${expression} ?? ${JSON.stringify(member.default)}`;
+}
+
+export function decodeRequest(model: ServiceModel, operation: Operation, shared?: JsonCodecs): Binding {
+  const { json, text } = codecs(model, shared);
+  const helpers = new Set<string>();
+  const wire = new Set<string>();
+  const lines: string[] = [];
+  const body = operation.request.filter((m) => m.binding.kind === 'body');
+  if (body.length) {
+    helpers.add('parseJsonObject');
+    lines.push('const body = parseJsonObject(request.body);');
+  }
+  const boundQuery = operation.request.flatMap((m) => (m.binding.kind === 'query' ? [m.binding.name] : []));
+  const entries = operation.request.map((m) => {
+    let value: string;
+    switch (m.binding.kind) {
+      case 'label':
+        value = text.readLabel(m, readProperty('labels', m.binding.name.replace(/\+$/, ''), wire));
+        break;
       case 'query':
-        return `request.query.get(${quote(member.wireName)}) ?? undefined`;
+        if (text.isList(m)) {
+          helpers.add('queryValues');
+          value = text.readQuery(m, `queryValues(request, ${quote(m.binding.name)})`);
+        } else {
+          value = text.readQuery(m, `request.query.get(${quote(m.binding.name)}) ?? undefined`);
+        }
+        break;
+      case 'queryParams': {
+        const valueShape = model.graph.shapes.get(model.graph.shapes.get(m.target)?.kind === 'map' ? (model.graph.shapes.get(m.target) as { value: { target: string } }).value.target : '');
+        helpers.add(valueShape?.kind === 'list' ? 'queryListMap' : 'queryMap');
+        value = `${valueShape?.kind === 'list' ? 'queryListMap' : 'queryMap'}(request, [${boundQuery.map(quote).join(', ')}])`;
+        break;
+      }
       case 'header':
-        return `headerValue(request, ${quote(member.wireName.toLowerCase())})`;
+        helpers.add('headerValue');
+        value = text.readHeader(m, `headerValue(request, ${quote(m.binding.name.toLowerCase())})`);
+        break;
+      case 'prefixHeaders':
+        wire.add('prefixedHeaders');
+        value = `prefixedHeaders(request.headers, ${quote(m.binding.prefix.toLowerCase())})`;
+        break;
+      case 'payload': {
+        const kind = model.graph.shapes.get(m.target)!.kind;
+        const reader = kind === 'blob' ? 'payloadBytes' : kind === 'string' || kind === 'enum' ? 'payloadText' : 'parseJsonPayload';
+        helpers.add(reader);
+        value = reader === 'parseJsonPayload' ? (json.read(m.target, `${reader}(request)`, m) ?? `${reader}(request)`) : `${reader}(request)`;
+        break;
+      }
+      case 'body': {
+        // parseJsonObject has dropped the body's null members: a plain read is an own, non-null value.
+        const access = readProperty('body', jsonKey(model.graph, m, m.binding.name), json.helpers);
+        value = json.read(m.target, access, m) ?? access;
+        break;
+      }
       default:
-        return propertyAccess('body', member.name);
+        value = 'undefined';
     }
-  };
-  return `{\n${operation.input.map((m) => `  ${propertyName(m.name)}: ${read(m)},`).join('\n')}\n}`;
+    return `  ${propertyName(m.name)}: ${withDefault(m, value)},`;
+  });
+  lines.push(entries.length ? `const input = {\n${entries.join('\n')}\n};` : 'const input = {};');
+  for (const name of [...json.helpers, ...text.helpers]) wire.add(name);
+  return { lines, helpers: [...helpers], wire: usedIn(lines, wire), serde: serdeNames(lines) };
 }
 
-export function decodeRequest(operation: Operation): Binding {
-  const hasBody = operation.input.some((m) => m.location === 'body');
-  const helpers: string[] = [];
-  if (hasBody) helpers.push('parseJsonObject');
-  if (operation.input.some((m) => m.location === 'header')) helpers.push('headerValue');
-  for (const decoder of new Set(operation.input.map(parameterDecoder))) if (decoder) helpers.push(decoder);
-  return {
-    lines: [...(hasBody ? ['const body = parseJsonObject(request.body);'] : []), `const input = ${inputInitializer(operation)};`],
-    helpers,
-  };
+/** Keeps the helpers the lines really call (a shared codec remembers every operation's). */
+function usedIn(lines: string[], names: Set<string>): string[] {
+  const text = lines.join('\n');
+  return [...names].filter((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\(`).test(text)).sort();
 }
 
 /** The handler's last line: `output` (or nothing) as the success response. */
-export function encodeResponse(operation: Operation): Binding {
-  return operation.output.length
-    ? {
-        lines: [`return jsonResponse(${operation.successStatus}, {\n${operation.output.map((m) => `  ${propertyName(m.name)}: ${propertyAccess('output', m.name)},`).join('\n')}\n}, context);`],
-        helpers: ['jsonResponse'],
-      }
-    : { lines: [`return emptyResponse(${operation.successStatus}, context);`], helpers: ['emptyResponse'] };
+export function encodeResponse(model: ServiceModel, operation: Operation, shared?: JsonCodecs): Binding {
+  const { json, text } = codecs(model, shared);
+  const members = operation.response;
+  if (members.length === 0) return { lines: [`return emptyResponse(${operation.successStatus}, context);`], helpers: ['emptyResponse'], wire: [], serde: [] };
+  const wire = new Set<string>();
+  const access = (m: BoundMember) => readProperty('output', m.name, wire);
+  const code = members.find((m) => m.binding.kind === 'responseCode');
+  const status = code ? `${access(code)} ?? ${operation.successStatus}` : String(operation.successStatus);
+  const parts: string[] = [];
+  const headers = members.flatMap((m) => {
+    if (m.binding.kind === 'header') return [`    ${quote(m.binding.name)}: ${json.optional(access(m), text.headerText(m, access(m)), false)},`];
+    if (m.binding.kind === 'prefixHeaders') {
+      wire.add('withPrefix');
+      return [`    ...withPrefix(${quote(m.binding.prefix)}, ${access(m)}),`];
+    }
+    return [];
+  });
+  if (headers.length) parts.push(`headers: {\n${headers.sort((a, b) => (a.trimStart().startsWith('...') ? -1 : b.trimStart().startsWith('...') ? 1 : 0)).join('\n')}\n  }`);
+  const body = members.filter((m) => m.binding.kind === 'body');
+  if (body.length) {
+    wire.add('toJson');
+    const entries = body.map((m) => `    ${propertyName(jsonKey(model.graph, m, (m.binding as { name: string }).name))}: ${json.optional(access(m), json.write(m.target, access(m), m), false)},`);
+    parts.push(`json: toJson({\n${entries.join('\n')}\n  })`);
+  }
+  const payload = members.find((m) => m.binding.kind === 'payload');
+  if (payload) {
+    const kind = model.graph.shapes.get(payload.target)!.kind;
+    let encoded = access(payload);
+    if (kind !== 'blob' && kind !== 'string' && kind !== 'enum') {
+      wire.add('toJson');
+      encoded = json.optional(access(payload), `toJson(${json.write(payload.target, access(payload), payload) ?? access(payload)})`, false);
+    }
+    parts.push(`payload: ${encoded}`, `contentType: ${quote(payloadMediaType(model, payload))}`);
+  }
+  // Only the status code is bound (e.g. an output whose one member is @httpResponseCode): no headers, no body.
+  const lines = parts.length
+    ? [`return restResponse(${status}, {\n  ${parts.join(',\n  ')},\n}, context);`]
+    : [`return restResponse(${status}, {}, context);`];
+  for (const name of [...json.helpers, ...text.helpers]) wire.add(name);
+  return { lines, helpers: ['restResponse'], wire: usedIn(lines, wire), serde: serdeNames(lines) };
 }

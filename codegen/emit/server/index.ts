@@ -5,7 +5,10 @@
  * `node:http` adapter).
  */
 import type { ServiceModel } from '../../model/ir.js';
+import { shipWireRuntime } from '../rest-json1/client.js';
+import { JsonCodecs } from '../rest-json1/json.js';
 import { shipRuntime } from '../shipped.js';
+import { emitSerde } from './serde.js';
 import { generatedHeader, type GeneratedFile } from '../typescript.js';
 import { emitEntryPoint } from './entry-point.js';
 import { emitErrors } from './errors.js';
@@ -20,11 +23,18 @@ const RUNTIME_FILES = ['http.ts', 'node-http.ts'];
 
 export function emitServer(model: ServiceModel): GeneratedFile[] {
   const header = generatedHeader(model);
+  // One set of JSON codecs for every handler and the error table: server/serde.ts holds them.
+  const json = new JsonCodecs(model);
+  const operations = model.operations.map((operation) => emitOperation(model, operation, header, json));
+  const errors = emitErrors(model, header, json);
+  const serde = emitSerde(json, header);
   return [
     ...shipRuntime(import.meta.url, RUNTIME_FILES, 'server', header),
+    ...shipWireRuntime('server', header),
     emitModels(model, header),
-    emitErrors(model, header),
-    ...model.operations.map((operation) => emitOperation(model, operation, header)),
+    errors,
+    ...operations,
+    ...(serde ? [serde] : []),
     emitRouter(model, header),
     emitNodeAdapter(model, header),
     emitEntryPoint(header),

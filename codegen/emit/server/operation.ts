@@ -7,20 +7,23 @@ import { tsMorph } from '../libraries.js';
 import type { Operation, ServiceModel } from '../../model/ir.js';
 import { operationErrors } from '../../model/queries.js';
 import { propertyName } from '../../model/symbols.js';
+import type { JsonCodecs } from '../rest-json1/json.js';
 import { decodeRequest, encodeResponse } from '../rest-json1/server.js';
-import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
+import { constant, importOf, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { validatorName } from '../validators/names.js';
 import { errorConstant, errorTableName, handlerName, implementationName, inputType } from './names.js';
 
 const { StructureKind } = tsMorph;
 
-export function emitOperation(model: ServiceModel, operation: Operation, header: string): GeneratedFile {
+export function emitOperation(model: ServiceModel, operation: Operation, header: string, json: JsonCodecs): GeneratedFile {
   const errors = operationErrors(model, operation);
   const tableName = errorTableName(operation);
   const implementation = implementationName(model);
-  const decode = decodeRequest(operation);
-  const encode = encodeResponse(operation);
-  const call = operation.output.length ? `const output = await implementation.${operation.name}(input as ${inputType(operation)}, context);` : `await implementation.${operation.name}(input as ${inputType(operation)}, context);`;
+  const decode = decodeRequest(model, operation, json);
+  const encode = encodeResponse(model, operation, json);
+  const wire = [...new Set([...decode.wire, ...encode.wire])].sort();
+  const serde = [...new Set([...decode.serde, ...encode.serde])].sort();
+  const call = operation.response.length ? `const output = await implementation.${operation.name}(input as ${inputType(operation)}, context);` : `await implementation.${operation.name}(input as ${inputType(operation)}, context);`;
 
   const body: (string | WriterFunction)[] = [
     (writer) => {
@@ -44,10 +47,12 @@ export function emitOperation(model: ServiceModel, operation: Operation, header:
     },
   ];
 
-  const httpImports = ['errorResponse', ...encode.helpers, 'validationFailure', 'type ErrorDescription', 'type RequestContext', 'type ServerRequest', 'type ServerResponse', ...decode.helpers];
+  const httpImports = [...new Set(['errorResponse', ...encode.helpers, 'validationFailure', 'type ErrorDescription', 'type RequestContext', 'type ServerRequest', 'type ServerResponse', ...decode.helpers])];
   return printFile(`server/operations/${operation.name}.ts`, header, [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../validators/index.js', namedImports: [validatorName(operation), 'renderViolations'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../http.js', namedImports: httpImports.sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))) },
+    ...importOf('../wire.js', wire),
+    ...importOf('../serde.js', serde),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../errors.js', namedImports: [...errors.map(errorConstant), 'PROTOCOL_SETTINGS'] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../models.js', namedImports: [inputType(operation)] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../router.js', namedImports: [implementation] },

@@ -1,18 +1,29 @@
 /** `server/router.ts`: the interface an implementation fulfils, the route table and the framework-free request handler. */
 import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
-import type { ServiceModel } from '../../model/ir.js';
+import type { Operation, ServiceModel } from '../../model/ir.js';
+import { payloadMediaType } from '../rest-json1/client.js';
 import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { handlerName, implementationName, inputType, outputType } from './names.js';
 
 const { StructureKind } = tsMorph;
 
+/** A route's body media type, when its payload is not JSON: any for bytes, the modeled one for text. */
+export function routeMediaType(model: ServiceModel, operation: Operation): string | undefined {
+  const payload = operation.request.find((m) => m.binding.kind === 'payload');
+  const kind = payload && model.graph.shapes.get(payload.target)?.kind;
+  if (!payload || !kind || !['blob', 'string', 'enum'].includes(kind)) return undefined;
+  return kind === 'blob' ? '*/*' : payloadMediaType(model, payload);
+}
+
 export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
   const implementation = implementationName(model);
   const routes = model.operations.map((operation) => {
     const segments = operation.path.split('/').map((s) => quote(s));
-    return `{ method: ${quote(operation.method)}, segments: [${segments.join(', ')}], handle: ${handlerName(operation)} }`;
+    const mediaType = routeMediaType(model, operation);
+    return `{ method: ${quote(operation.method)}, segments: [${segments.join(', ')}], handle: ${handlerName(operation)}${mediaType ? `, mediaType: ${quote(mediaType)}` : ''} }`;
   });
+  const payloads = model.operations.some((operation) => routeMediaType(model, operation));
   return printFile('server/router.ts', header, [
     ...model.operations.map(
       (operation): StatementStructures => ({
@@ -21,7 +32,7 @@ export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
         namedImports: [handlerName(operation)],
       }),
     ),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './http.js', namedImports: ['errorResponse', 'matchRoute', 'newRequestContext', 'type RequestContext', 'type Route', 'type ServerRequest', 'type ServerResponse'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './http.js', namedImports: ['errorResponse', 'matchRoute', 'newRequestContext', ...(payloads ? ['requestMediaType'] : []), 'type RequestContext', 'type Route', 'type ServerRequest', 'type ServerResponse'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: ['PROTOCOL_SETTINGS'] },
     {
       kind: StructureKind.ImportDeclaration,
@@ -45,6 +56,19 @@ export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
       })),
     },
     constant({ name: 'ROUTES', type: `readonly Route<${implementation}>[]`, docs: 'Every operation by method and path template.', initializer: multiline('[', routes) }),
+    ...(payloads
+      ? [
+          <StatementStructures>{
+            kind: StructureKind.Function,
+            isExported: true,
+            name: 'bodyMediaType',
+            docs: [tsDoc('The media type a request body must have: an operation whose payload is not JSON says which.')],
+            parameters: [{ name: 'request', type: 'ServerRequest' }],
+            returnType: 'string',
+            statements: ['return requestMediaType(ROUTES, request);'],
+          },
+        ]
+      : []),
     {
       kind: StructureKind.Function,
       isExported: true,

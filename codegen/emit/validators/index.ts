@@ -1,10 +1,13 @@
 /**
- * Validators emitter: one module per operation input (operation.ts), an index, and the
- * violations runtime beside this file (runtime/violations.ts: the service's wording).
+ * Validators emitter: one module per operation input (operation.ts, walking the shape graph with
+ * checks.ts), an index, and the violations runtime beside this file (runtime/violations.ts: the
+ * service's wording; runtime/WORDING.md: where each phrase comes from).
  */
 import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
+import type { ShapeModel } from '../../model/shapes.js';
+import type { SymbolTable } from '../../model/symbols.js';
 import { shipRuntime } from '../shipped.js';
 import { generatedHeader, printFile, type GeneratedFile } from '../typescript.js';
 import { validatorName } from './names.js';
@@ -15,17 +18,21 @@ export { validatorName } from './names.js';
 const { StructureKind } = tsMorph;
 
 export function emitValidators(model: ServiceModel): GeneratedFile[] {
-  const header = generatedHeader(model);
-  const files = model.operations.map((operation) => emitOperationValidator(operation, model.symbols, header));
+  return emitValidatorModules(model.graph, model.symbols, generatedHeader(model), model.operations.map((o) => o.name));
+}
+
+/** The validators of the named operations straight from the shape graph (no emitters' view needed). */
+export function emitValidatorModules(graph: ShapeModel, symbols: SymbolTable, header: string, operations: readonly string[]): GeneratedFile[] {
+  const files = operations.map((operation) => emitOperationValidator(graph, operation, symbols, header));
   files.push(...shipRuntime(import.meta.url, ['violations.ts'], 'validators', header));
   files.push(
     printFile('validators/index.ts', header, [
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './violations.js' },
-      ...model.operations.map(
+      ...operations.map(
         (operation): StatementStructures => ({
           kind: StructureKind.ExportDeclaration,
           namedExports: [validatorName(operation)],
-          moduleSpecifier: `./${operation.name}.js`,
+          moduleSpecifier: `./${operation}.js`,
         }),
       ),
     ]),

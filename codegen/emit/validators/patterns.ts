@@ -85,3 +85,53 @@ export function testPatternLiteral(pattern: string): string {
   }
   return `/${escaped}/${flags}`;
 }
+
+/** Starts with `^` and ends with a `$` that is not escaped. */
+function isAnchored(pattern: string): boolean {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$')) return false;
+  let backslashes = 0;
+  for (let i = pattern.length - 2; i >= 0 && pattern[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+/** Whether a `|` stands outside every group and character class. */
+function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** The pattern as a whole-value match: `^a|b$` and unanchored patterns are wrapped, so that every alternative must match the whole value. */
+export function wholeValue(pattern: string): string {
+  return isAnchored(pattern) && !hasTopLevelAlternation(pattern) ? pattern : `^(?:${pattern})$`;
+}
+
+/** The regular expression literal that tests a value against the model's pattern as a whole-value match. */
+export function patternSource(pattern: string): string {
+  return testPatternLiteral(wholeValue(pattern));
+}
+
+/**
+ * The pattern as a violation quotes it. AWS quotes the text its documentation prints, without
+ * anchors (`x-documented-pattern` when the document gives one); the framework quotes the model's
+ * pattern as written, anchors included (`^[a-m]+$`).
+ */
+export function patternWording(pattern: string, documented: string | undefined, wording: 'aws' | 'framework'): string {
+  const inner = documented ?? stripAnchors(pattern);
+  return wording === 'aws' ? inner : `^${inner}$`;
+}
+
+function stripAnchors(pattern: string): string {
+  if (!isAnchored(pattern)) return pattern;
+  const inner = pattern.slice(1, -1);
+  return inner.startsWith('(?:') && inner.endsWith(')') && !hasTopLevelAlternation(inner.slice(3, -1)) ? inner.slice(3, -1) : inner;
+}

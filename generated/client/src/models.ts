@@ -6,6 +6,7 @@ export const FunctionUrlAuthType = {
   NONE: 'NONE',
   AWS_IAM: 'AWS_IAM',
 } as const;
+/** The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). */
 export type FunctionUrlAuthType = (typeof FunctionUrlAuthType)[keyof typeof FunctionUrlAuthType];
 
 /** Input of AddPermission. */

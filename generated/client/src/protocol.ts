@@ -4,13 +4,13 @@
 import type { HttpRequest as __HttpRequest, HttpResponse as __HttpResponse } from '@smithy/types';
 import type { ResolvedClientConfig } from './runtime/config.js';
 import { buildHttpRequest, encodeLabel, readError, readJsonBody, responseHeader, responseMetadata } from './runtime/rest-json1.js';
-import { expectString } from './runtime/values.js';
+import { member, toJson } from './runtime/wire.js';
 import { LambdaServiceException, InvalidParameterValueException, PolicyLengthExceededException, PreconditionFailedException, ResourceConflictException, ResourceNotFoundException, ServiceException, TooManyRequestsException, ValidationException } from './errors.js';
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from './commands/AddPermissionCommand.js';
 import type { GetPolicyCommandInput, GetPolicyCommandOutput } from './commands/GetPolicyCommand.js';
 import type { RemovePermissionCommandInput, RemovePermissionCommandOutput } from './commands/RemovePermissionCommand.js';
 
-/** Serializes AddPermission: labels percent-encoded into `/2015-03-31/functions/{FunctionName}/policy`, query members, and a JSON body of the members that are set. */
+/** Serializes AddPermission: labels percent-encoded into `/2015-03-31/functions/{FunctionName}/policy`, query members, a JSON body of the members that are set. */
 export async function se_AddPermissionCommand(input: AddPermissionCommandInput, config: ResolvedClientConfig): Promise<__HttpRequest> {
   return buildHttpRequest(config, {
     method: 'POST',
@@ -18,7 +18,7 @@ export async function se_AddPermissionCommand(input: AddPermissionCommandInput, 
     query: {
       Qualifier: input.Qualifier,
     },
-    body: {
+    json: toJson({
       StatementId: input.StatementId,
       Action: input.Action,
       Principal: input.Principal,
@@ -29,7 +29,7 @@ export async function se_AddPermissionCommand(input: AddPermissionCommandInput, 
       PrincipalOrgID: input.PrincipalOrgID,
       FunctionUrlAuthType: input.FunctionUrlAuthType,
       InvokedViaFunctionUrl: input.InvokedViaFunctionUrl,
-    },
+    }),
   });
 }
 
@@ -39,29 +39,29 @@ export async function de_AddPermissionCommand(response: __HttpResponse, config: 
   const data = await readJsonBody(response);
   return {
     $metadata: responseMetadata(response),
-    Statement: expectString(data['Statement']),
+    Statement: member(data, 'Statement'),
   };
 }
 
-/** The errors AddPermission models, by the name the response gives; any other name becomes a plain LambdaServiceException. */
+/** The errors AddPermission models, by the name the response gives; any other name becomes a plain LambdaServiceException carrying that name. */
 async function de_AddPermissionCommandError(response: __HttpResponse, config: ResolvedClientConfig): Promise<never> {
   const { name, body, message } = await readError(response, config);
   const $metadata = responseMetadata(response);
   switch (name) {
     case 'InvalidParameterValueException':
-      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body['Type']) });
+      throw new InvalidParameterValueException({ $metadata, message, Type: member(body, 'Type') });
     case 'PolicyLengthExceededException':
-      throw new PolicyLengthExceededException({ $metadata, message, Type: expectString(body['Type']) });
+      throw new PolicyLengthExceededException({ $metadata, message, Type: member(body, 'Type') });
     case 'PreconditionFailedException':
-      throw new PreconditionFailedException({ $metadata, message, Type: expectString(body['Type']) });
+      throw new PreconditionFailedException({ $metadata, message, Type: member(body, 'Type') });
     case 'ResourceConflictException':
-      throw new ResourceConflictException({ $metadata, message, Type: expectString(body['Type']) });
+      throw new ResourceConflictException({ $metadata, message, Type: member(body, 'Type') });
     case 'ResourceNotFoundException':
-      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
+      throw new ResourceNotFoundException({ $metadata, message, Type: member(body, 'Type'), Message: member(body, 'Message') });
     case 'ServiceException':
-      throw new ServiceException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
+      throw new ServiceException({ $metadata, message, Type: member(body, 'Type'), Message: member(body, 'Message') });
     case 'TooManyRequestsException':
-      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body['Type']), Reason: expectString(body['Reason']) });
+      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: member(body, 'Type'), Reason: member(body, 'Reason') });
     case 'ValidationException':
       throw new ValidationException({ $metadata, message });
     default:
@@ -86,24 +86,24 @@ export async function de_GetPolicyCommand(response: __HttpResponse, config: Reso
   const data = await readJsonBody(response);
   return {
     $metadata: responseMetadata(response),
-    Policy: expectString(data['Policy']),
-    RevisionId: expectString(data['RevisionId']),
+    Policy: member(data, 'Policy'),
+    RevisionId: member(data, 'RevisionId'),
   };
 }
 
-/** The errors GetPolicy models, by the name the response gives; any other name becomes a plain LambdaServiceException. */
+/** The errors GetPolicy models, by the name the response gives; any other name becomes a plain LambdaServiceException carrying that name. */
 async function de_GetPolicyCommandError(response: __HttpResponse, config: ResolvedClientConfig): Promise<never> {
   const { name, body, message } = await readError(response, config);
   const $metadata = responseMetadata(response);
   switch (name) {
     case 'InvalidParameterValueException':
-      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body['Type']) });
+      throw new InvalidParameterValueException({ $metadata, message, Type: member(body, 'Type') });
     case 'ResourceNotFoundException':
-      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
+      throw new ResourceNotFoundException({ $metadata, message, Type: member(body, 'Type'), Message: member(body, 'Message') });
     case 'ServiceException':
-      throw new ServiceException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
+      throw new ServiceException({ $metadata, message, Type: member(body, 'Type'), Message: member(body, 'Message') });
     case 'TooManyRequestsException':
-      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body['Type']), Reason: expectString(body['Reason']) });
+      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: member(body, 'Type'), Reason: member(body, 'Reason') });
     case 'ValidationException':
       throw new ValidationException({ $metadata, message });
     default:
@@ -130,21 +130,21 @@ export async function de_RemovePermissionCommand(response: __HttpResponse, confi
   return { $metadata: responseMetadata(response) };
 }
 
-/** The errors RemovePermission models, by the name the response gives; any other name becomes a plain LambdaServiceException. */
+/** The errors RemovePermission models, by the name the response gives; any other name becomes a plain LambdaServiceException carrying that name. */
 async function de_RemovePermissionCommandError(response: __HttpResponse, config: ResolvedClientConfig): Promise<never> {
   const { name, body, message } = await readError(response, config);
   const $metadata = responseMetadata(response);
   switch (name) {
     case 'InvalidParameterValueException':
-      throw new InvalidParameterValueException({ $metadata, message, Type: expectString(body['Type']) });
+      throw new InvalidParameterValueException({ $metadata, message, Type: member(body, 'Type') });
     case 'PreconditionFailedException':
-      throw new PreconditionFailedException({ $metadata, message, Type: expectString(body['Type']) });
+      throw new PreconditionFailedException({ $metadata, message, Type: member(body, 'Type') });
     case 'ResourceNotFoundException':
-      throw new ResourceNotFoundException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
+      throw new ResourceNotFoundException({ $metadata, message, Type: member(body, 'Type'), Message: member(body, 'Message') });
     case 'ServiceException':
-      throw new ServiceException({ $metadata, message, Type: expectString(body['Type']), Message: expectString(body['Message']) });
+      throw new ServiceException({ $metadata, message, Type: member(body, 'Type'), Message: member(body, 'Message') });
     case 'TooManyRequestsException':
-      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: expectString(body['Type']), Reason: expectString(body['Reason']) });
+      throw new TooManyRequestsException({ $metadata, message, retryAfterSeconds: responseHeader(response, 'Retry-After'), Type: member(body, 'Type'), Reason: member(body, 'Reason') });
     case 'ValidationException':
       throw new ValidationException({ $metadata, message });
     default:

@@ -2,7 +2,8 @@
 // The model documents and their hashes are recorded in generated/manifest.json.
 
 import { validateAddPermissionInput, renderViolations } from '../../validators/index.js';
-import { type ErrorDescription, errorResponse, jsonResponse, parseJsonObject, type RequestContext, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
+import { type ErrorDescription, errorResponse, parseJsonObject, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
+import { toJson } from '../wire.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, POLICY_LENGTH_EXCEEDED_EXCEPTION, PRECONDITION_FAILED_EXCEPTION, RESOURCE_CONFLICT_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { AddPermissionInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
@@ -47,8 +48,10 @@ export async function handleAddPermission(request: ServerRequest, labels: Readon
     }
     // The validator has checked every member's presence and type.
     const output = await implementation.AddPermission(input as AddPermissionInput, context);
-    return jsonResponse(201, {
-      Statement: output.Statement,
+    return restResponse(201, {
+      json: toJson({
+        Statement: output.Statement,
+      }),
     }, context);
   } catch (error) {
     return errorResponse(error, ADD_PERMISSION_ERRORS, PROTOCOL_SETTINGS, context);

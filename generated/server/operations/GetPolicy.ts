@@ -2,7 +2,8 @@
 // The model documents and their hashes are recorded in generated/manifest.json.
 
 import { validateGetPolicyInput, renderViolations } from '../../validators/index.js';
-import { type ErrorDescription, errorResponse, jsonResponse, type RequestContext, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
+import { type ErrorDescription, errorResponse, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
+import { toJson } from '../wire.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { GetPolicyInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
@@ -33,9 +34,11 @@ export async function handleGetPolicy(request: ServerRequest, labels: Readonly<R
     }
     // The validator has checked every member's presence and type.
     const output = await implementation.GetPolicy(input as GetPolicyInput, context);
-    return jsonResponse(200, {
-      Policy: output.Policy,
-      RevisionId: output.RevisionId,
+    return restResponse(200, {
+      json: toJson({
+        Policy: output.Policy,
+        RevisionId: output.RevisionId,
+      }),
     }, context);
   } catch (error) {
     return errorResponse(error, GET_POLICY_ERRORS, PROTOCOL_SETTINGS, context);

@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { emitErrors } from '../../../codegen/emit/client/errors.js';
 import { emitModels } from '../../../codegen/emit/client/models.js';
-import { enumNames } from '../../../codegen/emit/client/names.js';
 import { emitClientProtocol } from '../../../codegen/emit/rest-json1/client.js';
 import { HEADER, thingModel, view } from './helpers.js';
 
@@ -43,7 +42,7 @@ describe('client/src/models.ts', () => {
       name: 'enums as a const object and a union type, named after the member (upper-cased, so `class` is a valid name)',
       given: thingModel({ properties: { class: { type: 'string', enum: ['A', 'B-C'] } }, output: { class: { type: 'string', enum: ['A', 'B-C'] } } }),
       want: [
-        '/** The values class accepts. */',
+        '/** The values Class accepts. */',
         'export const Class = {',
         '  A: \'A\',',
         '  "B-C": \'B-C\',',
@@ -64,7 +63,7 @@ describe('client/src/models.ts', () => {
     },
   ])('$name', ({ given, want }) => {
     const model = view(given);
-    expect(body(emitModels(model, enumNames(model), HEADER).content).trimEnd()).toBe(want);
+    expect(body(emitModels(model, HEADER).content).trimEnd()).toBe(want);
   });
 });
 
@@ -107,16 +106,16 @@ describe('client/src/protocol.ts (restJson1)', () => {
       errors: { Throttled: { type: 'object', 'x-error': { status: 429 }, properties: { message: { type: 'string' }, RetryAfter: { type: 'integer', 'x-http-header': 'Retry-After' } } } },
     }),
   );
-  const text = emitClientProtocol(model, enumNames(model), HEADER).content;
+  const text = emitClientProtocol(model, HEADER).content;
 
   it.each([
-    { name: 'imports each runtime helper from the module that holds it', want: "import { buildHttpRequest, encodeLabel, headerNumber, readError, readJsonBody, responseHeader, responseMetadata } from './runtime/rest-json1.js';\nimport { expectInt32, expectString } from './runtime/values.js';" },
+    { name: 'imports each runtime helper from the module that holds it', want: "import { buildHttpRequest, encodeLabel, readError, readJsonBody, responseHeader, responseMetadata } from './runtime/rest-json1.js';\nimport { member, parseNumberText, toJson } from './runtime/wire.js';" },
     { name: 'encodes labels into the path', want: 'path: `/things/${encodeLabel(input.Name, \'Name\')}`,' },
     { name: 'writes query members by wire name, as text', want: '"max-items": input.MaxItems === undefined ? undefined : String(input.MaxItems),' },
-    { name: 'sets header members by lower-cased wire name', want: "if (input.Trace !== undefined) request.headers['x-trace'] =" },
-    { name: 'puts body members in a JSON body', want: 'body: {\n      Note: input.Note,\n    },' },
-    { name: 'reads output members as their types, enums cast to their type', want: '    Count: expectInt32(data[\'Count\']),\n    Color: expectString(data[\'Color\']) as Color | undefined,' },
-    { name: 'reads a header-bound error member from its header', want: "throw new Throttled({ $metadata, message, RetryAfter: headerNumber(responseHeader(response, 'Retry-After')) });" },
+    { name: 'sets header members by wire name, as text', want: "headers: {\n      'X-Trace': input.Trace === undefined ? undefined : String(input.Trace),\n    }," },
+    { name: 'puts body members in a JSON body', want: 'json: toJson({\n      Note: input.Note,\n    }),' },
+    { name: 'reads output members as own, non-null members of the JSON body', want: "    Count: member(data, 'Count'),\n    Color: member(data, 'Color')," },
+    { name: 'reads a header-bound error member from its header, as its type', want: "throw new Throttled({ $metadata, message, RetryAfter: parseNumberText(responseHeader(response, 'Retry-After')) });" },
     { name: 'turns an unknown error into the base exception', want: "throw new GivenServiceException({ name, $fault: response.statusCode >= 500 ? 'server' : 'client', $metadata, message });" },
   ])('$name', ({ want }) => {
     expect(text).toContain(want);

@@ -54,9 +54,10 @@ describe('names that depend on the model', () => {
     { given: { type: 'array', items: { type: 'array', items: { type: 'integer' } } }, want: 'number[][]' },
     { given: { type: 'object', additionalProperties: { type: 'boolean' } }, want: 'Record<string, boolean>' },
     { given: { type: 'object', properties: {} }, want: 'S' },
-    { given: { type: 'string', format: 'date-time' }, want: 'string' },
+    { given: { type: 'string', format: 'date-time' }, want: 'Date' },
+    { given: { type: 'string', format: 'byte' }, want: 'Uint8Array' },
     { given: { type: 'integer', format: 'int64' }, want: 'number' },
-    { given: {}, want: 'unknown' },
+    { given: {}, want: 'DocumentType' },
   ])('the TypeScript type of $given is $want', ({ given, want }) => {
     const g = read({ schemas: { S: given } });
     expect(new SymbolTable(g).shapeType('S')).toBe(want);

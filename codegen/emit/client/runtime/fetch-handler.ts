@@ -1,4 +1,4 @@
-/** The default HTTP handler: the platform's `fetch`, so that no HTTP library ships with the client. */
+/** The default HTTP handler: the platform's `fetch`, so that no HTTP library ships with the client. Bodies are read as bytes (a blob payload is not text). */
 import type { HeaderBag, HttpHandlerOptions, HttpRequest, HttpResponse, QueryParameterBag, RequestHandler } from '@smithy/types';
 import { escapeUri } from './uri.js';
 
@@ -17,7 +17,7 @@ export class FetchRequestHandler implements RequestHandler<HttpRequest, HttpResp
     });
     const responseHeaders: HeaderBag = {};
     response.headers.forEach((value, name) => (responseHeaders[name] = value));
-    return { response: { statusCode: response.status, reason: response.statusText, headers: responseHeaders, body: await response.text() } };
+    return { response: { statusCode: response.status, reason: response.statusText, headers: responseHeaders, body: new Uint8Array(await response.arrayBuffer()) } };
   }
 
   updateHttpClientConfig(): void {}

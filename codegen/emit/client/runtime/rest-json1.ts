@@ -1,28 +1,45 @@
 /**
  * The restJson1 wire on the client side, independent of any operation: requests built from
- * encoded labels, query members and a JSON body; responses read as JSON; errors named by the
- * error-type header. The generated serializers and deserializers (protocol.ts) call into it.
+ * encoded labels, query members, headers and a JSON body or a payload; responses read as JSON,
+ * text or bytes; errors named by the error-type header. The generated serializers and
+ * deserializers (protocol.ts) call into it.
  */
 import type { HttpRequest, HttpResponse, ResponseMetadata } from '@smithy/types';
 import type { ResolvedClientConfig } from './config.js';
-import { bodyText } from './bytes.js';
+import { bodyBytes, bodyText } from './bytes.js';
 import { escapeUri } from './uri.js';
 
 export interface RequestParts {
   method: string;
   /** The path with its labels already encoded. */
   path: string;
-  query?: Record<string, string | undefined>;
-  /** JSON body members; members left undefined are not sent. */
-  body?: Record<string, unknown>;
+  /** Query members: a list is the parameter repeated; members left undefined are not sent. */
+  query?: Record<string, string | string[] | undefined>;
+  /** A query map (`@httpQueryParams`): its keys never override a query member. */
+  queryMap?: Readonly<Record<string, string | string[]>> | undefined;
+  /** Headers; those left undefined are not sent. */
+  headers?: Record<string, string | undefined>;
+  /** The JSON body, as text (`toJson` of the members that are set). */
+  json?: string;
+  /** The whole payload (`@httpPayload`) instead of a JSON body; not sent when its body is undefined. */
+  payload?: { body: string | Uint8Array | undefined; contentType: string };
 }
 
 export async function buildHttpRequest(config: ResolvedClientConfig, parts: RequestParts): Promise<HttpRequest> {
   const endpoint = await config.endpoint();
-  const query: Record<string, string> = {};
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(parts.queryMap ?? {})) query[key] = value;
   for (const [key, value] of Object.entries(parts.query ?? {})) if (value !== undefined) query[key] = value;
   const headers: Record<string, string> = { host: endpoint.host };
-  if (parts.body !== undefined) headers['content-type'] = 'application/json';
+  for (const [name, value] of Object.entries(parts.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
+  let body: string | Uint8Array | undefined;
+  if (parts.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = parts.json;
+  } else if (parts.payload?.body !== undefined) {
+    headers['content-type'] ??= parts.payload.contentType;
+    body = parts.payload.body;
+  }
   const request: HttpRequest = {
     protocol: endpoint.protocol,
     hostname: endpoint.hostname,
@@ -32,7 +49,7 @@ export async function buildHttpRequest(config: ResolvedClientConfig, parts: Requ
     headers,
   };
   if (endpoint.port) request.port = Number(endpoint.port);
-  if (parts.body !== undefined) request.body = JSON.stringify(parts.body);
+  if (body !== undefined) request.body = body;
   return request;
 }
 
@@ -40,6 +57,12 @@ export async function buildHttpRequest(config: ResolvedClientConfig, parts: Requ
 export function encodeLabel(value: string | undefined, name: string): string {
   if (value === undefined || value === '') throw new Error(`No value provided for input HTTP label: ${name}.`);
   return escapeUri(value);
+}
+
+/** A greedy label (`{Key+}`): each segment percent-encoded, the `/` between them kept. */
+export function encodeGreedyLabel(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new Error(`No value provided for input HTTP label: ${name}.`);
+  return value.split('/').map(escapeUri).join('/');
 }
 
 function header(response: HttpResponse, name: string): string | undefined {
@@ -60,19 +83,27 @@ export function responseHeader(response: HttpResponse, name: string): string | u
   return header(response, name);
 }
 
-/*
- * Header-bound error members as their type. Lenient on purpose: a malformed header must not
- * hide the error the service answered with, so an unreadable value is left undefined.
- */
-export function headerBoolean(value: string | undefined): boolean | undefined {
-  const text = value?.trim().toLowerCase();
-  return text === 'true' ? true : text === 'false' ? false : undefined;
+/** Every response header, for prefix-header members. */
+export function responseHeaders(response: HttpResponse): Record<string, string> {
+  return response.headers;
 }
 
-export function headerNumber(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const number = Number(value);
-  return Number.isFinite(number) ? number : undefined;
+/** A payload member's bytes; undefined for an empty body. */
+export async function readPayloadBytes(response: HttpResponse): Promise<Uint8Array | undefined> {
+  const bytes = await bodyBytes(response.body);
+  return bytes.length === 0 ? undefined : bytes;
+}
+
+/** A payload member's text; undefined for an empty body. */
+export async function readPayloadText(response: HttpResponse): Promise<string | undefined> {
+  const text = await bodyText(response.body);
+  return text === '' ? undefined : text;
+}
+
+/** A JSON payload (a structure, union or document); undefined for an empty body. */
+export async function readJsonPayload(response: HttpResponse): Promise<unknown> {
+  const text = await bodyText(response.body);
+  return text.trim() === '' ? undefined : JSON.parse(text);
 }
 
 export async function readJsonBody(response: HttpResponse): Promise<Record<string, any>> {

@@ -12,9 +12,9 @@ export interface ResponseLogEntry {
   query: string;
   status: number;
   /** The error name sent to the client, when the response is an error. */
-  errorName?: string;
+  errorName?: string | undefined;
   durationMs: number;
-  requestId?: string;
+  requestId?: string | undefined;
 }
 
 export interface NodeListenerOptions {
@@ -35,6 +35,8 @@ export function listenerFor(
   handle: (request: ServerRequest) => Promise<ServerResponse>,
   errorTypeHeader: string,
   options: NodeListenerOptions = {},
+  /** The media type a request's body must have (the route's payload type); JSON when absent. */
+  mediaTypeOf?: (request: ServerRequest) => string,
 ): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { onResponse, authenticate } = options;
@@ -74,7 +76,7 @@ export function listenerFor(
       if (failure === 'aborted') return;
       // The rest of an oversized body is never read: the answer closes the connection.
       if (failure === 'too large') return finish(tooLarge(), true);
-      const request: ServerRequest = { method: req.method ?? 'GET', path, query: new URLSearchParams(query), headers: req.headers, body };
+      const request: ServerRequest = { method: req.method ?? 'GET', path, query: new URLSearchParams(query), headers: req.headers, body: body.toString('utf8'), bytes: body };
       if (authenticate) {
         authenticate(request).then(
           (refused) => (refused ? finish(refusal(refused)) : serve(request)),
@@ -87,7 +89,7 @@ export function listenerFor(
 
     function serve(request: ServerRequest): void {
       try {
-        checkBodyMediaType(request.headers, request.body);
+        checkBodyMediaType(request.headers, request.body, mediaTypeOf?.(request));
       } catch (error) {
         return finish(refusal(error as ProtocolError));
       }
@@ -96,11 +98,13 @@ export function listenerFor(
   };
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /**
  * Collects the body with callbacks rather than a promise, and without copying when it arrives in
  * one chunk, as a small JSON body does: this runs once per request.
  */
-function readBody(req: IncomingMessage, maxBytes: number, done: (failure: 'too large' | 'aborted' | undefined, body: string) => void): void {
+function readBody(req: IncomingMessage, maxBytes: number, done: (failure: 'too large' | 'aborted' | undefined, body: Buffer) => void): void {
   let first: Buffer | undefined;
   let rest: Buffer[] | undefined;
   let size = 0;
@@ -112,7 +116,7 @@ function readBody(req: IncomingMessage, maxBytes: number, done: (failure: 'too l
       failed = true;
       req.off('data', onData);
       req.pause();
-      done('too large', '');
+      done('too large', EMPTY);
     } else if (first === undefined) {
       first = chunk;
     } else {
@@ -121,12 +125,12 @@ function readBody(req: IncomingMessage, maxBytes: number, done: (failure: 'too l
   };
   req.on('data', onData);
   req.on('end', () => {
-    if (!failed) done(undefined, rest ? Buffer.concat(rest).toString('utf8') : first ? first.toString('utf8') : '');
+    if (!failed) done(undefined, rest ? Buffer.concat(rest) : (first ?? EMPTY));
   });
   req.on('error', () => {
     if (failed) return;
     failed = true;
-    done('aborted', '');
+    done('aborted', EMPTY);
   });
 }
 
@@ -135,16 +139,17 @@ function send(res: NodeResponse, response: ServerResponse, closeAfter: boolean):
   if (res.headersSent || res.destroyed || res.socket?.destroyed) return false;
   // The response's headers are its own: completed in place rather than copied.
   const headers: Record<string, string | number> = response.headers;
-  headers['Content-Length'] = Buffer.byteLength(response.body);
+  const body = response.bytes ?? response.body;
+  headers['Content-Length'] = Buffer.byteLength(body);
   if (closeAfter) headers['Connection'] = 'close';
   res.writeHead(response.status, headers);
   if (closeAfter) {
     // Node closes a `Connection: close` response's socket once it is written; the unread rest of
     // the request is then dropped, not read.
     const socket = res.socket;
-    res.end(response.body, () => socket?.destroySoon());
+    res.end(body, () => socket?.destroySoon());
   } else {
-    res.end(response.body);
+    res.end(body);
   }
   return true;
 }

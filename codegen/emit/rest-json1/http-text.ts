@@ -1,0 +1,130 @@
+/**
+ * restJson1 members as HTTP text, for both sides: path labels, query parameters and headers.
+ * Timestamps in the member's format (the importer writes restJson1's defaults: date-time in
+ * labels and queries, HTTP-date in headers), blobs as base64, numbers and booleans written out,
+ * lists as repeated query parameters or comma-separated headers. Readers are lenient, as the JSON
+ * readers are: text that does not parse stays text, for the validator to report.
+ */
+import type { ServiceModel } from '../../model/ir.js';
+import type { Member, Shape } from '../../model/shapes.js';
+import { timestampFormat } from './traits.js';
+
+export class TextCodecs {
+  /** The wire helpers (runtime/wire.ts) the emitted code calls. */
+  readonly helpers = new Set<string>();
+
+  constructor(private readonly model: ServiceModel) {}
+
+  private shape(id: string): Shape {
+    return this.model.graph.shapes.get(id)!;
+  }
+
+  private helper(name: string): string {
+    this.helpers.add(name);
+    return name;
+  }
+
+  /** A scalar as text: the expression, for a value that is defined. */
+  private scalarText(shape: Shape, value: string, member?: Member): string {
+    switch (shape.kind) {
+      case 'string':
+      case 'enum':
+        return value;
+      case 'timestamp':
+        return `${this.helper('timestampText')}(${value}, '${timestampFormat(member, shape)}')`;
+      case 'blob':
+        return `${this.helper('toBase64')}(${value})`;
+      case 'bigDecimal':
+        return `${value}.string`;
+      case 'document':
+      case 'structure':
+      case 'union':
+      case 'map':
+        return `${this.helper('toJson')}(${value})`;
+      default:
+        return `String(${value})`;
+    }
+  }
+
+  /** A member as header text (lists comma-separated). */
+  headerText(member: Member, value: string): string {
+    const shape = this.shape(member.target);
+    if (shape.kind !== 'list') return this.scalarText(shape, value, member);
+    const item = this.shape(shape.member.target);
+    const items = item.kind === 'string' || item.kind === 'enum' ? value : `${value}.map((item) => ${this.scalarText(item, 'item', shape.member)})`;
+    // HTTP-dates hold a comma of their own and are never quoted (the reader splits them in pairs).
+    const httpDates = item.kind === 'timestamp' && timestampFormat(shape.member, item) === 'http-date';
+    return `${this.helper('joinHeaderList')}(${items}${httpDates ? ', false' : ''})`;
+  }
+
+  /** A member as a query value: text, or a list of texts. */
+  queryText(member: Member, value: string): string {
+    const shape = this.shape(member.target);
+    if (shape.kind !== 'list') return this.scalarText(shape, value, member);
+    const item = this.shape(shape.member.target);
+    return item.kind === 'string' || item.kind === 'enum' ? value : `${value}.map((item) => ${this.scalarText(item, 'item', shape.member)})`;
+  }
+
+  /** A member as a path label. */
+  labelText(member: Member, value: string): string {
+    return this.scalarText(this.shape(member.target), value, member);
+  }
+
+  /** Text (possibly undefined) read as a scalar of the member's shape; undefined when the text is the value. */
+  private scalarRead(shape: Shape, text: string, member?: Member): string | undefined {
+    switch (shape.kind) {
+      case 'string':
+      case 'enum':
+        return undefined;
+      case 'boolean':
+        return `${this.helper('parseBooleanText')}(${text})`;
+      case 'byte':
+      case 'short':
+      case 'integer':
+      case 'long':
+      case 'intEnum':
+        return `${this.helper('parseNumberText')}(${text})`;
+      case 'float':
+      case 'double':
+        return `${this.helper('parseFloatText')}(${text})`;
+      case 'timestamp':
+        return `${this.helper('parseTimestamp')}(${text}, '${timestampFormat(member, shape)}')`;
+      case 'blob':
+        return `${this.helper('fromBase64')}(${text})`;
+      case 'bigInteger':
+        return `${this.helper('parseBigInteger')}(${text})`;
+      case 'bigDecimal':
+        return `${this.helper('parseBigDecimal')}(${text})`;
+      default:
+        return `${this.helper('parseJsonText')}(${text})`;
+    }
+  }
+
+  /** A header's text read as the member's type. */
+  readHeader(member: Member, text: string): string {
+    const shape = this.shape(member.target);
+    if (shape.kind !== 'list') return this.scalarRead(shape, text, member) ?? text;
+    const item = this.shape(shape.member.target);
+    const httpDates = item.kind === 'timestamp' && timestampFormat(shape.member, item) === 'http-date';
+    const items = `${this.helper(httpDates ? 'splitHttpDateList' : 'splitHeaderList')}(${text})`;
+    const read = this.scalarRead(item, 'item', shape.member);
+    return read ? `${this.helper('readList')}(${items}, (item) => ${read})` : items;
+  }
+
+  /** Query texts (`string[] | undefined` for lists, else `string | undefined`) read as the member's type. */
+  readQuery(member: Member, text: string): string {
+    const shape = this.shape(member.target);
+    if (shape.kind !== 'list') return this.scalarRead(shape, text, member) ?? text;
+    const read = this.scalarRead(this.shape(shape.member.target), 'item', shape.member);
+    return read ? `${this.helper('readList')}(${text}, (item) => ${read})` : text;
+  }
+
+  /** A label's text read as the member's type. */
+  readLabel(member: Member, text: string): string {
+    return this.scalarRead(this.shape(member.target), text, member) ?? text;
+  }
+
+  isList(member: Member): boolean {
+    return this.shape(member.target).kind === 'list';
+  }
+}
