@@ -16,7 +16,7 @@ export interface Impact {
   /** What changes for a user of the generated client package, in one line. */
   typescript: string;
   bump: Bump;
-  /** The generated declaration the finding is about (`AddPermissionRequest.RevisionId`, `PreconditionFailedException`). */
+  /** The generated declaration the finding is about (`CreateWidgetRequest.Label`, `WidgetNotFoundException`). */
   declaration?: string;
   /** That declaration in the old and the new client, as the client package declares it (absent on a side without it). */
   before?: string;

@@ -60,7 +60,7 @@ export function documentedValues(member: Member, model: Model): string[] {
   return [...new Set(values.filter((v): v is string => typeof v === 'string'))];
 }
 
-/** The member's name as a value (`StatementId` → `statement-id`): what a person would type in a free-text member. */
+/** The member's name as a value (`WidgetName` → `widget-name`): what a person would type in a free-text member. */
 export function nameAsValue(member: Pick<Member, 'name'>): string {
   const last = member.name.split(/[.[\]{}]+/).filter(Boolean).pop() ?? member.name;
   return last.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();

@@ -130,7 +130,7 @@ const CASES: Record<string, Case> = {
     edit: 'Color gains GREEN',
     apply: (d) => prop(d, 'Color').enum.push('GREEN'),
     says: '`GREEN`',
-    check: (f) => expect(f.impact).toEqual({ typescript: 'union widened on `CreateWidgetCommandInput.Color` (`Color`): `"RED" | "BLUE"` → `"RED" | "BLUE" | "GREEN"`', bump: 'minor' }),
+    check: (f) => expect(f.impact).toEqual({ typescript: 'union widened on `CreateWidgetCommandInput.Color` (`Color`): `"RED" | "BLUE"` → `"RED" | "BLUE" | "GREEN"`', bump: 'minor', declaration: 'Color' }),
   },
   'enum-value-removed': {
     edit: 'Color loses BLUE',

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compareClientPackages } from '../../codegen/diff/surface/compare.js';
+import { impactFromSurface } from '../../codegen/diff/surface/impact.js';
 import { generate } from '../../codegen/generate.js';
 import { revisionFile, revisionNames, COMPANIONS_FILE, loadRevision } from '../model/load.js';
 
@@ -56,5 +57,51 @@ describe('x-client-version of every revision follows its client surface', () => 
       bump: 'minor',
       changes: [{ bump: 'minor', message: 'new optional member `AddPermissionRequest.RevisionId`', subject: 'AddPermissionRequest.RevisionId', after: 'RevisionId?: string | undefined' }],
     });
+  });
+});
+
+describe("a finding's TypeScript impact, read from the surface", () => {
+  const compare = (before: string, after: string) => compareClientPackages(pkg(before), pkg(after));
+  const color = (values: string[]) => `export const Color = { ${values.map((v) => `${v}: '${v}'`).join(', ')} } as const;\nexport type Color = (typeof Color)[keyof typeof Color];\n`;
+  it.each([
+    {
+      given: 'a new optional request member',
+      before: 'export interface GetRequest { x?: string }',
+      after: 'export interface GetRequest { x?: string; /** New. */\n y?: number | undefined }',
+      declaration: 'GetRequest.y',
+      want: { typescript: '`GetRequest.y`: (absent) → `y?: number | undefined`', bump: 'minor', declaration: 'GetRequest.y', after: 'y?: number | undefined', from: 'surface' },
+    },
+    {
+      given: 'a member whose doc comment alone changes',
+      before: 'export interface GetRequest {\n  /** Pattern: `a+`. */\n  x?: string | undefined;\n}',
+      after: 'export interface GetRequest {\n  /** Pattern: `[ab]+`. */\n  x?: string | undefined;\n}',
+      declaration: 'GetRequest.x',
+      model: 'no type change; the service rejects values 1 accepted',
+      want: { typescript: '`GetRequest.x`: `x?: string | undefined` unchanged; its doc comment changes; the service rejects values 1 accepted', bump: 'patch', declaration: 'GetRequest.x', before: 'x?: string | undefined', after: 'x?: string | undefined', from: 'surface' },
+    },
+    {
+      given: 'an enum that gains a value (its object gains a member; the union follows)',
+      before: color(['RED']),
+      after: color(['RED', 'GREEN']),
+      declaration: 'Color',
+      want: { typescript: "`Color.GREEN`: (absent) → `GREEN: 'GREEN'`", bump: 'minor', declaration: 'Color', after: "GREEN: 'GREEN'", from: 'surface' },
+    },
+    {
+      given: 'a member that became required and changed type',
+      before: 'export interface GetRequest { x?: string }',
+      after: 'export interface GetRequest { x: number }',
+      declaration: 'GetRequest.x',
+      want: { typescript: '`GetRequest.x`: `x?: string` → `x: number`', bump: 'major', declaration: 'GetRequest.x', before: 'x?: string', after: 'x: number', from: 'surface' },
+    },
+    {
+      given: 'a declaration that did not change',
+      before: 'export class GoneException extends Error {}',
+      after: 'export class GoneException extends Error {}',
+      declaration: 'GoneException',
+      model: '`GetCommand` no longer throws `GoneException` (the class remains)',
+      want: { typescript: '`GoneException`: no change to its declaration; `GetCommand` no longer throws `GoneException`', bump: 'none', declaration: 'GoneException', from: 'surface' },
+    },
+  ])('$given', ({ before, after, declaration, model, want }) => {
+    expect(impactFromSurface({ typescript: model ?? 'stated from the model', bump: 'major', declaration }, compare(before, after))).toEqual(want);
   });
 });

@@ -10,6 +10,7 @@ export const enumConstraintRemoved = defineRule({
       .filter((pair) => pair.old.enum !== undefined && pair.new.enum === undefined)
       .map((pair) => ({
         location: pair.old.schemaPointer + '/enum',
+        member: pair.new,
         side: 'old',
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} is no longer limited to an enum`,

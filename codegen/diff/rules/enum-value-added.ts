@@ -11,6 +11,8 @@ export const enumValueAdded = defineRule({
       .filter((pair) => addedValues(pair).length > 0)
       .map((pair) => ({
         location: `${pair.new.schemaPointer}/enum`,
+        // The union type of the enum changes, not the member that has it.
+        declares: { declaration: pair.new.tsType },
         side: 'new',
         operation: pair.operation.id,
         message: `${pair.operation.id}: ${memberRef(pair.new)} accepts new enum value(s) ${quoteAll(addedValues(pair))}`,

@@ -11,6 +11,8 @@ export const enumValueRemoved = defineRule({
       .filter((pair) => removedValues(pair).length > 0)
       .map((pair) => ({
         location: `${pair.new.schemaPointer}/enum`,
+        // The union type of the enum changes, not the member that has it.
+        declares: { declaration: pair.new.tsType },
         member: pair.new,
         side: 'new',
         operation: pair.operation.id,

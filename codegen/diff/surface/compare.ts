@@ -13,9 +13,9 @@ export interface SurfaceChange {
   bump: Exclude<Bump, 'none'>;
   /** What a consumer of the package notices, naming the TypeScript declaration. */
   message: string;
-  /** The export (`AddPermissionRequest`) or export member (`AddPermissionRequest.RevisionId`) that changed. */
+  /** The export (`CreateWidgetRequest`) or export member (`CreateWidgetRequest.Label`) that changed. */
   subject: string;
-  /** Its declaration before and after (`RevisionId?: string | undefined`); absent on the side without it. */
+  /** Its declaration before and after (`Label?: string | undefined`); absent on the side without it. */
   before?: string;
   after?: string;
 }
@@ -48,8 +48,11 @@ function typeChange(before: string, after: string): 'widened' | 'changed' {
 /** Requests are what callers build: a new member there is only compatible when optional. */
 const isInput = (name: string, decl: SurfaceDeclaration) => decl.kind === 'interface' && /(Request|Input)$/.test(name);
 
-/** How an export is introduced in its file (`class PreconditionFailedException`), for before → after lines. */
-const headOf = (name: string, decl: SurfaceDeclaration) => `${decl.kind === 'type' ? 'type' : decl.kind} ${name.replace(/ \(\w+\)$/, '')}`;
+/** An export's name as written: a type declared beside a value of the same name is keyed `Name (type)`. */
+const shownName = (name: string) => name.replace(/ \(\w+\)$/, '');
+
+/** How an export is introduced in its file (`class WidgetNotFoundException`), for before → after lines. */
+const headOf = (name: string, decl: SurfaceDeclaration) => `${decl.kind} ${shownName(name)}`;
 
 function compareDeclaration(name: string, before: SurfaceDeclaration, after: SurfaceDeclaration, out: SurfaceChange[], textOnly: Map<string, string>): void {
   const input = isInput(name, after);
@@ -78,8 +81,8 @@ function compareDeclaration(name: string, before: SurfaceDeclaration, after: Sur
   const sides = { subject: name, before: `${headOf(name, before)} = ${before.type}`, after: `${headOf(name, after)} = ${after.type}` };
   if (before.type !== undefined && after.type !== undefined && before.type !== after.type && before.kind !== 'function') {
     out.push(typeChange(before.type, after.type) === 'widened'
-      ? { bump: 'minor', message: `\`${name}\` accepts more values: ${after.type}`, ...sides }
-      : { bump: 'major', message: `\`${name}\` changed: ${before.type} → ${after.type}`, ...sides });
+      ? { bump: 'minor', message: `\`${shownName(name)}\` accepts more values: ${after.type}`, ...sides }
+      : { bump: 'major', message: `\`${shownName(name)}\` changed: ${before.type} → ${after.type}`, ...sides });
   } else if (before.text !== after.text) {
     textOnly.set(name, headOf(name, after));
   }
@@ -91,11 +94,11 @@ export function compareSurfaceDetails(before: Surface, after: Surface): { change
   const textOnly = new Map<string, string>();
   for (const [name, decl] of before) {
     const now = after.get(name);
-    if (!now) changes.push({ bump: 'major', message: `\`${name}\` (${decl.kind}) is no longer exported`, subject: name, before: headOf(name, decl) });
+    if (!now) changes.push({ bump: 'major', message: `\`${shownName(name)}\` (${decl.kind}) is no longer exported`, subject: name, before: headOf(name, decl) });
     else compareDeclaration(name, decl, now, changes, textOnly);
   }
   for (const [name, decl] of after) {
-    if (!before.has(name)) changes.push({ bump: 'minor', message: `new export \`${name}\` (${decl.kind})`, subject: name, after: headOf(name, decl) });
+    if (!before.has(name)) changes.push({ bump: 'minor', message: `new export \`${shownName(name)}\` (${decl.kind})`, subject: name, after: headOf(name, decl) });
   }
   return { changes, textOnly };
 }
