@@ -39,7 +39,8 @@ describe('a capture that lost a single `+`', () => {
     expect(f.why).toMatch(/scrapers are known to drop/);
     expect(f.ifReal).toEqual({ id: 'pattern-narrowed', level: 'breaking' });
     expect(f.examples?.[0]).toEqual({ value: 'aa', acceptedBy: 'old', kind: 'shortest' });
-    expect(result.summary).toMatchObject({ breaking: 0, artifact: 1, semver: 'none' });
+    // The bump comes from the generated client's declarations: the pattern printed in StatementId's doc comment changes, a patch.
+    expect(result.summary).toMatchObject({ breaking: 0, artifact: 1, semver: 'patch' });
   });
 
   it('works the other way round (the repaired capture gained the `+`)', () => {
