@@ -1,13 +1,9 @@
 // Regular-expression helpers: the conventions' anchoring, and the small amount of regex
 // structure the damage checks need (how long a match can be, which atoms carry no quantifier).
 
-/** True when `p` starts with `^` and ends with an unescaped `$`. */
-export function isAnchored(p: string): boolean {
-  if (!p.startsWith('^') || !p.endsWith('$')) return false;
-  let backslashes = 0;
-  for (let i = p.length - 2; i >= 0 && p[i] === '\\'; i--) backslashes++;
-  return backslashes % 2 === 0 && p.length >= 2;
-}
+import { hasTopLevelAlternation, isAnchored } from '../model/pattern-text.js';
+
+export { hasTopLevelAlternation, isAnchored };
 
 /** The conventions' whole-value pattern for a documented pattern. */
 export function wholeValuePattern(documented: string): string {
@@ -18,22 +14,6 @@ export function wholeValuePattern(documented: string): string {
 export function unanchor(p: string): { inner: string; anchored: boolean } {
   if (isAnchored(p)) return { inner: p.slice(1, -1), anchored: true };
   return { inner: p, anchored: false };
-}
-
-/** True when the pattern has an alternation outside every group (`A|B`). */
-export function hasTopLevelAlternation(p: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
 }
 
 interface Span { min: number; max: number }

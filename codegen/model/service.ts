@@ -10,6 +10,7 @@ import type { Constraints, ErrorMember, ErrorShape, Member, Operation, ServiceMo
 import { SCALAR_OF_KIND, serviceNameFromTitle, SymbolTable } from './symbols.js';
 import { child } from './pointer.js';
 import type { BoundMember, ErrorShape as GraphError, OperationShape, Shape, ShapeModel } from './shapes.js';
+import { hasTopLevelAlternation, isAnchored } from './pattern-text.js';
 
 /** Kinds that arrive at the validators as the JSON value itself (blobs, timestamps and big numbers are decoded first). */
 const VALIDATED_KINDS = new Set<Shape['kind']>(['string', 'enum', 'boolean', 'byte', 'short', 'integer', 'long', 'intEnum', 'float', 'double']);
@@ -189,29 +190,6 @@ class ServiceView {
   }
 }
 
-/** Starts with `^` and ends with a `$` that is not escaped. */
-function isAnchored(pattern: string): boolean {
-  if (!pattern.startsWith('^') || !pattern.endsWith('$')) return false;
-  let backslashes = 0;
-  for (let i = pattern.length - 2; i >= 0 && pattern[i] === '\\'; i--) backslashes++;
-  return backslashes % 2 === 0;
-}
-
-/** Whether a `|` stands outside every group and character class. */
-function hasTopLevelAlternation(pattern: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === '\\') i++;
-    else if (inClass) inClass = char !== ']';
-    else if (char === '[') inClass = true;
-    else if (char === '(') depth++;
-    else if (char === ')') depth--;
-    else if (char === '|' && depth === 0) return true;
-  }
-  return false;
-}
 
 function stripAnchors(pattern: string): string {
   const inner = pattern.slice(1, -1);

@@ -5,6 +5,7 @@
  * The pattern matches exactly the same strings; only the work per test shrinks.
  */
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import { hasTopLevelAlternation, isAnchored } from '../../model/pattern-text.js';
 
 export interface TestPattern {
   source: string;
@@ -86,29 +87,6 @@ export function testPatternLiteral(pattern: string): string {
   return `/${escaped}/${flags}`;
 }
 
-/** Starts with `^` and ends with a `$` that is not escaped. */
-function isAnchored(pattern: string): boolean {
-  if (!pattern.startsWith('^') || !pattern.endsWith('$')) return false;
-  let backslashes = 0;
-  for (let i = pattern.length - 2; i >= 0 && pattern[i] === '\\'; i--) backslashes++;
-  return backslashes % 2 === 0;
-}
-
-/** Whether a `|` stands outside every group and character class. */
-function hasTopLevelAlternation(pattern: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === '\\') i++;
-    else if (inClass) inClass = char !== ']';
-    else if (char === '[') inClass = true;
-    else if (char === '(') depth++;
-    else if (char === ')') depth--;
-    else if (char === '|' && depth === 0) return true;
-  }
-  return false;
-}
 
 /** The pattern as a whole-value match: `^a|b$` and unanchored patterns are wrapped, so that every alternative must match the whole value. */
 export function wholeValue(pattern: string): string {
