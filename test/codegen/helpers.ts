@@ -24,20 +24,23 @@ export async function generateInto(models: string[], out: string): Promise<void>
   writeOutput(out, files);
 }
 
+/** How tests compile generated output: strict, Node modules, the project's Node types. */
+export const GENERATED_TS_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: ['node'],
+  typeRoots: [join(ROOT, 'node_modules', '@types')],
+};
+
 /** Type-checks every TypeScript file under a folder with the project's strict settings. */
 export function typeCheck(dir: string, extraFiles: string[] = []): string[] {
   const files = ts.sys.readDirectory(dir, ['.ts'], ['**/dist/**', '**/node_modules/**']).concat(extraFiles);
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    typeRoots: [join(ROOT, 'node_modules', '@types')],
-  });
+  const program = ts.createProgram(files, GENERATED_TS_OPTIONS);
   return ts
     .getPreEmitDiagnostics(program)
     .map((d) => `${d.file ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);

@@ -15,7 +15,7 @@ import {
   type AddPermissionCommandInput,
 } from '../../generated/client/src/index.js';
 import { createNodeListener, type AddPermissionInput, type LambdaImplementation } from '../../generated/server/index.js';
-import { generateInto, listen, ROOT, scratch, TEST_CREDENTIALS } from './helpers.js';
+import { GENERATED_TS_OPTIONS, generateInto, listen, ROOT, scratch, TEST_CREDENTIALS } from './helpers.js';
 
 /** What the server saw, for wire assertions. */
 interface Seen {
@@ -334,18 +334,7 @@ describe('every shape and binding round-trips (test/fixtures/every-shape.yaml)',
   it('type-checks with strict and exactOptionalPropertyTypes, and the client package under its own stricter tsconfig', () => {
     const diagnostics = (program: ts.Program) => ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     const files = ts.sys.readDirectory(out, ['.ts'], ['**/node_modules/**']);
-    const options: ts.CompilerOptions = {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noEmit: true,
-      skipLibCheck: true,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: ['node'],
-      typeRoots: [`${ROOT}/node_modules/@types`],
-    };
+    const options: ts.CompilerOptions = { ...GENERATED_TS_OPTIONS, exactOptionalPropertyTypes: true };
     expect(diagnostics(ts.createProgram(files, options))).toEqual([]);
     const { config } = ts.readConfigFile(`${out}/client/tsconfig.json`, ts.sys.readFile);
     const client = ts.parseJsonConfigFileContent(config, ts.sys, `${out}/client`);

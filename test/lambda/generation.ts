@@ -20,6 +20,7 @@ import { importSmithy } from '../../codegen/import/smithy.js';
 import { buildModel, documentFromText, ModelError, type LoadedDocument } from '../../codegen/model/read-openapi.js';
 import { generateFromDocuments } from '../../codegen/generate.js';
 import { writeOutput } from '../../codegen/output.js';
+import { GENERATED_TS_OPTIONS } from '../codegen/helpers.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** AWS's Smithy model of the whole Lambda API: read from ../shared, never copied into the project. */
@@ -237,18 +238,7 @@ function ownersByShape(declaration: string | undefined, shapes: Map<string, Set<
 export function typeCheckGenerated(out: string, operations: string[], shapes?: Map<string, Set<string>>): Generation['typecheck'] {
   const started = performance.now();
   const files = ts.sys.readDirectory(out, ['.ts'], ['**/dist/**', '**/node_modules/**']);
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-    skipLibCheck: true,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    typeRoots: [join(ROOT, 'node_modules', '@types')],
-  });
+  const program = ts.createProgram(files, { ...GENERATED_TS_OPTIONS, exactOptionalPropertyTypes: true });
   const byOperation: Record<string, string[]> = {};
   const shared: string[] = [];
   const diagnostics = ts.getPreEmitDiagnostics(program);
