@@ -80,12 +80,12 @@ describe('whole-service Smithy import, on a model of our own with every binding 
   it('imports every operation the service reaches through its resources, leaving the event stream out by name', () => {
     const { result, graph } = roundTrip(model);
     expect(graph.operations.map((o) => o.name).sort()).toEqual(['DeleteItem', 'GetShelf', 'PutItem']);
-    expect(result.undetermined).toContainEqual({ subject: 'operation StreamItems', fact: 'event stream', reason: 'its member events is an event stream (Events), which permgen does not support', assumed: 'left out' });
+    expect(result.undetermined).toContainEqual({ subject: 'operation StreamItems', fact: 'event stream', reason: 'its input member events is an event stream (Events), which permgen supports in outputs only', assumed: 'left out' });
     expect(graph.service.auth).toEqual([{ kind: 'bearer' }]);
   });
 
   it('refuses an event-stream operation named alone, naming it', () => {
-    expect(() => importSmithy(model as never, ['StreamItems'])).toThrow('operation StreamItems is refused: its member events is an event stream (Events), which permgen does not support');
+    expect(() => importSmithy(model as never, ['StreamItems'])).toThrow('operation StreamItems is refused: its input member events is an event stream (Events), which permgen supports in outputs only');
   });
 
   it('keeps every operation, member, binding, kind and trait through OpenAPI into the shape graph', () => {
@@ -112,21 +112,25 @@ describe.skipIf(!hasLambda)(`AWS's Lambda model as a whole service ${SKIP_LAMBDA
 
   // One import serves both tests: the whole of Lambda takes a few seconds.
   let judged: ReturnType<typeof judge> | undefined;
-  const lambda = () => (judged ??= judge(model, 'com.amazonaws.lambda#AWSGirApiService', ['InvokeWithResponseStream']));
+  const lambda = () => (judged ??= judge(model, 'com.amazonaws.lambda#AWSGirApiService', []));
 
-  it('imports 84 of the 85 operations; InvokeWithResponseStream, an event stream, is refused by name', () => {
+  it('imports all 85 operations; InvokeWithResponseStream\'s output event stream as a payload of application/vnd.amazon.eventstream naming its union', () => {
     const { result, graph } = lambda();
-    expect(graph.operations).toHaveLength(84);
-    expect(result.undetermined.map((u) => `${u.subject}: ${u.fact}`)).toEqual(['operation InvokeWithResponseStream: event stream', 'document: validation error']);
+    expect(graph.operations).toHaveLength(85);
+    expect(result.undetermined.map((u) => `${u.subject}: ${u.fact}`)).toEqual(['document: validation error']);
+    const stream = graph.operations.find((o) => o.name === 'InvokeWithResponseStream')!.output.find((m) => m.name === 'EventStream');
+    expect(stream).toMatchObject({ target: 'InvokeWithResponseStreamResponseEvent', binding: { kind: 'payload', mediaType: 'application/vnd.amazon.eventstream', eventStream: true } });
+    const chunk = graph.shapes.get('InvokeResponseStreamUpdate');
+    expect(chunk?.kind === 'structure' && chunk.members.map((m) => [m.name, m.eventPayload])).toEqual([['Payload', true]]);
     expect(graph.service.auth).toEqual([{ kind: 'sigv4', signingName: 'lambda' }]);
   });
 
   it('keeps every operation, member, binding, kind and trait through OpenAPI into the shape graph', () => {
     const { comparison, operations } = lambda();
-    expect(operations).toHaveLength(84);
+    expect(operations).toHaveLength(85);
     expect(comparison.differences).toEqual([]);
     // Every kind and binding Lambda uses was compared.
-    expect(Object.keys(comparison.compared).sort()).toEqual(['blob', 'boolean', 'double', 'enum', 'error', 'integer', 'list', 'long', 'map', 'string', 'structure', 'timestamp']);
+    expect(Object.keys(comparison.compared).sort()).toEqual(['blob', 'boolean', 'double', 'enum', 'error', 'integer', 'list', 'long', 'map', 'string', 'structure', 'timestamp', 'union']);
     expect(Object.keys(comparison.bindings).sort()).toEqual(['body', 'header', 'label', 'payload', 'query', 'responseCode']);
   });
 });
@@ -134,9 +138,10 @@ describe.skipIf(!hasLambda)(`AWS's Lambda model as a whole service ${SKIP_LAMBDA
 const SKIP_PROTOCOL = '(skipped where ../shared/fixtures/smithy-protocol-tests is absent)';
 describe.skipIf(!hasProtocolTests)(`the restJson1 protocol suite's services ${SKIP_PROTOCOL}`, () => {
   const model = hasProtocolTests ? (JSON.parse(readSourceText(join(protocolTests, 'model'), join(protocolTests, 'traits'))) as SmithyAst) : { smithy: '2.0', shapes: {} };
-  const streams = ['DuplexStream', 'DuplexStreamWithDistinctStreams', 'DuplexStreamWithInitialMessages', 'InputStream', 'InputStreamWithInitialRequest', 'OutputStream', 'OutputStreamWithInitialResponse'];
+  // Input event streams are refused; the two output-only streams are imported.
+  const streams = ['DuplexStream', 'DuplexStreamWithDistinctStreams', 'DuplexStreamWithInitialMessages', 'InputStream', 'InputStreamWithInitialRequest'];
 
-  it('RestJson: every operation but the seven event streams, with nothing lost', () => {
+  it('RestJson: every operation but the five whose input is an event stream, with nothing lost', () => {
     const { comparison, graph, operations } = judge(model, 'aws.protocoltests.restjson#RestJson', streams);
     expect(graph.operations).toHaveLength(operations.length);
     expect(comparison.differences).toEqual([]);
