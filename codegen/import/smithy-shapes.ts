@@ -182,6 +182,8 @@ export class SmithyShapes {
     if (description) schema.description = description;
     if (required.length) schema.required = required;
     schema.properties = properties;
+    // An error structure used as a member: an event stream's modeled error event, sent as an exception message.
+    if (shape?.traits?.[T.error] !== undefined) schema['x-event-error'] = shape.traits[T.error] === 'server' ? 'server' : 'client';
     this.extraSchemas[name] = schema;
   }
 

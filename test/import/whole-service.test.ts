@@ -106,6 +106,50 @@ describe('whole-service Smithy import, on a model of our own with every binding 
   });
 });
 
+const STREAMS = `
+$version: "2"
+namespace example.watch
+
+use aws.protocols#restJson1
+
+@restJson1
+service Watcher { version: "2024-01-01", operations: [Watch] }
+
+@http(method: "POST", uri: "/watch")
+operation Watch { output := { @httpHeader("X-Watch-Id") watchId: String, @httpPayload events: Events } }
+
+@streaming union Events { chunk: Chunk, done: Done, oops: Oops }
+structure Chunk { @eventHeader seq: Long, @eventPayload bytes: Blob }
+structure Done { log: String }
+@error("server") structure Oops { message: String }
+`;
+
+describe('output event streams, on a model of our own', () => {
+  const model = readIdl(STREAMS, 'watch.smithy');
+
+  it('writes the stream as the response content of application/vnd.amazon.eventstream naming its union, event members and error events marked', () => {
+    const { result } = roundTrip(model);
+    const doc = result.document as any;
+    expect(doc.paths['/watch'].post.responses['200']).toEqual(expect.objectContaining({
+      'x-member-name': 'events',
+      content: { 'application/vnd.amazon.eventstream': { schema: { $ref: '#/components/schemas/Events' }, 'x-event-stream': 'Events' } },
+    }));
+    expect(doc.components.schemas.Chunk.properties).toEqual({ seq: { type: 'integer', format: 'int64', 'x-event-header': true }, bytes: { type: 'string', format: 'byte', 'x-event-payload': true } });
+    expect(doc.components.schemas.Oops['x-event-error']).toBe('server');
+    expect(doc.components.schemas.Done['x-event-error']).toBeUndefined();
+    expect(result.undetermined.filter((u) => u.subject.startsWith('operation'))).toEqual([]);
+  });
+
+  it('reads it back as an event-stream payload, with nothing lost', () => {
+    const { graph, comparison } = judge(model, 'example.watch#Watcher', []);
+    expect(graph.operations[0]!.output.map((m) => [m.name, m.binding])).toEqual([
+      ['events', { kind: 'payload', mediaType: 'application/vnd.amazon.eventstream', eventStream: true }],
+      ['watchId', { kind: 'header', name: 'X-Watch-Id' }],
+    ]);
+    expect(comparison.differences).toEqual([]);
+  });
+});
+
 const SKIP_LAMBDA = '(skipped where ../shared/fixtures/smithy/lambda.json is absent)';
 describe.skipIf(!hasLambda)(`AWS's Lambda model as a whole service ${SKIP_LAMBDA}`, () => {
   const model = hasLambda ? (JSON.parse(readFileSync(sharedSmithy, 'utf8')) as SmithyAst) : { smithy: '2.0', shapes: {} };

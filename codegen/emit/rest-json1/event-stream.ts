@@ -43,6 +43,8 @@ const HEADER_TYPES: Partial<Record<Shape['kind'], string>> = {
 /** One event of a union: its members split into headers, the explicit payload, and the members of an implicit JSON payload. */
 interface EventParts {
   member: Member;
+  /** A modeled error event (`x-event-error`: a structure with `@error`): an `exception` message, its fault. */
+  error?: 'client' | 'server';
   headers: Member[];
   payload?: Member;
   body: Member[];
@@ -54,8 +56,10 @@ function eventsOf(model: ServiceModel, union: string): EventParts[] {
   return shape.members.map((member) => {
     const target = model.graph.shapes.get(member.target);
     const members = target?.kind === 'structure' ? target.members : [];
+    const error = target?.extensions['x-event-error'];
     return {
       member,
+      ...((error === 'client' || error === 'server') && { error }),
       headers: members.filter((m) => m.eventHeader),
       payload: members.find((m) => m.eventPayload),
       body: members.filter((m) => !m.eventHeader && !m.eventPayload),
@@ -117,7 +121,10 @@ export class ClientEventStreams {
 
   private eventFunction(union: string): StatementStructures {
     const type = this.model.symbols.shapeType(union);
-    const cases = eventsOf(this.model, union).map((event) => `  case ${quote(event.member.name)}:\n    return { ${propertyName(event.member.name)}: ${this.eventValue(event)} };`);
+    // Error events arrive as exception messages (exceptionFunction), never as events.
+    const cases = eventsOf(this.model, union)
+      .filter((event) => !event.error)
+      .map((event) => `  case ${quote(event.member.name)}:\n    return { ${propertyName(event.member.name)}: ${this.eventValue(event)} };`);
     return {
       kind: StructureKind.Function,
       name: this.eventReader(union),
@@ -169,6 +176,14 @@ export class ClientEventStreams {
         });
       return `  case ${quote(error.name)}:\n    return new ${error.name}({ $metadata, message: text${members.join('')} });`;
     });
+    // The stream's own modeled error events, named by their union member: the base exception named as their structure, with its members.
+    for (const stream of operation.response.filter(isEventStream)) {
+      for (const event of eventsOf(this.model, stream.target).filter((e) => e.error)) {
+        const members = this.json.read(event.member.target, 'body', event.member) ?? 'body';
+        const name = this.model.symbols.shapeType(event.member.target);
+        cases.push(`  case ${quote(event.member.name)}:\n    return Object.assign(new ${this.baseException}({ name: ${quote(name)}, $fault: ${quote(event.error!)}, $metadata, message: text }), ${members}, { message: text });`);
+      }
+    }
     return {
       kind: StructureKind.Function,
       name: this.exceptionReader(operation),
@@ -204,6 +219,11 @@ export function serverEventStream(model: ServiceModel, member: BoundMember, acce
       parts.push(`headers: { ${event.headers.map((h) => `${quote(h.name)}: headerValue(${quote(HEADER_TYPES[kindOf(model, h)!] ?? 'string')}, ${readProperty(v, h.name, json.helpers)})`).join(', ')} }`);
     }
     const target = model.graph.shapes.get(event.member.target);
+    if (event.error && target?.kind === 'structure') {
+      // A modeled error event: an exception message named by the union member, its members as JSON.
+      const written = json.write(target.id, v, event.member) ?? v;
+      return `    if (${v} !== undefined) return { type: ${quote(event.member.name)}, exception: true, body: ${json.stringifier([target.id])}(${written}) };`;
+    }
     if (event.payload) {
       const kind = kindOf(model, event.payload);
       const access = readProperty(v, event.payload.name, json.helpers);

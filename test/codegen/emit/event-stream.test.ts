@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import http from 'node:http';
+import { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
+import { fromUtf8, toUtf8 } from '@smithy/core/serde';
 import { describe, expect, it } from 'vitest';
 import { ClientEventStreams, isEventStream, serverEventStream } from '../../../codegen/emit/rest-json1/event-stream.js';
 import { JsonCodecs } from '../../../codegen/emit/rest-json1/json.js';
@@ -22,7 +24,8 @@ const event = (name: string) => ({ type: 'object', title: name, required: [name]
 /** `Watch` answers a stream of `Events`: one event of each way an event travels. */
 const fragment: Fragment = {
   schemas: {
-    Events: { oneOf: ['Chunk', 'Text', 'Boxed', 'Mixed', 'Done', 'Headers'].map(event) },
+    Events: { oneOf: ['Chunk', 'Text', 'Boxed', 'Mixed', 'Done', 'Headers', 'Oops'].map(event) },
+    Oops: { type: 'object', 'x-event-error': 'client', properties: { message: { type: 'string' }, Code: { type: 'string' } } },
     Chunk: { type: 'object', properties: { Bytes: { type: 'string', format: 'binary', 'x-event-payload': true }, Seq: { type: 'integer', format: 'int64', 'x-event-header': true } } },
     Text: { type: 'object', properties: { Line: { type: 'string', 'x-event-payload': true } } },
     Boxed: { type: 'object', properties: { Box: { $ref: '#/components/schemas/Box', 'x-event-payload': true } } },
@@ -94,11 +97,18 @@ describe('how each event travels', () => {
     expect(clientCases().text.endsWith('  default:\n    return undefined;\n}')).toBe(true);
   });
 
+  it('client: a modeled error event (x-event-error) is no event but an exception message, thrown as the base exception named as its structure', () => {
+    expect(clientCases().text).not.toContain("case 'Oops'");
+    const text = emitClientProtocol(model, HEADER).content;
+    expect(text).toContain("    case 'Oops':\n      return Object.assign(new GivenServiceException({ name: 'Oops', $fault: 'client', $metadata, message: text }), de_Oops(body), { message: text });");
+  });
+
   it.each([
     { name: 'a blob payload with a long header', event: 'Chunk', want: "if (event.Chunk !== undefined) return { type: 'Chunk', headers: { 'Seq': headerValue('long', event.Chunk.Seq) }, body: event.Chunk.Bytes ?? new Uint8Array(0), contentType: 'application/octet-stream' };" },
     { name: 'a string payload as text', event: 'Text', want: "if (event.Text !== undefined) return { type: 'Text', body: event.Text.Line ?? '', contentType: 'text/plain' };" },
     { name: 'a structure payload as JSON', event: 'Boxed', want: "if (event.Boxed !== undefined) return { type: 'Boxed', body: event.Boxed.Box === undefined ? '' : JSON.stringify(se_Box(event.Boxed.Box)), contentType: 'application/json' };" },
     { name: 'an implicit JSON body leaves out the members sent as headers', event: 'Mixed', want: "if (event.Mixed !== undefined) return { type: 'Mixed', headers: { 'Tag': headerValue('string', event.Mixed.Tag) }, body: JSON.stringify(withoutKeys(se_Mixed(event.Mixed), ['Tag'])), contentType: 'application/json' };" },
+    { name: 'a modeled error event as an exception message', event: 'Oops', want: "if (event.Oops !== undefined) return { type: 'Oops', exception: true, body: JSON.stringify(se_Oops(event.Oops)) };" },
     { name: 'headers of every type', event: 'Headers', want: "if (event.Headers !== undefined) return { type: 'Headers', headers: { 'Flag': headerValue('boolean', event.Headers.Flag), 'Small': headerValue('byte', event.Headers.Small), 'Short': headerValue('short', event.Headers.Short), 'Int': headerValue('integer', event.Headers.Int), 'Raw': headerValue('binary', event.Headers.Raw), 'When': headerValue('timestamp', event.Headers.When) }, body: new Uint8Array(0) };" },
   ])('server: $name', ({ event, want }) => {
     const runtime = new Set<string>();
@@ -136,7 +146,7 @@ describe('a stream of every kind of event, generated whole', () => {
       { Done: { Log: 'done' } },
       { Headers: { Flag: true, Small: -2, Short: 300, Int: 70_000, Raw: new Uint8Array([9, 8]), When: when } },
     ];
-    const implementation = {
+    const implementation: { Watch: () => Promise<{ WatchId: string; Stream: AsyncIterable<unknown> }> } = {
       Watch: async () => ({
         WatchId: 'w-1',
         Stream: (async function* () {
@@ -160,6 +170,40 @@ describe('a stream of every kind of event, generated whole', () => {
       expect(received).toEqual(sent);
       expect(ended).toBeInstanceOf(client.Gone);
       expect(ended).toMatchObject({ name: 'Gone', message: 'the thing is gone', Resource: 'thing' });
+
+      // On the wire: chunked, as an event stream, each message framed and typed as the protocol says.
+      const raw = await fetch(`${url}/watch/thing`, { method: 'POST' });
+      expect([raw.status, raw.headers.get('content-type'), raw.headers.get('transfer-encoding'), raw.headers.get('content-length'), raw.headers.get('x-watch-id')]).toEqual([200, EVENT_STREAM, 'chunked', null, 'w-1']);
+      const codec = new EventStreamCodec(toUtf8, fromUtf8);
+      const messages = [];
+      for await (const frame of getChunkedStream(raw.body as unknown as AsyncIterable<Uint8Array>)) {
+        const { headers, body } = codec.decode(frame);
+        messages.push({ headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.type === 'long' ? Number(v.value.valueOf()) : v.value])), body: toUtf8(body) });
+      }
+      expect(messages.map((m) => m.headers)).toEqual([
+        { ':message-type': 'event', ':event-type': 'Chunk', ':content-type': 'application/octet-stream', Seq: 5_000_000_000 },
+        { ':message-type': 'event', ':event-type': 'Text', ':content-type': 'text/plain' },
+        { ':message-type': 'event', ':event-type': 'Boxed', ':content-type': 'application/json' },
+        { ':message-type': 'event', ':event-type': 'Mixed', ':content-type': 'application/json', Tag: 'red' },
+        { ':message-type': 'event', ':event-type': 'Done', ':content-type': 'application/json' },
+        { ':message-type': 'event', ':event-type': 'Headers', Flag: true, Small: -2, Short: 300, Int: 70_000, Raw: new Uint8Array([9, 8]), When: when },
+        { ':message-type': 'exception', ':exception-type': 'Gone', ':content-type': 'application/json' },
+      ]);
+      expect(messages.map((m) => m.body).slice(1)).toEqual(['héllo', '{"At":1714979289,"Label":"box"}', '{"Count":3}', '{"Log":"done"}', '', '{"message":"the thing is gone","Resource":"thing"}']);
+
+      // A modeled error event the operation yields: an exception message named by the union member, thrown by the client with its members.
+      implementation.Watch = async () => ({ WatchId: 'w-2', Stream: (async function* () { yield sent[0]!; yield { Oops: { message: 'bad thing', Code: 'E1' } }; })() });
+      const oops = await ours.send(new client.WatchCommand({ Name: 'thing' }));
+      const got: unknown[] = [];
+      let thrown: unknown;
+      try {
+        for await (const e of oops.Stream) got.push(e);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(got).toEqual([sent[0]]);
+      expect(thrown).toBeInstanceOf(client.GivenServiceException);
+      expect(thrown).toMatchObject({ name: 'Oops', $fault: 'client', message: 'bad thing', Code: 'E1' });
     } finally {
       await close();
     }

@@ -118,6 +118,8 @@ export interface OutgoingEvent {
   headers?: Record<string, MessageHeaderValue | undefined>;
   body: Uint8Array | string;
   contentType?: string;
+  /** A modeled error event: sent as an `exception` message named by `type`. */
+  exception?: boolean;
 }
 
 /** An object without the named keys (an implicit payload leaves out the members sent as headers). */
@@ -128,6 +130,7 @@ export function withoutKeys<T extends object>(value: T, keys: readonly string[])
 }
 
 function eventMessage(event: OutgoingEvent): Message {
+  if (event.exception) return exceptionMessage(event.type, typeof event.body === 'string' ? event.body : toUtf8(event.body));
   const headers: MessageHeaders = {
     ':message-type': { type: 'string', value: 'event' },
     ':event-type': { type: 'string', value: event.type },
