@@ -87,6 +87,32 @@ describe.skipIf(!hasLambdaModel)(`event streams: ${OPERATION} (${hasLambdaModel 
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it('a client that stops iterating early closes the stream: the operation\'s events are no longer pulled', async () => {
+    let pulled = 0;
+    let closed = false;
+    answer(async function* () {
+      try {
+        for (; pulled < 2000; pulled++) {
+          yield chunk(`part ${pulled}`);
+          await new Promise((done) => setTimeout(done, 2));
+        }
+      } finally {
+        closed = true;
+      }
+    });
+    const { ours, ourModule } = clients();
+    const output = await ours.send(new ourModule.InvokeWithResponseStreamCommand(input));
+    const seen: string[] = [];
+    for await (const event of output.EventStream) {
+      seen.push(text(event.PayloadChunk.Payload));
+      if (seen.length === 2) break;
+    }
+    expect(seen).toEqual(['part 0', 'part 1']);
+    for (let waited = 0; waited < 200 && !closed; waited++) await new Promise((done) => setTimeout(done, 10));
+    expect(closed).toBe(true);
+    expect(pulled).toBeLessThan(2000);
+  });
+
   it('a modeled error thrown mid-stream ends it as that error, after the events before it: the generated client throws its class, the SDK an error of that name', async () => {
     const events = () => (async function* () {
       yield chunk('before');

@@ -35,39 +35,56 @@ export function readEventStream<Event>(body: unknown, readers: EventReaders<Even
   return {
     async *[Symbol.asyncIterator]() {
       const codec = new EventStreamCodec(toUtf8, fromUtf8);
-      for await (const frame of getChunkedStream(chunksOf(body))) {
-        const message = codec.decode(frame);
-        const kind = headerText(message.headers, ':message-type');
-        if (kind === 'error') {
-          throw readers.error(headerText(message.headers, ':error-code') ?? 'UnknownError', headerText(message.headers, ':error-message') ?? '');
-        }
-        if (kind === 'exception') {
-          throw readers.exception({ type: headerText(message.headers, ':exception-type') ?? 'UnknownError', headers: message.headers, body: message.body });
-        }
-        if (kind !== 'event') throw new Error(`The event stream sent a message of an unknown :message-type (${String(kind)}).`);
-        const event = readers.event({ type: headerText(message.headers, ':event-type') ?? '', headers: message.headers, body: message.body });
-        if (event !== undefined) yield event;
+      const chunks = chunksOf(body);
+      try {
+        yield* events(codec, chunks, readers);
+      } finally {
+        // The chunker reads its source by hand and never closes it: closed here, when the caller stops early.
+        await chunks.return(undefined);
       }
     },
   };
 }
 
+/** Each message of the stream in turn: an event as the union's value, an exception or error message thrown. */
+async function* events<Event>(codec: EventStreamCodec, chunks: AsyncIterable<Uint8Array>, readers: EventReaders<Event>): AsyncGenerator<Event> {
+  for await (const frame of getChunkedStream(chunks)) {
+    const message = codec.decode(frame);
+    const kind = headerText(message.headers, ':message-type');
+    if (kind === 'error') {
+      throw readers.error(headerText(message.headers, ':error-code') ?? 'UnknownError', headerText(message.headers, ':error-message') ?? '');
+    }
+    if (kind === 'exception') {
+      throw readers.exception({ type: headerText(message.headers, ':exception-type') ?? 'UnknownError', headers: message.headers, body: message.body });
+    }
+    if (kind !== 'event') throw new Error(`The event stream sent a message of an unknown :message-type (${String(kind)}).`);
+    const event = readers.event({ type: headerText(message.headers, ':event-type') ?? '', headers: message.headers, body: message.body });
+    if (event !== undefined) yield event;
+  }
+}
+
 /** A response body as chunks, whatever the HTTP handler returned: bytes, a web stream or a Node stream. */
-function chunksOf(body: unknown): AsyncIterable<Uint8Array> {
+function chunksOf(body: unknown): AsyncGenerator<Uint8Array> {
   if (body === undefined || body === null) return (async function* () {})();
   if (body instanceof Uint8Array) return (async function* () { yield body; })();
   if (typeof body === 'string') return (async function* () { yield fromUtf8(body); })();
   if (typeof (body as ReadableStream<Uint8Array>).getReader === 'function') {
     const reader = (body as ReadableStream<Uint8Array>).getReader();
     return (async function* () {
+      let finished = false;
       try {
         for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+        finished = true;
       } finally {
+        // A caller that stops iterating early closes the response rather than leaving it open.
+        if (!finished) await reader.cancel().catch(() => undefined);
         reader.releaseLock();
       }
     })();
   }
-  return body as AsyncIterable<Uint8Array>;
+  return (async function* () {
+    yield* body as AsyncIterable<Uint8Array>;
+  })();
 }
 
 function headerText(headers: MessageHeaders, name: string): string | undefined {
