@@ -87,6 +87,10 @@ export const clientSymbols = {
   response: (operation: string) => `${operation}Response`,
   serializer: (operation: string) => `se_${operation}Command`,
   deserializer: (operation: string) => `de_${operation}Command`,
+  /** The reader of one event of an event-stream union (by the union's declared name). */
+  eventReader: (union: string) => `de_${union}_event`,
+  /** The reader of the errors an operation's event stream sends as exception messages. */
+  eventExceptionReader: (operation: string) => `de_${operation}CommandException`,
   commandFile: (operation: string) => `client/src/commands/${operation}Command.ts`,
 };
 
