@@ -138,8 +138,7 @@ class PathCompiler {
       case 'Index': {
         const list = this.list(base, `the index [${String(node.value)}]`);
         const index = Number(node.value);
-        const q = base.present ? '' : '?';
-        return { code: index >= 0 ? `${base.code}${q}[${index}]` : `${base.code}${q}.at(${index})`, known: list.element };
+        return { code: index >= 0 ? `${base.code}${base.present ? '' : '?.'}[${index}]` : `${base.code}${base.present ? '' : '?'}.at(${index})`, known: list.element };
       }
       case 'Flatten': {
         const inner = this.node(children[0]!, base);
@@ -179,7 +178,7 @@ class PathCompiler {
           code = `${name === 'NE' ? '!' : ''}equal(${left}, ${right})`;
         } else if (ORDER[name]) {
           this.helpers.add('order');
-          code = `order(${JSON.stringify(ORDER[name])}, ${left}, ${right})`;
+          code = `order(${quote(ORDER[name]!)}, ${left}, ${right})`;
         } else this.refuse(`the comparison ${name} is not supported`);
         return { code, known: { kind: 'value', label: 'a comparison' }, present: true };
       }
