@@ -2,6 +2,8 @@
  * `npm run generate [-- --model A.yaml [--model B.yaml]] [--out DIR] [--check]`
  * Without --model: the current revision (last of model/revisions/) plus model/companions.yaml.
  */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startTypesWorker } from './emit/types/index.js';
 import { currentModelPaths } from './model/current.js';
@@ -14,7 +16,25 @@ const USAGE = `usage: npm run generate -- [--model FILE ...] [--out DIR] [--chec
   --out DIR     output folder (default: generated)
   --check       write nothing; exit 1 and name the files that differ from what the model produces`;
 
-async function main(argv: string[]): Promise<number> {
+/** Where the command's lines go: standard output and standard error of the process, or a test's buffers. */
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processOutput: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/** Runs the command and returns its exit code; a model the generator refuses is one line on `err` and 2. */
+export async function runGenerate(argv: string[], io: Output = processOutput): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (error) {
+    io.err(error instanceof ModelError ? `model error: ${error.message}` : `generate failed: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+async function main(argv: string[], io: Output): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -28,11 +48,11 @@ async function main(argv: string[]): Promise<number> {
       strict: true,
     }).values;
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   if (args.help) {
-    console.log(USAGE);
+    io.out(USAGE);
     return 0;
   }
   const started = performance.now();
@@ -47,24 +67,19 @@ async function main(argv: string[]): Promise<number> {
   if (args.check) {
     const differences = compareOutput(out, files);
     if (differences.length === 0) {
-      console.log(`${out}/ is up to date with ${modelPaths.join(' + ')} (${files.length} files, ${elapsed()})`);
+      io.out(`${out}/ is up to date with ${modelPaths.join(' + ')} (${files.length} files, ${elapsed()})`);
       return 0;
     }
-    console.error(`${out}/ is stale: regenerate with \`npm run generate\`.`);
-    for (const d of differences) console.error(`  ${d.kind.padEnd(7)} ${out}/${d.path}`);
+    io.err(`${out}/ is stale: regenerate with \`npm run generate\`.`);
+    for (const d of differences) io.err(`  ${d.kind.padEnd(7)} ${out}/${d.path}`);
     return 1;
   }
 
   const written = writeOutput(out, files);
-  for (const d of written) console.log(`${d.kind === 'extra' ? 'removed' : 'wrote  '} ${out}/${d.path}`);
-  console.log(`generated ${files.length} files from ${modelPaths.join(' + ')} into ${out}/ (${written.length} changed, ${elapsed()})`);
+  for (const d of written) io.out(`${d.kind === 'extra' ? 'removed' : 'wrote  '} ${out}/${d.path}`);
+  io.out(`generated ${files.length} files from ${modelPaths.join(' + ')} into ${out}/ (${written.length} changed, ${elapsed()})`);
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof ModelError ? `model error: ${error.message}` : `generate failed: ${(error as Error).message}`);
-    process.exit(2);
-  },
-);
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+if (isMain) runGenerate(process.argv.slice(2)).then((code) => process.exit(code));

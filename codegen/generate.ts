@@ -40,13 +40,16 @@ export async function generateFromDocuments(documents: LoadedDocument[]): Promis
   const model = buildModel(documents);
   const header = generatedHeader(model);
   const version = model.clientVersion ?? '0.0.0';
+  // openapi-typescript works in its worker thread while this one runs the other emitters.
+  const types = emitTypes(documents, header);
+  types.catch(() => {}); // awaited below; a failure of another emitter must not leave it unhandled
   const files: GeneratedFile[] = [
-    await emitTypes(documents, header),
     ...emitValidators(model),
     ...emitServer(model),
     ...emitClient(model, { version, dependencies: clientDependencies() }),
     emitReadme(model, version),
     manifestFile(model),
+    await types,
   ];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files };

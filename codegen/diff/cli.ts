@@ -67,7 +67,7 @@ interface Options {
   with: string[];
 }
 
-function parse(argv: string[]): Options {
+function parse(argv: string[]): Options | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -86,10 +86,7 @@ function parse(argv: string[]): Options {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    process.exit(0);
-  }
+  if (values.help) return 'help';
   const format = values.format as string;
   if (!(format in FORMATS)) throw new UsageError(`unknown --format "${format}" (text, markdown or json)`);
   const failOn = values['fail-on'];
@@ -112,6 +109,10 @@ function parse(argv: string[]): Options {
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
     const options = parse(argv);
+    if (options === 'help') {
+      out(HELP + '\n');
+      return 0;
+    }
     const ignore = options.ignore ? readIgnore(options.ignore) : [];
     const companions = options.with.map((file) => loadDocumentAs(file, file));
     const result: DiffResult | ChainResult = options.chain

@@ -106,13 +106,12 @@ export interface Declares {
 }
 
 /**
- * Where a top-level member is declared: the request or response interface of its operation. A
- * nested member is declared in an interface of its own, named by its parent's type.
+ * Where a member is declared: a top-level member (and the items of a top-level list or map) in
+ * the request or response interface of its operation, a nested one where the loader found it.
  */
 export function memberDeclaration(owner: string, member: Member): Declares {
-  if (member.parent === undefined) return { declaration: owner, member: member.name };
-  const leaf = member.name.slice(member.parent.length).replace(/^\./, '');
-  return /^[A-Za-z_$][\w$]*$/.test(leaf) ? { declaration: member.parentType ?? owner, member: leaf } : { declaration: member.parentType ?? owner };
+  if (member.declaredIn) return member.declaredIn;
+  return { declaration: owner, member: member.name.split(/[.[{]/)[0] };
 }
 
 export interface Rule {

@@ -114,17 +114,21 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
   // applies to a nested member as to a top-level one. A recursive shape is followed once per path.
   const byName = (operation: string, side: Side, members: BoundMember[]) => {
     const flat = new Map<string, Member>();
-    const visit = (m: ShapeMember, path: string, location: MemberLocation, tsType: string, parent: string | undefined, seen: ReadonlySet<string>) => {
-      flat.set(path, { ...member(m, location, tsType), name: path, ...(parent !== undefined && { parent, parentType: flat.get(parent)?.tsType.replace(/\[\]$/, '') }) });
+    type DeclaredIn = Member['declaredIn'];
+    const visit = (m: ShapeMember, path: string, location: MemberLocation, tsType: string, parent: string | undefined, declaredIn: DeclaredIn, seen: ReadonlySet<string>) => {
+      flat.set(path, { ...member(m, location, tsType), name: path, ...(parent !== undefined && { parent }), ...(declaredIn && { declaredIn }) });
       const shape = graph.shapes.get(m.target);
       if (!shape || seen.has(shape.id) || seen.size >= MAX_DEPTH) return;
       const inside = new Set(seen).add(shape.id);
-      const nested = (child: ShapeMember, childPath: string) => visit(child, childPath, location, symbols.shapeType(child.target), path, inside);
-      if (shape.kind === 'structure' || shape.kind === 'union') for (const child of shape.members) nested(child, `${path}.${child.name}`);
-      else if (shape.kind === 'list') nested(shape.member, `${path}[]`);
-      else if (shape.kind === 'map') nested(shape.value, `${path}{}`);
+      const nested = (child: ShapeMember, childPath: string, childDeclaredIn: DeclaredIn) => visit(child, childPath, location, symbols.shapeType(child.target), path, childDeclaredIn, inside);
+      if (shape.kind === 'structure' || shape.kind === 'union') {
+        const declaration = symbols.declaredName(shape.id) ?? symbols.shapeType(shape.id);
+        // A structure's member is a property of its interface; a union's is one variant of its type.
+        for (const child of shape.members) nested(child, `${path}.${child.name}`, shape.kind === 'structure' ? { declaration, member: child.name } : { declaration });
+      } else if (shape.kind === 'list') nested(shape.member, `${path}[]`, declaredIn);
+      else if (shape.kind === 'map') nested(shape.value, `${path}{}`, declaredIn);
     };
-    for (const m of members) visit(m, m.name, LOCATIONS[m.binding.kind], symbols.memberType(operation, side, m), undefined, new Set());
+    for (const m of members) visit(m, m.name, LOCATIONS[m.binding.kind], symbols.memberType(operation, side, m), undefined, undefined, new Set());
     return flat;
   };
 

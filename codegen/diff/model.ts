@@ -8,8 +8,12 @@ export interface Member {
   name: string;
   /** Path of the member that contains this one, for a nested member. */
   parent?: string;
-  /** The TypeScript type of that member, which declares this one (a nested member only). */
-  parentType?: string;
+  /**
+   * Where the generated client declares a nested member: the interface of the structure or union
+   * that holds it, and its property there; a list item or map value is declared with its list or
+   * map. Absent for a top-level member and for the items of one (their operation's interface).
+   */
+  declaredIn?: { declaration: string; member?: string };
   /** Where the member travels: a path label, a query or header parameter, or a body property. */
   location: MemberLocation;
   required: boolean;

@@ -1,9 +1,9 @@
 /**
- * Builds TypeScript files from ts-morph structures in one pass each, in an in-memory project
- * that loads no library files: building from structures is linear in the output, where editing
- * node by node grows quadratically with the model.
+ * Builds TypeScript files from ts-morph structures in one pass each, printed without a project:
+ * building from structures is linear in the output, where editing node by node grows
+ * quadratically with the model.
  */
-import type { Project, SourceFileStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import type { PrintStructureOptions, SourceFileStructure, StatementStructures, WriterFunction } from 'ts-morph';
 import { tsMorph } from './libraries.js';
 import type { ServiceModel } from '../model/ir.js';
 
@@ -13,31 +13,16 @@ export interface GeneratedFile {
   content: string;
 }
 
-let project: Project | undefined;
-let counter = 0;
-
-function sharedProject(): Project {
-  project ??= new tsMorph.Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    manipulationSettings: {
-      indentationText: tsMorph.IndentationText.TwoSpaces,
-      quoteKind: tsMorph.QuoteKind.Single,
-      newLineKind: tsMorph.NewLineKind.LineFeed,
-      useTrailingCommas: true,
-    },
-  });
-  return project;
-}
-
 /** Prints one source file from its structure, with the generated-file header in front. */
 export function printFile(path: string, header: string, statements: (string | WriterFunction | StatementStructures)[]): GeneratedFile {
   const structure: SourceFileStructure = { kind: tsMorph.StructureKind.SourceFile, statements };
-  const scratch = sharedProject().createSourceFile(`/scratch${counter++}.ts`, structure, { overwrite: true });
-  const body = scratch.getFullText();
-  sharedProject().removeSourceFile(scratch);
+  // Printed straight from the structure: a source file in a project would also parse the text
+  // into a syntax tree nobody reads (two thirds of the printing time on Lambda's 85 operations).
+  const body = tsMorph.printStructure(structure, PRINT_OPTIONS);
   return { path, content: `${header}\n${separateImports(body).replace(/\n{3,}/g, '\n\n').trimEnd()}\n` };
 }
+
+const PRINT_OPTIONS: PrintStructureOptions = { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true };
 
 /** A blank line between the import block and the code, as a person would write it. */
 function separateImports(text: string): string {

@@ -98,3 +98,41 @@ describe('the impact lines and the bump come from the comparison regen takes the
     expect(lines).toContain(want);
   });
 });
+
+describe('nested members are named by the declaration that really holds them', () => {
+  // A model with structures in lists, maps of structures, unions and recursion.
+  const path = join('test', 'fixtures', 'every-shape.yaml');
+  const files = emitClient(buildModel([loadDocument(join(ROOT, path), ROOT)]), { version: '0.0.0', dependencies: {} });
+  const declared = declaredTypes(files.find((f) => f.path === 'client/src/models.ts')!.content);
+  const diffView = readModel(join(ROOT, path));
+
+  it('every nested member with a property of its own is that property of that interface, with its type', () => {
+    const compared: string[] = [];
+    for (const operation of diffView.operations.values()) {
+      for (const member of [...operation.input.values(), ...operation.output.values()].filter((m) => m.parent !== undefined)) {
+        // List items and map values are declared with their list or map (the next test).
+        if (/(\[\]|\{\})$/.test(member.name)) continue;
+        const at = member.declaredIn!;
+        // A union's member is one variant of the union's type alias, which is compared as a whole.
+        if (at.member === undefined) {
+          expect(files.find((f) => f.path === 'client/src/models.ts')!.content).toContain(`export type ${at.declaration} =`);
+          continue;
+        }
+        const want = declared.get(`${at.declaration}.${at.member}`);
+        expect(want, `${operation.id} ${member.name} → ${at.declaration}.${at.member}`).toBeDefined();
+        expect([member.tsType, optionalMemberType(member.tsType)], `${operation.id} ${member.name}`).toContain(want);
+        compared.push(member.name);
+      }
+    }
+    expect(compared.length).toBeGreaterThan(5);
+  });
+
+  it('a list item is declared with its list: the top-level member of the operation, or the nested property', () => {
+    const items = [...diffView.operations.values()].flatMap((o) => [...o.input.values()].map((m) => ({ o, m }))).filter(({ m }) => /(\[\]|\{\})$/.test(m.name));
+    expect(items.length).toBeGreaterThan(0);
+    for (const { m } of items) {
+      const list = [...diffView.operations.values()].flatMap((o) => [...o.input.values()]).find((x) => x.name === m.parent)!;
+      expect(m.declaredIn).toEqual(list.declaredIn);
+    }
+  });
+});
