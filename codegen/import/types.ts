@@ -105,6 +105,30 @@ export interface OperationModel {
   output: MemberModel[];
   /** Error names the operation lists. */
   errors: string[];
+  /** Smithy's `@paginated`, the service's defaults filled in (`x-paginated`). */
+  paginated?: PaginatedModel;
+  /** Smithy's `smithy.waiters#waitable`, by waiter name (`x-waiters`). */
+  waiters?: Record<string, WaiterModel>;
+}
+
+/** How an operation pages: the input and output token members, the items, the page size member. */
+export interface PaginatedModel {
+  inputToken?: string;
+  /** A member of the output, or a dotted path into it. */
+  outputToken?: string;
+  items?: string;
+  pageSize?: string;
+}
+
+/** A waiter as Smithy declares it: acceptors tried in order, delays in seconds. */
+export interface WaiterModel {
+  documentation?: string;
+  minDelay?: number;
+  maxDelay?: number;
+  deprecated?: boolean;
+  tags?: string[];
+  /** `{ state, matcher }` entries, as written in the model (`matcher`: `output`, `inputOutput`, `success` or `errorType`). */
+  acceptors: unknown[];
 }
 
 /** How requests authenticate, as the document's security schemes will say. */
