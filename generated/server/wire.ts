@@ -6,9 +6,10 @@
  * formats, blobs as base64, the floats JSON cannot write, big numbers written without loss, lists
  * in headers, and JSON objects read member by member.
  *
- * The readers are lenient on purpose: a value that is not what the shape says comes back as it
- * is (typed as the shape for the caller's convenience), so that a server's validator reports it
- * with its value instead of the decoder throwing. `undefined` passes through every reader.
+ * The `parse*`/`read*` readers (the client's) are lenient on purpose: a value that is not what the
+ * shape says comes back as it is (typed as the shape for the caller's convenience). The server
+ * decodes with the strict `expect*` readers at the end, which refuse such a value.
+ * `undefined` passes through every reader.
  */
 import { NumericValue } from '@smithy/core/serde';
 
@@ -269,4 +270,237 @@ export function prefixedHeaders(headers: Readonly<Record<string, string | string
     (result ??= {})[name.slice(prefix.length)] = Array.isArray(value) ? value.join(', ') : value;
   }
   return result;
+}
+
+// --- Strict readers (the server's decoder) --------------------------------------------------
+//
+// A server refuses what it cannot read as the member's shape before anything else sees it:
+// each reader below returns the typed value, passes `undefined` (an absent member) through, and
+// throws a WireValueError for anything else, which the server answers with
+// 400 SerializationException, as restJson1's malformed-request cases require.
+
+/** A wire value that cannot be read as its shape. */
+export class WireValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SerializationException';
+    // The mark the server's protocol runtime (server/http.ts, shipped apart from this file) knows it by.
+    Object.defineProperty(this, Symbol.for('permgen.wireValueError'), { value: true });
+  }
+}
+
+/** The value, shortened, for a message. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function refuse(value: unknown, wanted: string): never {
+  throw new WireValueError(`Expected ${wanted}, found ${shown(value)}.`);
+}
+
+export type IntegerKind = 'byte' | 'short' | 'integer' | 'long';
+
+const INTEGER_RANGES: Readonly<Record<IntegerKind, readonly [bigint, bigint]>> = {
+  byte: [-(2n ** 7n), 2n ** 7n - 1n],
+  short: [-(2n ** 15n), 2n ** 15n - 1n],
+  integer: [-(2n ** 31n), 2n ** 31n - 1n],
+  long: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+
+function inRange(value: bigint, kind: IntegerKind): boolean {
+  const [low, high] = INTEGER_RANGES[kind];
+  return value >= low && value <= high;
+}
+
+/** A JSON boolean. */
+export function expectBoolean(value: unknown): boolean {
+  if (value === undefined || typeof value === 'boolean') return value as boolean;
+  return refuse(value, 'a boolean');
+}
+
+/** A JSON string; typed as the string enum the caller expects (whether it is one of its values is the validator's to say). */
+export function expectString<T extends string | undefined = string>(value: unknown): T {
+  if (value === undefined || typeof value === 'string') return value as T;
+  return refuse(value, 'a string');
+}
+
+/** A JSON number that is a whole number within the range of its integer type. */
+export function expectInteger<T extends number | undefined = number>(value: unknown, kind: IntegerKind): T {
+  if (value === undefined) return value as unknown as T;
+  // A long beyond 2^53 arrives rounded; its range is checked on the rounded value, which is exact at 2^63.
+  if (typeof value !== 'number' || !Number.isInteger(value)) return refuse(value, `a whole number (${kind})`);
+  if (!inRange(BigInt(value), kind)) return refuse(value, `a value within the range of ${kind}`);
+  return value as T;
+}
+
+/** A JSON number, or one of the strings `NaN`, `Infinity` and `-Infinity` restJson1 writes for floats. */
+export function expectFloat(value: unknown): number {
+  if (value === undefined || typeof value === 'number') return value as number;
+  if (value === 'NaN' || value === 'Infinity' || value === '-Infinity') return parseFloatValue(value);
+  return refuse(value, 'a number');
+}
+
+/** A bigInteger: a whole JSON number (or its digits as a string). */
+export function expectBigInteger(value: unknown): bigint {
+  if (value === undefined) return value as unknown as bigint;
+  const read = parseBigInteger(value);
+  return typeof read === 'bigint' ? read : refuse(value, 'a whole number');
+}
+
+/** A bigDecimal: a JSON number (or its digits as a string). */
+export function expectBigDecimal(value: unknown): NumericValue {
+  if (value === undefined) return value as unknown as NumericValue;
+  const read = parseBigDecimal(value);
+  return read instanceof NumericValue ? read : refuse(value, 'a number');
+}
+
+/** Base64 text (standard alphabet, padded) as bytes. */
+export function expectBase64(value: unknown): Uint8Array {
+  if (value === undefined) return value as unknown as Uint8Array;
+  const read = fromBase64(value);
+  return read instanceof Uint8Array ? read : refuse(value, 'base64 text');
+}
+
+/** RFC 3339 date-time in UTC (`Z`, no offset), as Smithy's `date-time` format requires. */
+const STRICT_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?[Zz]$/;
+/** IMF-fixdate, as HTTP writes dates (`Tue, 29 Apr 2014 18:30:38 GMT`); fractional seconds allowed. */
+const STRICT_HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2})(\.\d+)? GMT$/;
+/** Epoch seconds written out: digits, optionally a fraction. */
+const EPOCH_SECONDS_TEXT = /^-?\d+(\.\d+)?$/;
+
+function validDate(date: Date, value: unknown, wanted: string): Date {
+  return Number.isNaN(date.getTime()) ? refuse(value, wanted) : date;
+}
+
+/** A timestamp as text in its format (labels, query values, headers, and JSON's date strings). */
+function timestampFromText(text: string, format: TimestampFormat, value: unknown): Date {
+  if (format === 'epoch-seconds') {
+    if (!EPOCH_SECONDS_TEXT.test(text)) return refuse(value, 'epoch seconds');
+    return validDate(new Date(Math.round(Number(text) * 1000)), value, 'epoch seconds');
+  }
+  if (format === 'http-date') {
+    if (!STRICT_HTTP_DATE.test(text)) return refuse(value, 'an HTTP-date (IMF-fixdate)');
+    return validDate(new Date(text), value, 'an HTTP-date (IMF-fixdate)');
+  }
+  const parts = STRICT_DATE_TIME.exec(text);
+  if (!parts) return refuse(value, 'an RFC 3339 date-time in UTC');
+  const [month, day, hour, minute, second] = parts.slice(2, 7).map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return refuse(value, 'an RFC 3339 date-time');
+  return validDate(new Date(text), value, 'an RFC 3339 date-time');
+}
+
+/** A timestamp in a JSON body: epoch seconds as a JSON number, the other formats as strings. */
+export function expectTimestamp(value: unknown, format: TimestampFormat): Date {
+  if (value === undefined) return value as unknown as Date;
+  if (format === 'epoch-seconds') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return refuse(value, 'epoch seconds as a number');
+    return new Date(Math.round(value * 1000));
+  }
+  return typeof value === 'string' ? timestampFromText(value, format, value) : refuse(value, 'a timestamp string');
+}
+
+/** A JSON object (a structure's or a map's value). */
+export function expectObject(value: unknown): Record<string, unknown> {
+  return isJsonObject(value) ? value : refuse(value, 'an object');
+}
+
+// The item type of a list or map comes from where the value goes (an enum's list is a list of
+// that enum, which a callback typed `string` could not say): `read` returns what it checked.
+
+/** A dense list: a JSON array without nulls, each item read with `read`. */
+export function expectList<T>(value: unknown, read: (item: unknown) => unknown): T[] {
+  if (value === undefined) return value as unknown as T[];
+  if (!Array.isArray(value)) return refuse(value, 'a list');
+  return value.map((item) => (item === null ? refuse(item, 'a list item (the list is not sparse)') : read(item))) as T[];
+}
+
+/** A sparse list: a JSON array; `null` items stay `null`. */
+export function expectSparseList<T>(value: unknown, read: (item: unknown) => unknown): (T | null)[] {
+  if (value === undefined) return value as unknown as T[];
+  if (!Array.isArray(value)) return refuse(value, 'a list');
+  return value.map((item) => (item === null ? null : read(item))) as (T | null)[];
+}
+
+/** A dense map: a JSON object without null values, each value read with `read`. */
+export function expectMap<T>(value: unknown, read: (item: unknown) => unknown): Record<string, T> {
+  if (value === undefined) return value as unknown as Record<string, T>;
+  const object = expectObject(value);
+  const result: Record<string, T> = {};
+  for (const key of Object.keys(object)) result[key] = object[key] === null ? refuse(null, `a value for map key ${JSON.stringify(key)} (the map is not sparse)`) : (read(object[key]) as T);
+  return result;
+}
+
+/** A sparse map: a JSON object; `null` values stay `null`. */
+export function expectSparseMap<T>(value: unknown, read: (item: unknown) => unknown): Record<string, T | null> {
+  if (value === undefined) return value as unknown as Record<string, T | null>;
+  const object = expectObject(value);
+  const result: Record<string, T | null> = {};
+  for (const key of Object.keys(object)) result[key] = object[key] === null ? null : (read(object[key]) as T);
+  return result;
+}
+
+/** The one member a union's JSON object sets, which must be one of `known`. */
+export function expectUnionMember(value: unknown, known: readonly string[]): [string, unknown] {
+  const object = expectObject(value);
+  const set = Object.keys(object).filter((key) => object[key] !== null && key !== '__type');
+  if (set.length !== 1) return refuse(value, `a union with exactly one member set (${set.length} are)`);
+  if (!known.includes(set[0]!)) return refuse(set[0], `a member of the union (one of ${known.join(', ')})`);
+  return [set[0]!, object[set[0]!]];
+}
+
+// Text (labels, query values, headers): the same rules for values written out as text.
+
+/** `true` or `false`, exactly. */
+export function expectBooleanText(text: unknown): boolean {
+  if (text === undefined) return text as unknown as boolean;
+  if (typeof text !== 'string') return refuse(text, 'true or false');
+  return text === 'true' ? true : text === 'false' ? false : refuse(text, 'true or false');
+}
+
+/** Digits (optionally signed) of a whole number within the range of its integer type. */
+export function expectIntegerText(text: unknown, kind: IntegerKind): number {
+  if (text === undefined) return text as unknown as number;
+  if (typeof text !== 'string' || !/^-?\d+$/.test(text)) return refuse(text, `a whole number (${kind})`);
+  if (!inRange(BigInt(text), kind)) return refuse(text, `a value within the range of ${kind}`);
+  return Number(text);
+}
+
+const FLOAT_TEXT = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A decimal number, or `NaN`, `Infinity` or `-Infinity`. */
+export function expectFloatText(text: unknown): number {
+  if (text === undefined) return text as unknown as number;
+  if (typeof text !== 'string') return refuse(text, 'a number');
+  if (text === 'NaN' || text === 'Infinity' || text === '-Infinity') return parseFloatValue(text);
+  return FLOAT_TEXT.test(text) ? Number(text) : refuse(text, 'a number');
+}
+
+/** A timestamp written out in its format. */
+export function expectTimestampText(text: unknown, format: TimestampFormat): Date {
+  if (text === undefined) return text as unknown as Date;
+  return typeof text === 'string' ? timestampFromText(text, format, text) : refuse(text, 'a timestamp');
+}
+
+/** A bigInteger written out. */
+export function expectBigIntegerText(text: unknown): bigint {
+  if (text === undefined) return text as unknown as bigint;
+  return typeof text === 'string' && /^-?\d+$/.test(text) ? BigInt(text) : refuse(text, 'a whole number');
+}
+
+/** A bigDecimal written out. */
+export function expectBigDecimalText(text: unknown): NumericValue {
+  if (text === undefined) return text as unknown as NumericValue;
+  return typeof text === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? new NumericValue(text, 'bigDecimal') : refuse(text, 'a number');
+}
+
+/** JSON text (a document or structure in a header). */
+export function expectJsonText(text: unknown): any {
+  if (text === undefined) return text;
+  if (typeof text !== 'string') return refuse(text, 'JSON text');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return refuse(text, 'JSON text');
+  }
 }

@@ -59,7 +59,8 @@ describe('values quoted back in messages', () => {
   it('answers a member nested 6000 levels deep with a 400, not a 500', async () => {
     const deep = '['.repeat(6000) + ']'.repeat(6000);
     const reply = await add(`{"StatementId":${deep},"Action":"lambda:InvokeFunction","Principal":"*"}`);
-    expect({ status: reply.status, type: reply.headers['x-amzn-errortype'] }).toEqual({ status: 400, type: 'ValidationException' });
+    // A list where a string belongs: the decoder refuses it (TEAM-13 contract 1), without quoting the whole value.
+    expect({ status: reply.status, type: reply.headers['x-amzn-errortype'], body: reply.body }).toEqual({ status: 400, type: 'SerializationException', body: '{"message":"Expected a string, found an array."}' });
     expect(reply.body.length).toBeLessThan(QUOTE_LIMIT + 300);
     await expectStillServing();
   });

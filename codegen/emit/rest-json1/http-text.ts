@@ -2,8 +2,8 @@
  * restJson1 members as HTTP text, for both sides: path labels, query parameters and headers.
  * Timestamps in the member's format (the importer writes restJson1's defaults: date-time in
  * labels and queries, HTTP-date in headers), blobs as base64, numbers and booleans written out,
- * lists as repeated query parameters or comma-separated headers. Readers are lenient, as the JSON
- * readers are: text that does not parse stays text, for the validator to report.
+ * lists as repeated query parameters or comma-separated headers. As with JSON, the client's
+ * readers keep text that does not parse as it is; the server's (`strict`) refuse it.
  */
 import type { ServiceModel } from '../../model/ir.js';
 import type { Member, Shape } from '../../model/shapes.js';
@@ -13,7 +13,11 @@ export class TextCodecs {
   /** The wire helpers (runtime/wire.ts) the emitted code calls. */
   readonly helpers = new Set<string>();
 
-  constructor(private readonly model: ServiceModel) {}
+  /** `strict` (the server's decoder): text that does not read as the member's shape throws (400 SerializationException). */
+  constructor(
+    private readonly model: ServiceModel,
+    readonly strict = false,
+  ) {}
 
   private shape(id: string): Shape {
     return this.model.graph.shapes.get(id)!;
@@ -72,6 +76,7 @@ export class TextCodecs {
 
   /** Text (possibly undefined) read as a scalar of the member's shape; undefined when the text is the value. */
   private scalarRead(shape: Shape, text: string, member?: Member): string | undefined {
+    if (this.strict) return this.scalarReadStrictly(shape, text, member);
     switch (shape.kind) {
       case 'string':
       case 'enum':
@@ -97,6 +102,37 @@ export class TextCodecs {
         return `${this.helper('parseBigDecimal')}(${text})`;
       default:
         return `${this.helper('parseJsonText')}(${text})`;
+    }
+  }
+
+  /** Text read as a scalar of the member's shape, refusing text that is not one. */
+  private scalarReadStrictly(shape: Shape, text: string, member?: Member): string | undefined {
+    switch (shape.kind) {
+      case 'string':
+      case 'enum':
+        return undefined;
+      case 'boolean':
+        return `${this.helper('expectBooleanText')}(${text})`;
+      case 'byte':
+      case 'short':
+      case 'integer':
+      case 'long':
+        return `${this.helper('expectIntegerText')}(${text}, '${shape.kind}')`;
+      case 'intEnum':
+        return `${this.helper('expectIntegerText')}(${text}, 'integer')`;
+      case 'float':
+      case 'double':
+        return `${this.helper('expectFloatText')}(${text})`;
+      case 'timestamp':
+        return `${this.helper('expectTimestampText')}(${text}, '${timestampFormat(member, shape)}')`;
+      case 'blob':
+        return `${this.helper('expectBase64')}(${text})`;
+      case 'bigInteger':
+        return `${this.helper('expectBigIntegerText')}(${text})`;
+      case 'bigDecimal':
+        return `${this.helper('expectBigDecimalText')}(${text})`;
+      default:
+        return `${this.helper('expectJsonText')}(${text})`;
     }
   }
 

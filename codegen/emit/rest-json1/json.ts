@@ -2,8 +2,9 @@
  * restJson1 JSON documents, for both sides: one writer (`se_<Shape>`, typed value → JSON value)
  * and one reader (`de_<Shape>`, JSON value → typed value) per structure and union a body uses,
  * and the expression that converts any other shape in place (lists, maps, timestamps, blobs,
- * floats, big numbers). Readers are lenient: a value of the wrong JSON type stays as it is, for
- * the server's validator to report (the wire helpers ship in `runtime/wire.ts`).
+ * floats, big numbers). The client's readers are lenient: a value of the wrong JSON type stays as
+ * it is. The server's (`strict`) refuse it: `expect*` helpers throw, and the server answers 400
+ * SerializationException before validating (the wire helpers ship in `runtime/wire.ts`).
  */
 import type { FunctionDeclarationStructure } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
@@ -43,7 +44,15 @@ export class JsonCodecs {
   private readonly wanted: { direction: Direction; id: string }[] = [];
   private readonly named = new Set<string>();
 
-  constructor(private readonly model: ServiceModel) {}
+  /**
+   * `strict` (the server's decoder): every value is checked against its shape as it is read, and
+   * one that does not fit throws (`expect*` in runtime/wire.ts: 400 SerializationException);
+   * otherwise (the client) readers are lenient and keep such a value as it is.
+   */
+  constructor(
+    private readonly model: ServiceModel,
+    readonly strict = false,
+  ) {}
 
   private shape(id: string): Shape {
     const shape = this.model.graph.shapes.get(id);
@@ -119,8 +128,9 @@ export class JsonCodecs {
     }
   }
 
-  /** JSON → typed, leniently: the expression for `value`, or undefined when it is used as it is. */
+  /** JSON → typed: the expression for `value`, or undefined when it is used as it is (lenient readers only). */
   read(id: string, value: string, member?: Member, depth = 0): string | undefined {
+    if (this.strict) return this.readStrictly(id, value, member, depth);
     const shape = this.shape(id);
     switch (shape.kind) {
       case 'structure':
@@ -150,6 +160,53 @@ export class JsonCodecs {
       case 'bigDecimal':
         return `${this.helper('parseBigDecimal')}(${value})`;
       default:
+        return undefined;
+    }
+  }
+
+  /** JSON → typed, refusing what does not fit the shape: the expression for `value` (always one, except for documents). */
+  private readStrictly(id: string, value: string, member: Member | undefined, depth: number): string | undefined {
+    const shape = this.shape(id);
+    switch (shape.kind) {
+      case 'structure':
+      case 'union':
+        return `${this.functionName('read', id)}(${value})`;
+      case 'list': {
+        const item = `item${depth || ''}`;
+        const inner = this.readStrictly(shape.member.target, item, shape.member, depth + 1) ?? item;
+        return `${this.helper(isSparse(shape) ? 'expectSparseList' : 'expectList')}(${value}, ${this.callback(item, inner)})`;
+      }
+      case 'map': {
+        const item = `value${depth || ''}`;
+        const inner = this.readStrictly(shape.value.target, item, shape.value, depth + 1) ?? item;
+        return `${this.helper(isSparse(shape) ? 'expectSparseMap' : 'expectMap')}(${value}, ${this.callback(item, inner)})`;
+      }
+      case 'string':
+      case 'enum':
+        // A value outside an enum is the validator's to report: the decoder checks only the JSON type.
+        return `${this.helper('expectString')}(${value})`;
+      case 'boolean':
+        return `${this.helper('expectBoolean')}(${value})`;
+      case 'byte':
+      case 'short':
+      case 'integer':
+      case 'long':
+        return `${this.helper('expectInteger')}(${value}, ${quote(shape.kind)})`;
+      case 'intEnum':
+        return `${this.helper('expectInteger')}(${value}, 'integer')`;
+      case 'timestamp':
+        return `${this.helper('expectTimestamp')}(${value}, ${quote(timestampFormat(member, shape))})`;
+      case 'blob':
+        return `${this.helper('expectBase64')}(${value})`;
+      case 'float':
+      case 'double':
+        return `${this.helper('expectFloat')}(${value})`;
+      case 'bigInteger':
+        return `${this.helper('expectBigInteger')}(${value})`;
+      case 'bigDecimal':
+        return `${this.helper('expectBigDecimal')}(${value})`;
+      default:
+        // A document is any JSON value.
         return undefined;
     }
   }
@@ -207,6 +264,7 @@ export class JsonCodecs {
   private reader(shape: Shape): CodecFunction {
     const type = this.typeOf(shape.id);
     const name = this.functionName('read', shape.id);
+    if (this.strict) return this.strictReader(shape, type, name);
     this.helpers.add('isJsonObject');
     if (shape.kind === 'union') {
       this.helpers.add('unionMember');
@@ -238,6 +296,47 @@ export class JsonCodecs {
       parameter: { name: 'value', type: 'unknown' },
       returnType: type,
       statements: [`if (!isJsonObject(value)) return value as ${type};`, entries.length ? `return {\n${entries.join('\n')}\n};` : `return {};`],
+    };
+  }
+
+  /** A reader that refuses a value of another JSON type, a union without exactly one known member, and (below) any member that does not fit. */
+  private strictReader(shape: Shape, type: string, name: string): CodecFunction {
+    if (shape.kind === 'union') {
+      this.helpers.add('expectUnionMember');
+      const keys = shape.members.map((m) => jsonKey(this.model.graph, m));
+      const cases = shape.members.map((m, i) => `  case ${quote(keys[i]!)}:\n    return { ${propertyName(m.name)}: ${this.read(m.target, 'item', m) ?? `item as ${this.typeOf(m.target)}`} };`);
+      return {
+        name,
+        type,
+        docs: tsDoc(`Reads the union ${type} from JSON: exactly one member this side knows must be set.`),
+        parameter: { name: 'value', type: 'unknown' },
+        returnType: type,
+        statements: [
+          `if (value === undefined) return value as unknown as ${type};`,
+          `const [key, item] = expectUnionMember(value, [${keys.map(quote).join(', ')}]);`,
+          `switch (key) {\n${cases.join('\n')}\n}`,
+          '// expectUnionMember has refused every other key.',
+          'return { $unknown: [key, item] };',
+        ],
+      };
+    }
+    if (shape.kind !== 'structure') throw new Error(`no reader for ${shape.kind}`);
+    this.helpers.add('member');
+    this.helpers.add('expectObject');
+    const entries = shape.members.map((m) => {
+      const access = `member(object, ${quote(jsonKey(this.model.graph, m))})`;
+      return `  ${propertyName(m.name)}: ${this.read(m.target, access, m) ?? access},`;
+    });
+    return {
+      name,
+      type,
+      docs: tsDoc(`Reads ${type} from JSON, refusing a value that does not fit it.`),
+      parameter: { name: 'value', type: 'unknown' },
+      returnType: type,
+      statements: [
+        `if (value === undefined) return value as unknown as ${type};`,
+        ...(entries.length ? ['const object = expectObject(value);', `return {\n${entries.join('\n')}\n};`] : ['expectObject(value);', 'return {};']),
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * restJson1, server side: how a generated operation handler reads its input off the request
  * (labels, query members and maps, headers and prefix headers, the JSON body or the payload, each
- * decoded to its type, leniently) and writes its output (status code, headers, a JSON body or a
+ * decoded to its type, refusing a value that is not one) and writes its output (status code, headers, a JSON body or a
  * payload). The JSON writers and readers of nested shapes go to `server/serde.ts` (./json.ts);
  * the framework-free protocol runtime ships with the server (`server/runtime/http.ts`) and the
  * wire helpers beside this file (`runtime/wire.ts`).
@@ -33,7 +33,8 @@ function serdeNames(lines: string[]): string[] {
 
 /** Fresh codecs for one operation's lines; the shared `json` collects the serde functions for server/serde.ts. */
 function codecs(model: ServiceModel, json?: JsonCodecs) {
-  return { json: json ?? new JsonCodecs(model), text: new TextCodecs(model) };
+  // Strict: the server refuses a value it cannot read as its shape (400 SerializationException) before validating.
+  return { json: json ?? new JsonCodecs(model, true), text: new TextCodecs(model, true) };
 }
 
 /** A member's default, for members the request leaves out (Smithy servers fill them in). */
@@ -106,7 +107,8 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
 /** Keeps the helpers the lines really call (a shared codec remembers every operation's). */
 function usedIn(lines: string[], names: Set<string>): string[] {
   const text = lines.join('\n');
-  return [...names].filter((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\(`).test(text)).sort();
+  // Called, or passed as a callback (`expectList(value, expectString)`).
+  return [...names].filter((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}(?=[(),])`).test(text)).sort();
 }
 
 /** The handler's last line: `output` (or nothing) as the success response. */

@@ -10,7 +10,7 @@ const { StructureKind } = tsMorph;
 export function emitSerde(json: JsonCodecs, header: string): GeneratedFile | undefined {
   const functions = json.functions();
   if (functions.length === 0) return undefined;
-  const wire = [...json.helpers].filter((name) => functions.some((f) => f.statements.some((line) => new RegExp(`\\b${name}\\(`).test(line)))).sort();
+  const wire = [...json.helpers].filter((name) => functions.some((f) => f.statements.some((line) => new RegExp(`\\b${name}(?=[(),])`).test(line)))).sort();
   return printFile('server/serde.ts', header, [
     ...importOf('./wire.js', wire),
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './models.js', namedImports: [...new Set(functions.map((f) => f.type))].sort() },

@@ -3,6 +3,7 @@
 
 import { validateAddPermissionInput, renderViolations } from '../../validators/index.js';
 import { type ErrorDescription, errorResponse, parseJsonObject, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
+import { expectBoolean, expectString } from '../wire.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, POLICY_LENGTH_EXCEEDED_EXCEPTION, PRECONDITION_FAILED_EXCEPTION, RESOURCE_CONFLICT_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { AddPermissionInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
@@ -28,17 +29,17 @@ export async function handleAddPermission(request: ServerRequest, labels: Readon
     const body = parseJsonObject(request.body);
     const input = {
       FunctionName: labels.FunctionName,
-      StatementId: body.StatementId,
-      Action: body.Action,
-      Principal: body.Principal,
-      SourceArn: body.SourceArn,
-      SourceAccount: body.SourceAccount,
-      EventSourceToken: body.EventSourceToken,
+      StatementId: expectString(body.StatementId),
+      Action: expectString(body.Action),
+      Principal: expectString(body.Principal),
+      SourceArn: expectString(body.SourceArn),
+      SourceAccount: expectString(body.SourceAccount),
+      EventSourceToken: expectString(body.EventSourceToken),
       Qualifier: request.query.get('Qualifier') ?? undefined,
-      RevisionId: body.RevisionId,
-      PrincipalOrgID: body.PrincipalOrgID,
-      FunctionUrlAuthType: body.FunctionUrlAuthType,
-      InvokedViaFunctionUrl: body.InvokedViaFunctionUrl,
+      RevisionId: expectString(body.RevisionId),
+      PrincipalOrgID: expectString(body.PrincipalOrgID),
+      FunctionUrlAuthType: expectString(body.FunctionUrlAuthType),
+      InvokedViaFunctionUrl: expectBoolean(body.InvokedViaFunctionUrl),
     };
     const violations = validateAddPermissionInput(input);
     if (violations.length > 0) {

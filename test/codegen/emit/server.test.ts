@@ -15,7 +15,7 @@ import { HEADER, thingModel, view } from './helpers.js';
 describe('restJson1 request decoding and response encoding', () => {
   it.each([
     {
-      name: 'labels, query, headers and body, each decoded to its type',
+      name: 'labels, query, headers and body, each decoded to its type, refusing what is not one',
       given: thingModel({
         parameters: [{ name: 'max-items', in: 'query', 'x-member-name': 'MaxItems', schema: { type: 'integer' } }, { name: 'X-Trace', in: 'header', 'x-member-name': 'Trace', schema: { type: 'boolean' } }],
         properties: { Note: { type: 'string' } },
@@ -24,10 +24,10 @@ describe('restJson1 request decoding and response encoding', () => {
       want: {
         lines: [
           'const body = parseJsonObject(request.body);',
-          "const input = {\n  Name: labels.Name,\n  MaxItems: parseNumberText(request.query.get('max-items') ?? undefined),\n  Trace: parseBooleanText(headerValue(request, 'x-trace')),\n  Note: body.Note,\n};",
+          "const input = {\n  Name: labels.Name,\n  MaxItems: expectIntegerText(request.query.get('max-items') ?? undefined, 'integer'),\n  Trace: expectBooleanText(headerValue(request, 'x-trace')),\n  Note: expectString(body.Note),\n};",
         ],
         helpers: ['parseJsonObject', 'headerValue'],
-        wire: ['parseBooleanText', 'parseNumberText'],
+        wire: ['expectBooleanText', 'expectIntegerText', 'expectString'],
         response: ['return restResponse(200, {\n  json: JSON.stringify({\n    Count: output.Count,\n  }),\n}, context);'],
       },
     },

@@ -338,6 +338,16 @@ export function headerValue(request: ServerRequest, name: string): string | unde
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/**
+ * The decoder's refusal of a value it cannot read as its shape (`WireValueError` of wire.ts, the
+ * helpers both sides share), known by its mark: this file ships apart from wire.ts.
+ */
+function isWireValueError(thrown: unknown): thrown is Error {
+  return thrown instanceof Error && (thrown as { [WIRE_VALUE_ERROR]?: unknown })[WIRE_VALUE_ERROR] === true;
+}
+
+const WIRE_VALUE_ERROR = Symbol.for('permgen.wireValueError');
+
 export function protocolErrorResponse(error: ProtocolError, settings: ProtocolSettings, context: RequestContext): ServerResponse {
   return {
     status: error.status,
@@ -363,6 +373,8 @@ export function errorResponse(
   context: RequestContext,
 ): ServerResponse {
   if (thrown instanceof ProtocolError) return protocolErrorResponse(thrown, settings, context);
+  // The decoder met a value it cannot read as its shape.
+  if (isWireValueError(thrown)) return protocolErrorResponse(new ProtocolError('SerializationException', 400, thrown.message), settings, context);
   const name = typeof thrown === 'object' && thrown !== null ? (thrown as { name?: unknown }).name : undefined;
   if (typeof name === 'string') {
     const description = Object.prototype.hasOwnProperty.call(modeled, name)
