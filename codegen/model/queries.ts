@@ -8,7 +8,10 @@ export function operationErrors(model: ServiceModel, operation: Operation): Erro
 
 /** Every error a client or server must know: the modeled ones and the protocol's validation error. */
 export function allErrors(model: ServiceModel): ErrorShape[] {
-  return model.validationError ? [...model.errors, model.validationError] : [...model.errors];
+  const validation = model.validationError;
+  // A model may declare the validation error itself (Smithy's framework ValidationException, listed
+  // by the operations): it is then one of the modeled errors, not a second class of the same name.
+  return validation && !model.errors.some((e) => e.name === validation.name) ? [...model.errors, validation] : [...model.errors];
 }
 
 /**

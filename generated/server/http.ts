@@ -273,10 +273,14 @@ export function renderError(
   return { status: error.status, headers, body: JSON.stringify(body), errorName: error.name };
 }
 
-/** The answer to a request that failed the model's constraints: 400 with the service's message. */
-export function validationFailure(message: string, settings: ProtocolSettings, context: RequestContext): ServerResponse {
-  if (settings.validationError) return renderError(settings.validationError, { message }, settings, context);
-  return protocolErrorResponse(new ProtocolError('ValidationException', 400, message), settings, context);
+/**
+ * The answer to a request that failed the model's constraints: 400 with the service's message,
+ * and the list of violations where the model's validation error has one (`fieldList`).
+ */
+export function validationFailure(failure: string | { message: string; fieldList?: unknown }, settings: ProtocolSettings, context: RequestContext): ServerResponse {
+  const members = typeof failure === 'string' ? { message: failure } : failure;
+  if (settings.validationError) return renderError(settings.validationError, members, settings, context);
+  return protocolErrorResponse(new ProtocolError('ValidationException', 400, members.message), settings, context);
 }
 
 /**

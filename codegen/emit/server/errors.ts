@@ -35,7 +35,8 @@ export function emitErrors(model: ServiceModel, header: string, json: JsonCodecs
   const descriptions = new Map(all.map((error) => [error.name, errorDescription(model, error, json, text)]));
   const code = [...descriptions.values()].join('\n');
   const wire = [...new Set([...json.helpers, ...text.helpers])].filter((name) => new RegExp(`\\b${name}\\(`).test(code)).sort();
-  const serde = [...new Set(code.match(/\bse_[A-Za-z0-9_$]+(?=\()/g) ?? [])].sort();
+  // Called, or passed to `map` as a function: either way it must be imported.
+  const serde = [...new Set(code.match(/\bse_[A-Za-z0-9_$]+/g) ?? [])].sort();
   const types = referencedTypes(model, code.match(/\(value: [^)]*\)/g) ?? []);
   const statements: (StatementStructures | WriterFunction)[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './http.js', namedImports: ['ErrorDescription', 'ProtocolSettings'] },

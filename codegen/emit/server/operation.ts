@@ -34,7 +34,7 @@ export function emitOperation(model: ServiceModel, operation: Operation, header:
         writer.writeLine('if (violations.length > 0) {');
         writer.indent(() => {
           writer.writeLine('// Constraint checks come before the implementation sees anything, as in the service.');
-          writer.writeLine('return validationFailure(renderViolations(violations), PROTOCOL_SETTINGS, context);');
+          writer.writeLine('return validationFailure(validationExceptionBody(violations), PROTOCOL_SETTINGS, context);');
         });
         writer.writeLine('}');
         writer.writeLine('// The validator has checked every member\'s presence and type.');
@@ -49,7 +49,7 @@ export function emitOperation(model: ServiceModel, operation: Operation, header:
 
   const httpImports = [...new Set(['errorResponse', ...encode.helpers, 'validationFailure', 'type ErrorDescription', 'type RequestContext', 'type ServerRequest', 'type ServerResponse', ...decode.helpers])];
   return printFile(`server/operations/${operation.name}.ts`, header, [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../validators/index.js', namedImports: [validatorName(operation), 'renderViolations'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../validators/index.js', namedImports: [validatorName(operation), 'validationExceptionBody'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../http.js', namedImports: httpImports.sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))) },
     ...importOf('../wire.js', wire),
     ...importOf('../serde.js', serde),
