@@ -15,6 +15,7 @@ export function schemaOf(c: Constraints): Obj {
   if (c.propertyNames) s.propertyNames = schemaOf(c.propertyNames);
   if (c.additionalProperties) s.additionalProperties = schemaOf(c.additionalProperties);
   if (c.enum) s.enum = c.enum;
+  if (c.internalEnum) s['x-enum-internal'] = c.internalEnum;
   for (const k of ['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const) {
     if (c[k] !== undefined) s[k] = c[k];
   }

@@ -30,7 +30,7 @@ export const T = {
   httpError: 'smithy.api#httpError', title: 'smithy.api#title', timestampFormat: 'smithy.api#timestampFormat',
   jsonName: 'smithy.api#jsonName', uniqueItems: 'smithy.api#uniqueItems', sparse: 'smithy.api#sparse',
   idempotencyToken: 'smithy.api#idempotencyToken', mediaType: 'smithy.api#mediaType', streaming: 'smithy.api#streaming',
-  eventPayload: 'smithy.api#eventPayload', eventHeader: 'smithy.api#eventHeader',
+  eventPayload: 'smithy.api#eventPayload', eventHeader: 'smithy.api#eventHeader', internal: 'smithy.api#internal',
 };
 
 /** Smithy's numeric shapes as OpenAPI `type` and the `format` the shape graph reads back as the same kind. */
@@ -91,7 +91,14 @@ export class SmithyShapes {
     const c: Constraints = {};
     switch (shape.type) {
       case 'string': c.type = 'string'; break;
-      case 'enum': c.type = 'string'; c.enum = Object.entries(shape.members ?? {}).map(([n, m]) => String(m.traits?.[T.enumValue] ?? n)); break;
+      case 'enum': {
+        c.type = 'string';
+        const members = Object.entries(shape.members ?? {});
+        c.enum = members.map(([n, m]) => String(m.traits?.[T.enumValue] ?? n));
+        const internal = members.filter(([, m]) => m.traits?.[T.internal] !== undefined).map(([n, m]) => String(m.traits?.[T.enumValue] ?? n));
+        if (internal.length > 0) c.internalEnum = internal;
+        break;
+      }
       case 'intEnum': c.type = 'integer'; c.enum = Object.values(shape.members ?? {}).map((m) => Number(m.traits?.[T.enumValue])); break;
       case 'boolean': c.type = 'boolean'; break;
       case 'byte': case 'short': case 'integer': case 'long': case 'bigInteger': case 'float': case 'double': case 'bigDecimal':
@@ -135,7 +142,12 @@ export class SmithyShapes {
       default:
         this.undetermined.push({ subject: context || target, fact: 'type', reason: `Smithy shape type ${shape.type} has no rendering in the conventions`, assumed: 'any value' });
     }
-    if (Array.isArray(traits[T.enumTrait])) c.enum = traits[T.enumTrait].map((e: Obj) => String(e.value));
+    if (Array.isArray(traits[T.enumTrait])) {
+      c.enum = traits[T.enumTrait].map((e: Obj) => String(e.value));
+      // The @enum trait marks an entry internal by its tags (an enum shape by the @internal trait, above).
+      const internal = traits[T.enumTrait].filter((e: Obj) => Array.isArray(e.tags) && e.tags.includes('internal')).map((e: Obj) => String(e.value));
+      if (internal.length > 0) c.internalEnum = internal;
+    }
     const len = traits[T.length];
     if (len) {
       const [lo, hi] = c.type === 'array' ? ['minItems', 'maxItems'] as const : c.type === 'object' ? ['minProperties', 'maxProperties'] as const : ['minLength', 'maxLength'] as const;

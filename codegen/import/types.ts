@@ -38,6 +38,8 @@ export interface Constraints {
   /** The pattern as the documentation prints it. */
   documentedPattern?: string;
   enum?: (string | number)[];
+  /** Values of `enum` that messages do not list (`x-enum-internal`): Smithy's `@internal` enum members, `@enum` entries tagged `internal`. */
+  internalEnum?: (string | number)[];
   default?: string | number | boolean | unknown[] | Record<string, unknown>;
   uniqueItems?: boolean;
   /** Entry counts of a map (`minProperties`/`maxProperties`). */

@@ -49,6 +49,8 @@ export interface Constraints {
   uniqueItems?: boolean;
   /** Allowed values as written (strings for enum, integers for intEnum). */
   enum?: unknown[];
+  /** Allowed values that messages do not list (`x-enum-internal`). */
+  internalEnum?: unknown[];
 }
 
 export interface ShapeBase {

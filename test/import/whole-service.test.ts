@@ -69,7 +69,7 @@ structure ShelfBody { @required name: String, nested: ShelfBody, items: ItemMap 
 map StringMap { key: String, value: String }
 union Choice { text: String, number: Integer, nothing: Unit }
 @streaming union Events { item: ShelfBody }
-enum Kind { PLAIN = "plain", FANCY = "fancy" }
+enum Kind { PLAIN = "plain", FANCY = "fancy", @internal SECRET = "secret" }
 intEnum Size { SMALL = 1, LARGE = 2 }
 @error("client") @httpError(404) structure NoSuchShelf { @httpHeader("X-Shelf") shelfId: String, message: String }
 `;
@@ -103,6 +103,13 @@ describe('whole-service Smithy import, on a model of our own with every binding 
     expect(Object.keys(doc.paths)).toContain('/items?kind=plain');
     expect(doc.paths['/shelves/{shelfId}'].get.responses['200']).toEqual(expect.objectContaining({ 'x-member-name': 'shelf', 'x-response-code-member': 'status', content: { 'application/json': { schema: { $ref: '#/components/schemas/ShelfBody' } } } }));
     expect(doc.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('marks an @internal enum value, which messages must not list, with x-enum-internal', () => {
+    const { result, graph } = roundTrip(model);
+    expect((result.document as any).components.schemas.PutItemRequest.properties.kind).toEqual(expect.objectContaining({ enum: ['plain', 'fancy', 'secret'], 'x-enum-internal': ['secret'] }));
+    const kind = [...graph.shapes.values()].find((shape) => shape.constraints.enum?.includes('secret'));
+    expect(kind?.constraints.internalEnum).toEqual(['secret']);
   });
 });
 

@@ -246,9 +246,10 @@ export class ValidatorWriter {
   scalarChecks(value: string, shape: Shape, constant: string): ScalarCheck[] {
     const checks: ScalarCheck[] = [];
     const w = this.wordingArg();
-    const { length, pattern, range, enum: allowed } = shape.constraints;
+    const { length, pattern, range, enum: allowed, internalEnum } = shape.constraints;
     if (allowed && allowed.length > 0) {
-      const shown = `[${allowed.map(String).join(', ')}]`;
+      // Internal values are accepted but not listed: a message must not reveal them.
+      const shown = `[${allowed.filter((v) => !internalEnum?.includes(v)).map(String).join(', ')}]`;
       let condition: string;
       if (allowed.length > ENUM_SET_THRESHOLD) {
         const set = this.constant(`${constant}_VALUES`, `new Set<unknown>([${allowed.map((v) => (typeof v === 'string' ? quote(v) : String(v))).join(', ')}])`);

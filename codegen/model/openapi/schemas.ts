@@ -258,5 +258,6 @@ function constraintsOf(schema: Obj): Constraints {
   }
   if (schema.uniqueItems === true) constraints.uniqueItems = true;
   if (Array.isArray(schema.enum)) constraints.enum = [...schema.enum];
+  if (Array.isArray(schema['x-enum-internal'])) constraints.internalEnum = [...schema['x-enum-internal']];
   return constraints;
 }

@@ -32,6 +32,13 @@ describe('validators/<Op>.ts for scalar members', () => {
     expect(text).toContain(want);
   });
 
+  it('an enum accepts its internal values (x-enum-internal) but does not list them in its message', () => {
+    const internal = view(thingModel({ properties: { Tier: { type: 'string', enum: ['abc', 'def', 'ghi'], 'x-enum-internal': ['ghi'] } } }));
+    const validator = emitOperationValidator(internal.graph, 'PutThing', internal.symbols, HEADER).content;
+    expect(validator).toContain("if (tier !== 'abc' && tier !== 'def' && tier !== 'ghi')");
+    expect(validator).toContain("notInEnum('Tier', 'tier', '[abc, def]')");
+  });
+
   it('type-checks under strict settings together with the models, for names that used not to (TS2451, TS1389)', () => {
     const files = [...emitValidators(model).filter((f) => f.path !== 'validators/violations.ts'), VIOLATIONS_RUNTIME, emitModels(model, enumNames(model), HEADER)];
     expect(typeErrors(files)).toEqual([]);
