@@ -30,6 +30,7 @@ export const T = {
   httpError: 'smithy.api#httpError', title: 'smithy.api#title', timestampFormat: 'smithy.api#timestampFormat',
   jsonName: 'smithy.api#jsonName', uniqueItems: 'smithy.api#uniqueItems', sparse: 'smithy.api#sparse',
   idempotencyToken: 'smithy.api#idempotencyToken', mediaType: 'smithy.api#mediaType', streaming: 'smithy.api#streaming',
+  eventPayload: 'smithy.api#eventPayload', eventHeader: 'smithy.api#eventHeader',
 };
 
 /** Smithy's numeric shapes as OpenAPI `type` and the `format` the shape graph reads back as the same kind. */
@@ -157,6 +158,8 @@ export class SmithyShapes {
     if (traits[T.default] !== undefined && traits[T.default] !== null && !c.ref) c.default = traits[T.default];
     if (typeof memberTraits[T.jsonName] === 'string') c.jsonName = memberTraits[T.jsonName];
     if (memberTraits[T.idempotencyToken] !== undefined) c.idempotencyToken = true;
+    if (memberTraits[T.eventPayload] !== undefined) c.eventPayload = true;
+    if (memberTraits[T.eventHeader] !== undefined) c.eventHeader = true;
     return c;
   }
 
@@ -179,6 +182,8 @@ export class SmithyShapes {
     if (description) schema.description = description;
     if (required.length) schema.required = required;
     schema.properties = properties;
+    // An error structure used as a member: an event stream's modeled error event, sent as an exception message.
+    if (shape?.traits?.[T.error] !== undefined) schema['x-event-error'] = shape.traits[T.error] === 'server' ? 'server' : 'client';
     this.extraSchemas[name] = schema;
   }
 

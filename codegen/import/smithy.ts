@@ -13,12 +13,15 @@ import { firstSentence } from './doc/facts.js';
 
 export { localName, type SmithyModel };
 
-/** An operation the conventions cannot express: its input or output is an event stream. */
+/** An operation the conventions cannot express: its input is an event stream (output streams are carried). */
 export class EventStreamRefused extends Error {
   constructor(readonly operation: string, readonly member: string, readonly stream: string) {
-    super(`operation ${operation} is refused: its member ${member} is an event stream (${stream}), which permgen does not support`);
+    super(`operation ${operation} is refused: its input member ${member} is an event stream (${stream}), which permgen supports in outputs only`);
   }
 }
+
+/** The media type of AWS's event streams (`x-event-stream` names the event union beside it). */
+export const EVENT_STREAM_MEDIA_TYPE = 'application/vnd.amazon.eventstream';
 
 /**
  * The text of a source to import: a page or a single JSON AST file as it is; Smithy IDL (`.smithy`
@@ -113,6 +116,11 @@ export class SmithyReader extends SmithyShapes {
         schema: this.constraints(member.target, traits, location, `${opName}.${name}`),
       };
       if (location === 'payload') m.mediaType = this.mediaType(member.target);
+      const stream = this.shape(member.target);
+      if (location === 'payload' && stream?.type === 'union' && stream.traits?.[T.streaming] !== undefined) {
+        m.mediaType = EVENT_STREAM_MEDIA_TYPE;
+        m.eventStream = this.nameOf(member.target);
+      }
       if (wireName !== undefined && (wireName !== name || location === 'prefixHeaders')) m.wireName = wireName;
       const description = this.documentation(traits) ?? this.documentation(this.shape(member.target)?.traits);
       if (description) m.description = description;
@@ -147,10 +155,9 @@ export class SmithyReader extends SmithyShapes {
     if (!http) this.undetermined.push({ subject: `operation ${name}`, fact: 'HTTP binding', reason: 'no smithy.api#http trait', assumed: 'POST /' });
     // A constant query (`/layers?find=LayerVersion`) stays in the path: it tells operations on one path apart.
     const path = String(http?.uri ?? '/');
-    for (const side of [shape.input?.target, shape.output?.target]) {
-      const stream = this.eventStream(side);
-      if (stream) throw new EventStreamRefused(name, stream[0], stream[1]);
-    }
+    // An output event stream is carried (`x-event-stream`); an input one is not.
+    const inputStream = this.eventStream(shape.input?.target);
+    if (inputStream) throw new EventStreamRefused(name, inputStream[0], inputStream[1]);
     const labels = new Set([...path.split('?')[0].matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]));
     const members = shape.input ? this.members(shape.input.target, name, labels) : [];
     const output = shape.output ? this.members(shape.output.target, name, new Set(), true) : [];
@@ -197,8 +204,9 @@ function wholeService(reader: SmithyReader, wanted?: string): string {
 
 /**
  * Converts the named operations of a Smithy 2.0 JSON AST model into one document; with no
- * operations named, every operation of the service (its resources' too). An operation whose input
- * or output is an event stream is refused: named alone it is an error, in a whole service it is
+ * operations named, every operation of the service (its resources' too). An output event stream
+ * is carried as a payload of `application/vnd.amazon.eventstream` naming its union; an operation
+ * whose input is an event stream is refused: named alone it is an error, in a whole service it is
  * left out and listed as undetermined.
  */
 export function importSmithy(json: string | SmithyModel, operations: string[], options: SmithyImportOptions = {}): ImportResult {
@@ -220,7 +228,7 @@ export function importSmithy(json: string | SmithyModel, operations: string[], o
       read = reader.operation(id, options.base, commonErrors);
     } catch (error) {
       if (!(whole && error instanceof EventStreamRefused)) throw error;
-      reader.undetermined.push({ subject: `operation ${error.operation}`, fact: 'event stream', reason: `its member ${error.member} is an event stream (${error.stream}), which permgen does not support`, assumed: 'left out' });
+      reader.undetermined.push({ subject: `operation ${error.operation}`, fact: 'event stream', reason: `its input member ${error.member} is an event stream (${error.stream}), which permgen supports in outputs only`, assumed: 'left out' });
       continue;
     }
     ops.push(read.op);

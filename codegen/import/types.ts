@@ -51,6 +51,10 @@ export interface Constraints {
   jsonName?: string;
   /** The client fills the member in when the caller leaves it out (`x-idempotency-token`). */
   idempotencyToken?: boolean;
+  /** A member of an event structure carried as the event's payload (`@eventPayload`; `x-event-payload`). */
+  eventPayload?: boolean;
+  /** A member of an event structure carried as an event header (`@eventHeader`; `x-event-header`). */
+  eventHeader?: boolean;
 }
 
 export interface MemberModel {
@@ -60,6 +64,8 @@ export interface MemberModel {
   wireName?: string;
   /** The media type of a payload member. */
   mediaType?: string;
+  /** A payload that is an event stream: the name of its event union (`x-event-stream`). */
+  eventStream?: string;
   required: boolean;
   description?: string;
   schema: Constraints;

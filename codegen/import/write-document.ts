@@ -48,7 +48,9 @@ const wireKey = (m: MemberModel) => (m.wireName ? m.wireName : m.name);
 
 /** A member that is the whole body (`@httpPayload`), as the content of a request body or response. */
 function payload(m: MemberModel): Obj {
-  return { 'x-member-name': m.name, content: { [m.mediaType ?? 'application/json']: { schema: memberSchema(m) } } };
+  // An event stream names its event union beside the schema (`x-event-stream`).
+  const media: Obj = { schema: memberSchema(m), ...(m.eventStream !== undefined && { 'x-event-stream': m.eventStream }) };
+  return { 'x-member-name': m.name, content: { [m.mediaType ?? 'application/json']: media } };
 }
 
 function property(m: MemberModel): Obj {
@@ -199,6 +201,7 @@ function responseHeader(m: MemberModel): Obj {
   const h: Obj = { ...(m.description ? { description: m.description } : {}) };
   if (m.location === 'prefixHeaders') Object.assign(h, { 'x-member-name': m.name, 'x-prefix-headers': m.wireName ?? '' });
   else if (wireKey(m) !== m.name) h['x-member-name'] = m.name;
+  if (m.required) h.required = true;
   h.schema = memberSchema(m);
   return h;
 }

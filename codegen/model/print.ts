@@ -50,6 +50,8 @@ function printMember(member: Member): string {
   if (member.jsonName !== undefined) parts.push(`jsonName(${member.jsonName})`);
   if (member.timestampFormat !== undefined) parts.push(`timestampFormat(${member.timestampFormat})`);
   if (member.idempotencyToken) parts.push('idempotencyToken');
+  if (member.eventPayload) parts.push('eventPayload');
+  if (member.eventHeader) parts.push('eventHeader');
   return parts.join(' ');
 }
 
@@ -64,7 +66,7 @@ function printBinding(binding: Binding): string {
     case 'prefixHeaders':
       return `prefixHeaders(${binding.prefix})`;
     case 'payload':
-      return `payload(${binding.mediaType})`;
+      return `payload(${binding.mediaType}${binding.eventStream ? ', event stream' : ''})`;
     default:
       return binding.kind;
   }

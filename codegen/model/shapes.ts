@@ -79,6 +79,10 @@ export interface Member {
   timestampFormat?: TimestampFormat;
   /** The client fills the member with a fresh token when the caller leaves it out (`@idempotencyToken`; `x-idempotency-token`). */
   idempotencyToken?: boolean;
+  /** In an event structure: the member is the event's payload (`@eventPayload`; `x-event-payload`). */
+  eventPayload?: boolean;
+  /** In an event structure: the member travels as an event header (`@eventHeader`; `x-event-header`). */
+  eventHeader?: boolean;
   origin: Origin;
 }
 
@@ -130,7 +134,8 @@ export type Binding =
   | { kind: 'queryParams' }
   | { kind: 'header'; name: string }
   | { kind: 'prefixHeaders'; prefix: string }
-  | { kind: 'payload'; mediaType: string }
+  /** `eventStream`: the payload is an event stream of its union's events (`application/vnd.amazon.eventstream` with `x-event-stream`). */
+  | { kind: 'payload'; mediaType: string; eventStream?: boolean }
   | { kind: 'body'; name: string }
   | { kind: 'responseCode' };
 

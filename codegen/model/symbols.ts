@@ -6,7 +6,7 @@
  * both ask here, so the diff describes the TypeScript the generator really writes.
  */
 import type { MemberType } from './ir.js';
-import type { Member, Shape, ShapeModel } from './shapes.js';
+import type { BoundMember, Member, Shape, ShapeModel } from './shapes.js';
 
 // --- Spelling rules -------------------------------------------------------------------------
 
@@ -266,7 +266,14 @@ export class SymbolTable {
 
   /** The TypeScript type of a member as the client's models declare it. */
   memberType(_operation: string, _side: Side, member: Member): string {
-    return this.shapeType(member.target);
+    return this.valueType(member);
+  }
+
+  /** The TypeScript type of a member's value: an event stream is an `AsyncIterable` of its union's events, as SDK v3 types it. */
+  valueType(member: Member): string {
+    const binding = (member as Partial<BoundMember>).binding;
+    const type = this.shapeType(member.target);
+    return binding?.kind === 'payload' && binding.eventStream ? `AsyncIterable<${type}>` : type;
   }
 
   /**

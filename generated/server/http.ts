@@ -26,6 +26,8 @@ export interface ServerResponse {
   body: string;
   /** A binary body (a blob payload), sent instead of `body`. */
   bytes?: Uint8Array;
+  /** An event stream's frames, sent chunked as they come, instead of `body`. */
+  events?: AsyncIterable<Uint8Array>;
   /** The error name sent in the error-type header, for logs. */
   errorName?: string;
 }
@@ -267,6 +269,8 @@ export interface ResponseParts {
   /** A payload: text or bytes, with its media type. */
   payload?: string | Uint8Array | undefined;
   contentType?: string;
+  /** An event stream's frames (../event-stream.ts), instead of a body. */
+  events?: AsyncIterable<Uint8Array>;
 }
 
 /** A success response with headers and a JSON body or a payload. */
@@ -277,6 +281,10 @@ export function restResponse(status: number, parts: ResponseParts, context: Requ
   // A status without a body (a response-code member may choose one) sends none.
   if (status === 204 || status === 304) return { status, headers, body: '' };
   if (parts.json !== undefined) return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: parts.json };
+  if (parts.events !== undefined) {
+    headers['Content-Type'] ??= 'application/vnd.amazon.eventstream';
+    return { status, headers, body: '', events: parts.events };
+  }
   if (parts.payload === undefined) return { status, headers, body: '' };
   // A member bound to Content-Type names the payload's type itself.
   headers['Content-Type'] ??= parts.contentType ?? 'application/octet-stream';

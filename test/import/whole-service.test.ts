@@ -80,12 +80,12 @@ describe('whole-service Smithy import, on a model of our own with every binding 
   it('imports every operation the service reaches through its resources, leaving the event stream out by name', () => {
     const { result, graph } = roundTrip(model);
     expect(graph.operations.map((o) => o.name).sort()).toEqual(['DeleteItem', 'GetShelf', 'PutItem']);
-    expect(result.undetermined).toContainEqual({ subject: 'operation StreamItems', fact: 'event stream', reason: 'its member events is an event stream (Events), which permgen does not support', assumed: 'left out' });
+    expect(result.undetermined).toContainEqual({ subject: 'operation StreamItems', fact: 'event stream', reason: 'its input member events is an event stream (Events), which permgen supports in outputs only', assumed: 'left out' });
     expect(graph.service.auth).toEqual([{ kind: 'bearer' }]);
   });
 
   it('refuses an event-stream operation named alone, naming it', () => {
-    expect(() => importSmithy(model as never, ['StreamItems'])).toThrow('operation StreamItems is refused: its member events is an event stream (Events), which permgen does not support');
+    expect(() => importSmithy(model as never, ['StreamItems'])).toThrow('operation StreamItems is refused: its input member events is an event stream (Events), which permgen supports in outputs only');
   });
 
   it('keeps every operation, member, binding, kind and trait through OpenAPI into the shape graph', () => {
@@ -106,27 +106,75 @@ describe('whole-service Smithy import, on a model of our own with every binding 
   });
 });
 
+const STREAMS = `
+$version: "2"
+namespace example.watch
+
+use aws.protocols#restJson1
+
+@restJson1
+service Watcher { version: "2024-01-01", operations: [Watch] }
+
+@http(method: "POST", uri: "/watch")
+operation Watch { output := { @httpHeader("X-Watch-Id") watchId: String, @httpPayload events: Events } }
+
+@streaming union Events { chunk: Chunk, done: Done, oops: Oops }
+structure Chunk { @eventHeader seq: Long, @eventPayload bytes: Blob }
+structure Done { log: String }
+@error("server") structure Oops { message: String }
+`;
+
+describe('output event streams, on a model of our own', () => {
+  const model = readIdl(STREAMS, 'watch.smithy');
+
+  it('writes the stream as the response content of application/vnd.amazon.eventstream naming its union, event members and error events marked', () => {
+    const { result } = roundTrip(model);
+    const doc = result.document as any;
+    expect(doc.paths['/watch'].post.responses['200']).toEqual(expect.objectContaining({
+      'x-member-name': 'events',
+      content: { 'application/vnd.amazon.eventstream': { schema: { $ref: '#/components/schemas/Events' }, 'x-event-stream': 'Events' } },
+    }));
+    expect(doc.components.schemas.Chunk.properties).toEqual({ seq: { type: 'integer', format: 'int64', 'x-event-header': true }, bytes: { type: 'string', format: 'byte', 'x-event-payload': true } });
+    expect(doc.components.schemas.Oops['x-event-error']).toBe('server');
+    expect(doc.components.schemas.Done['x-event-error']).toBeUndefined();
+    expect(result.undetermined.filter((u) => u.subject.startsWith('operation'))).toEqual([]);
+  });
+
+  it('reads it back as an event-stream payload, with nothing lost', () => {
+    const { graph, comparison } = judge(model, 'example.watch#Watcher', []);
+    expect(graph.operations[0]!.output.map((m) => [m.name, m.binding])).toEqual([
+      ['events', { kind: 'payload', mediaType: 'application/vnd.amazon.eventstream', eventStream: true }],
+      ['watchId', { kind: 'header', name: 'X-Watch-Id' }],
+    ]);
+    expect(comparison.differences).toEqual([]);
+  });
+});
+
 const SKIP_LAMBDA = '(skipped where ../shared/fixtures/smithy/lambda.json is absent)';
 describe.skipIf(!hasLambda)(`AWS's Lambda model as a whole service ${SKIP_LAMBDA}`, () => {
   const model = hasLambda ? (JSON.parse(readFileSync(sharedSmithy, 'utf8')) as SmithyAst) : { smithy: '2.0', shapes: {} };
 
   // One import serves both tests: the whole of Lambda takes a few seconds.
   let judged: ReturnType<typeof judge> | undefined;
-  const lambda = () => (judged ??= judge(model, 'com.amazonaws.lambda#AWSGirApiService', ['InvokeWithResponseStream']));
+  const lambda = () => (judged ??= judge(model, 'com.amazonaws.lambda#AWSGirApiService', []));
 
-  it('imports 84 of the 85 operations; InvokeWithResponseStream, an event stream, is refused by name', () => {
+  it('imports all 85 operations; InvokeWithResponseStream\'s output event stream as a payload of application/vnd.amazon.eventstream naming its union', () => {
     const { result, graph } = lambda();
-    expect(graph.operations).toHaveLength(84);
-    expect(result.undetermined.map((u) => `${u.subject}: ${u.fact}`)).toEqual(['operation InvokeWithResponseStream: event stream', 'document: validation error']);
+    expect(graph.operations).toHaveLength(85);
+    expect(result.undetermined.map((u) => `${u.subject}: ${u.fact}`)).toEqual(['document: validation error']);
+    const stream = graph.operations.find((o) => o.name === 'InvokeWithResponseStream')!.output.find((m) => m.name === 'EventStream');
+    expect(stream).toMatchObject({ target: 'InvokeWithResponseStreamResponseEvent', binding: { kind: 'payload', mediaType: 'application/vnd.amazon.eventstream', eventStream: true } });
+    const chunk = graph.shapes.get('InvokeResponseStreamUpdate');
+    expect(chunk?.kind === 'structure' && chunk.members.map((m) => [m.name, m.eventPayload])).toEqual([['Payload', true]]);
     expect(graph.service.auth).toEqual([{ kind: 'sigv4', signingName: 'lambda' }]);
   });
 
   it('keeps every operation, member, binding, kind and trait through OpenAPI into the shape graph', () => {
     const { comparison, operations } = lambda();
-    expect(operations).toHaveLength(84);
+    expect(operations).toHaveLength(85);
     expect(comparison.differences).toEqual([]);
     // Every kind and binding Lambda uses was compared.
-    expect(Object.keys(comparison.compared).sort()).toEqual(['blob', 'boolean', 'double', 'enum', 'error', 'integer', 'list', 'long', 'map', 'string', 'structure', 'timestamp']);
+    expect(Object.keys(comparison.compared).sort()).toEqual(['blob', 'boolean', 'double', 'enum', 'error', 'integer', 'list', 'long', 'map', 'string', 'structure', 'timestamp', 'union']);
     expect(Object.keys(comparison.bindings).sort()).toEqual(['body', 'header', 'label', 'payload', 'query', 'responseCode']);
   });
 });
@@ -134,9 +182,10 @@ describe.skipIf(!hasLambda)(`AWS's Lambda model as a whole service ${SKIP_LAMBDA
 const SKIP_PROTOCOL = '(skipped where ../shared/fixtures/smithy-protocol-tests is absent)';
 describe.skipIf(!hasProtocolTests)(`the restJson1 protocol suite's services ${SKIP_PROTOCOL}`, () => {
   const model = hasProtocolTests ? (JSON.parse(readSourceText(join(protocolTests, 'model'), join(protocolTests, 'traits'))) as SmithyAst) : { smithy: '2.0', shapes: {} };
-  const streams = ['DuplexStream', 'DuplexStreamWithDistinctStreams', 'DuplexStreamWithInitialMessages', 'InputStream', 'InputStreamWithInitialRequest', 'OutputStream', 'OutputStreamWithInitialResponse'];
+  // Input event streams are refused; the two output-only streams are imported.
+  const streams = ['DuplexStream', 'DuplexStreamWithDistinctStreams', 'DuplexStreamWithInitialMessages', 'InputStream', 'InputStreamWithInitialRequest'];
 
-  it('RestJson: every operation but the seven event streams, with nothing lost', () => {
+  it('RestJson: every operation but the five whose input is an event stream, with nothing lost', () => {
     const { comparison, graph, operations } = judge(model, 'aws.protocoltests.restjson#RestJson', streams);
     expect(graph.operations).toHaveLength(operations.length);
     expect(comparison.differences).toEqual([]);

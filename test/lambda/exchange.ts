@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Generation } from './generation.js';
-import { invalidInput, sampleStructure, shapeOf, type SmithyModel } from './samples.js';
+import { invalidInput, sampleStructure, sampleValue, shapeOf, type SmithyModel } from './samples.js';
 
 export const STAGES = ['generate', 'typecheck', 'client-wire', 'server-accepts-sdk', 'sdk-parses-server', 'round-trip'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -219,8 +219,24 @@ export function samplesOf(model: SmithyModel, op: Operation): { input: Record<st
   const output = op.outputId ? sampleStructure(model, op.outputId) : {};
   for (const [name, member] of Object.entries(op.outputId ? shapeOf(model, op.outputId).members ?? {} : {})) {
     if (member.traits?.['smithy.api#httpResponseCode'] !== undefined) output[name] = op.httpCode;
+    const target = shapeOf(model, member.target);
+    if (target.type === 'union' && target.traits?.['smithy.api#streaming'] !== undefined) output[name] = sampleEvents(model, member.target);
   }
   return { input, output };
+}
+
+/**
+ * An event stream's sample: one event of each of the union's members, in model order. It can be
+ * iterated more than once (a server's answer and the expected value both read it).
+ */
+export function sampleEvents(model: SmithyModel, union: string): AsyncIterable<Record<string, unknown>> & { events: Record<string, unknown>[] } {
+  const events = Object.entries(shapeOf(model, union).members ?? {}).map(([name, member]) => ({ [name]: sampleValue(model, member, [name]) }));
+  return {
+    events,
+    async *[Symbol.asyncIterator]() {
+      for (const event of events) yield event;
+    },
+  };
 }
 
 function requireLoaded(exchange: Exchange, op: Operation): { client: Module; server: Module } {
@@ -273,17 +289,22 @@ export async function sdkExchange(exchange: Exchange, op: Operation): Promise<{ 
   try {
     const got = await client.send(new exchange.sdk[`${op.name}Command`](input)).catch((e: unknown) => fail(`the SDK's call fails: ${(e as Error).name ?? 'error'}`, errorText(e)));
     const received = exchange.received.find((r) => r.operation === op.name)?.input;
-    return { received: plain(received), sent: plain(input), output: plain(await settled(got)), expected: plain(output) };
+    return { received: plain(received), sent: plain(input), output: plain(await settled(got)), expected: plain(await settled(output)) };
   } finally {
     client.destroy();
   }
 }
 
-/** Streaming outputs (a blob the SDK hands over as a stream) read to bytes. */
-async function settled(output: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** Streaming outputs read to the end: a blob the SDK hands over as a stream to bytes, an event stream to its list of events. */
+export async function settled(output: Record<string, unknown>): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { ...output };
   for (const [k, v] of Object.entries(out)) {
     if (v && typeof v === 'object' && typeof (v as { transformToByteArray?: unknown }).transformToByteArray === 'function') out[k] = new Uint8Array(await (v as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+    else if (v && typeof v === 'object' && Symbol.asyncIterator in v) {
+      const events: unknown[] = [];
+      for await (const event of v as AsyncIterable<unknown>) events.push(event);
+      out[k] = events;
+    }
   }
   return out;
 }
@@ -349,7 +370,7 @@ export async function roundTrip(exchange: Exchange, op: Operation): Promise<{ va
     const received = exchange.received.find((r) => r.operation === op.name)?.input;
     const dIn = firstDifference(plain(received), plain(input));
     if (dIn) fail('the server decodes the generated client\'s input otherwise', dIn);
-    const dOut = firstDifference(plain(await settled(got)), plain(output));
+    const dOut = firstDifference(plain(await settled(got)), plain(await settled(output)));
     if (dOut) fail('the generated client reads another output', dOut);
     for (const name of op.errors) {
       const { error, members } = thrownError(exchange.model, name);

@@ -7,6 +7,7 @@
 import type { ServiceModel } from '../../model/ir.js';
 import { emitClientProtocol, shipWireRuntime } from '../rest-json1/client.js';
 import { shipRuntime } from '../shipped.js';
+import { shipEventStreamRuntime } from '../rest-json1/event-stream.js';
 import { generatedHeader, type GeneratedFile } from '../typescript.js';
 import { readFileSync } from 'node:fs';
 import { emitAggregatedClient } from './aggregated.js';
@@ -57,6 +58,7 @@ export function emitClient(model: ServiceModel, options: ClientPackageOptions): 
     ...emitPackageFiles(model, { packageName: options.packageName ?? defaultPackageName(model), version: options.version, dependencies: options.dependencies }),
     ...shipRuntime(import.meta.url, RUNTIME_FILES, 'client/src/runtime', header),
     ...shipWireRuntime('client/src/runtime', header),
+    ...shipEventStreamRuntime(model, 'client/src/runtime', header),
     emitModels(model, header),
     emitErrors(model, header),
     emitClientProtocol(model, header),

@@ -16,6 +16,7 @@ import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { clientNames, commandInputType, commandName, commandOutputType, deserializer, serializer } from '../client/names.js';
 import { TextCodecs } from './http-text.js';
 import { codecFunction, JsonCodecs, readProperty } from './json.js';
+import { ClientEventStreams, isEventStream } from './event-stream.js';
 import { isIdempotencyToken, jsonKey } from './traits.js';
 
 const { StructureKind } = tsMorph;
@@ -41,10 +42,11 @@ export function emitClientProtocol(model: ServiceModel, header: string): Generat
   const json = new JsonCodecs(model);
   const text = new TextCodecs(model);
   const statements: StatementStructures[] = [];
+  const events = new ClientEventStreams(model, json, baseException, deserializer);
 
   for (const operation of model.operations) {
     statements.push(serializerFunction(model, operation, json, text, runtime));
-    statements.push(deserializerFunction(model, operation, json, text, runtime));
+    statements.push(deserializerFunction(model, operation, json, text, runtime, events));
     const errors = [...operationErrors(model, operation), ...protocolErrors];
     errors.forEach((e) => usedErrors.add(e.name));
     const cases = errors.map((error) => `  case ${quote(error.name)}:\n    throw new ${error.name}(${errorInit(model, error, json, text, runtime)});`);
@@ -66,6 +68,8 @@ export function emitClientProtocol(model: ServiceModel, header: string): Generat
     });
   }
 
+  // Event readers ask the JSON codecs for functions of their own: collected first.
+  const eventFunctions = events.functions();
   const functions = json.functions();
   const codecs = functions.map((f) => codecFunction(f, false));
   const wire = [...new Set([...json.helpers, ...text.helpers])].sort();
@@ -82,6 +86,7 @@ export function emitClientProtocol(model: ServiceModel, header: string): Generat
     ...(wire.length ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/wire.js', namedImports: wire } as StatementStructures] : []),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: [baseException, ...[...usedErrors].sort()] },
     ...(types.length ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './models.js', namedImports: types } as StatementStructures] : []),
+    ...events.imports(),
     ...model.operations.map(
       (operation): StatementStructures => ({
         kind: StructureKind.ImportDeclaration,
@@ -91,6 +96,7 @@ export function emitClientProtocol(model: ServiceModel, header: string): Generat
       }),
     ),
     ...statements,
+    ...eventFunctions,
     ...codecs,
   ]);
 }
@@ -168,13 +174,15 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
   };
 }
 
-function deserializerFunction(model: ServiceModel, operation: Operation, json: JsonCodecs, text: TextCodecs, runtime: Set<string>): StatementStructures {
+function deserializerFunction(model: ServiceModel, operation: Operation, json: JsonCodecs, text: TextCodecs, runtime: Set<string>, events: ClientEventStreams): StatementStructures {
   const graph = model.graph;
   const lines: string[] = [];
   const members: string[] = [];
   const body = operation.response.filter((m) => m.binding.kind === 'body');
   const payload = operation.response.find((m) => m.binding.kind === 'payload');
-  if (body.length) {
+  if (payload && isEventStream(payload)) {
+    // An event stream is read as it arrives, by the caller's iteration.
+  } else if (body.length) {
     runtime.add('readJsonBody');
     lines.push('const data = await readJsonBody(response);');
   } else if (payload) {
@@ -202,6 +210,10 @@ function deserializerFunction(model: ServiceModel, operation: Operation, json: J
         members.push(`  ${name}: response.statusCode,`);
         break;
       case 'payload':
+        if (isEventStream(m)) {
+          members.push(`  ${name}: ${events.read(operation, m)},`);
+          break;
+        }
         // Bytes and text are the payload as it is; JSON payloads are read as their shape.
         members.push(`  ${name}: ${['blob', 'string', 'enum'].includes(graph.shapes.get(m.target)!.kind) ? 'payload' : (json.read(m.target, 'payload', m) ?? 'payload')},`);
         break;

@@ -13,6 +13,8 @@ import { payloadMediaType } from './client.js';
 import { TextCodecs } from './http-text.js';
 import { JsonCodecs, readProperty } from './json.js';
 import { jsonKey } from './traits.js';
+import { isEventStream, serverEventStream } from './event-stream.js';
+import { errorTableName } from '../server/names.js';
 
 /** Lines of a handler, the protocol runtime helpers (http.ts) and wire helpers (wire.ts) they call, and the serde functions they use. */
 export interface Binding {
@@ -20,6 +22,8 @@ export interface Binding {
   helpers: string[];
   wire: string[];
   serde: string[];
+  /** Event-stream runtime helpers (runtime/event-stream.ts) the lines call, when the output is an event stream. */
+  events?: string[];
 }
 
 /** The serde functions (`se_X`, `de_X`) some lines call. */
@@ -60,6 +64,8 @@ export function takesMediaType(model: ServiceModel, operation: Operation): strin
 export function answersMediaType(model: ServiceModel, operation: Operation): string | undefined {
   if (operation.successStatus === 204 || operation.successStatus === 304) return undefined;
   const payload = operation.response.find((m) => m.binding.kind === 'payload');
+  // An event stream's frames are negotiated by the stream itself, not by Accept.
+  if (payload && isEventStream(payload)) return undefined;
   return payload ? modeledMediaType(model, payload) : 'application/json';
 }
 
@@ -181,7 +187,10 @@ export function encodeResponse(model: ServiceModel, operation: Operation, shared
   }
   const payload = members.find((m) => m.binding.kind === 'payload');
   if (!body.length && !payload && !noBody) parts.push(`json: '{}'`);
-  if (payload) {
+  const events = new Set<string>();
+  if (payload && isEventStream(payload)) {
+    parts.push(`events: ${serverEventStream(model, payload, access(payload), errorTableName(operation), json, events)}`);
+  } else if (payload) {
     const kind = model.graph.shapes.get(payload.target)!.kind;
     let encoded = access(payload);
     if (kind !== 'blob' && kind !== 'string' && kind !== 'enum') {
@@ -191,5 +200,5 @@ export function encodeResponse(model: ServiceModel, operation: Operation, shared
   }
   const lines = [parts.length ? `return restResponse(${status}, {\n  ${parts.join(',\n  ')},\n}, context);` : `return restResponse(${status}, {}, context);`];
   for (const name of [...json.helpers, ...text.helpers]) wire.add(name);
-  return { lines, helpers: ['restResponse'], wire: usedIn(lines, wire), serde: serdeNames(lines) };
+  return { lines, helpers: ['restResponse'], wire: usedIn(lines, wire), serde: serdeNames(lines), ...(events.size > 0 && { events: [...events].sort() }) };
 }

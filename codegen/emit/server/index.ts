@@ -8,6 +8,7 @@ import type { ServiceModel } from '../../model/ir.js';
 import { shipWireRuntime } from '../rest-json1/client.js';
 import { JsonCodecs } from '../rest-json1/json.js';
 import { shipRuntime } from '../shipped.js';
+import { shipEventStreamRuntime } from '../rest-json1/event-stream.js';
 import { emitSerde } from './serde.js';
 import { generatedHeader, type GeneratedFile } from '../typescript.js';
 import { emitEntryPoint } from './entry-point.js';
@@ -32,6 +33,7 @@ export function emitServer(model: ServiceModel): GeneratedFile[] {
   return [
     ...shipRuntime(import.meta.url, RUNTIME_FILES, 'server', header),
     ...shipWireRuntime('server', header),
+    ...shipEventStreamRuntime(model, 'server', header),
     emitModels(model, header),
     errors,
     ...operations,

@@ -53,6 +53,7 @@ export function emitOperation(model: ServiceModel, operation: Operation, header:
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../http.js', namedImports: httpImports.sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))) },
     ...importOf('../wire.js', wire),
     ...importOf('../serde.js', serde),
+    ...importOf('../event-stream.js', encode.events ?? []),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../errors.js', namedImports: [...errors.map(errorConstant), 'PROTOCOL_SETTINGS'] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../models.js', namedImports: [inputType(operation)] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../router.js', namedImports: [implementation] },

@@ -30,7 +30,7 @@ export function memberDocs(model: ServiceModel, member: Member): string[] | unde
 
 /** A member as an interface property: required ones without `?`, optional ones `?: T | undefined`. */
 export function memberProperty(model: ServiceModel, member: Member, required = member.required): OptionalKind<PropertySignatureStructure> {
-  const type = model.symbols.shapeType(member.target);
+  const type = model.symbols.valueType(member);
   return { name: propertyName(member.name), hasQuestionToken: !required, type: required ? type : optionalMemberType(type), docs: memberDocs(model, member) };
 }
 

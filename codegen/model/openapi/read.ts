@@ -19,7 +19,7 @@ type Obj = Record<string, any>;
 
 const optional = <T>(list: T[]) => (list.length > 0 ? list : undefined);
 
-/** The media type of AWS's event streams, which the generator does not support. */
+/** The media type of AWS's event streams: a response payload of a union's events (`x-event-stream` names the union). */
 const EVENT_STREAM = 'application/vnd.amazon.eventstream';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
@@ -262,7 +262,7 @@ class DocumentReader {
     if (!found) return { hasSchema: false, members: [] };
     if (found.schema === undefined) return { mediaType: found.mediaType, hasSchema: false, members: [] };
     const schemaAt = at + found.at;
-    if (found.mediaType === EVENT_STREAM) this.fail(schemaAt, `operation ${operation} sends or receives an event stream, which is not supported`);
+    if (found.mediaType === EVENT_STREAM) return { mediaType: found.mediaType, hasSchema: true, members: [this.eventStream(holder, at, schemaAt, operation, side)] };
     const named = typeof holder['x-member-name'] === 'string';
     const name = named ? String(holder['x-member-name']) : 'Body';
     // An inline JSON object is the operation's request or response structure; anything else, and
@@ -278,6 +278,23 @@ class DocumentReader {
       hasSchema: true,
       members: [{ name, target: target.target, required: holder.required === true, nullable: target.nullable, default: target.default, documentation: target.documentation, origin: this.origin(schemaAt), binding: { kind: 'payload', mediaType: found.mediaType } }],
     };
+  }
+
+  /**
+   * An event stream: the response's payload member, a union whose members are the events
+   * (`x-event-stream` names it beside its `$ref`). Requests that stream are refused.
+   */
+  private eventStream(holder: Obj, at: string, schemaAt: string, operation: string, side: 'input' | 'output'): BoundMember {
+    if (side === 'input') this.fail(schemaAt, `operation ${operation} sends an event stream, which is supported in responses only`);
+    const media = holder.content[EVENT_STREAM] as Obj;
+    const union = media['x-event-stream'];
+    if (typeof union !== 'string' || References.componentName(media.schema) !== union) {
+      this.fail(child(at, 'content', EVENT_STREAM), `operation ${operation}'s event stream must name its event union in \`x-event-stream\`, beside a \`$ref\` to that union's schema`);
+    }
+    const target = this.schemas.read(media.schema, schemaAt, union);
+    if (this.shapes.get(target.target)?.kind !== 'union') this.fail(schemaAt, `operation ${operation}'s event stream ${union} is not a union of events`);
+    const name = typeof holder['x-member-name'] === 'string' ? String(holder['x-member-name']) : 'Body';
+    return { name, target: target.target, required: false, nullable: false, documentation: target.documentation, origin: this.origin(schemaAt), binding: { kind: 'payload', mediaType: EVENT_STREAM, eventStream: true } };
   }
 
   /** The output member that carries the response's status code (`x-response-code-member`: Smithy's `@httpResponseCode`). */

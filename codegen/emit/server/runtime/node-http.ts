@@ -137,6 +137,7 @@ function readBody(req: IncomingMessage, maxBytes: number, done: (failure: 'too l
 /** Writes the response; false when the connection is already gone. */
 function send(res: NodeResponse, response: ServerResponse, closeAfter: boolean): boolean {
   if (res.headersSent || res.destroyed || res.socket?.destroyed) return false;
+  if (response.events) return sendEvents(res, response, response.events);
   // The response's headers are its own: completed in place rather than copied.
   const headers: Record<string, string | number> = response.headers;
   const body = response.bytes ?? response.body;
@@ -151,5 +152,27 @@ function send(res: NodeResponse, response: ServerResponse, closeAfter: boolean):
   } else {
     res.end(body);
   }
+  return true;
+}
+
+/**
+ * Writes an event stream: the headers at once, then each frame as the operation produces it
+ * (chunked, no Content-Length), waiting for the socket to drain; a client that goes away ends it.
+ */
+function sendEvents(res: NodeResponse, response: ServerResponse, events: AsyncIterable<Uint8Array>): boolean {
+  res.writeHead(response.status, response.headers);
+  res.flushHeaders();
+  void (async () => {
+    try {
+      for await (const frame of events) {
+        if (res.destroyed) return;
+        if (!res.write(frame)) await new Promise<void>((drained) => res.once('drain', drained).once('close', drained));
+      }
+      res.end();
+    } catch {
+      // The frames already sent stand; the stream is cut rather than finished.
+      res.destroy();
+    }
+  })();
   return true;
 }

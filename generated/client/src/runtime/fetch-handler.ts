@@ -20,7 +20,9 @@ export class FetchRequestHandler implements RequestHandler<HttpRequest, HttpResp
     });
     const responseHeaders: HeaderBag = {};
     response.headers.forEach((value, name) => (responseHeaders[name] = value));
-    return { response: { statusCode: response.status, reason: response.statusText, headers: responseHeaders, body: new Uint8Array(await response.arrayBuffer()) } };
+    // An event stream is handed over as it arrives, for its events to be read one by one.
+    const streamed = response.body !== null && responseHeaders['content-type']?.startsWith('application/vnd.amazon.eventstream');
+    return { response: { statusCode: response.status, reason: response.statusText, headers: responseHeaders, body: streamed ? response.body : new Uint8Array(await response.arrayBuffer()) } };
   }
 
   updateHttpClientConfig(): void {}

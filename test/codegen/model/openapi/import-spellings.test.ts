@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../../../codegen/model/document.js';
-import { printedOperation, read } from '../helpers.js';
+import { printedOperation, printedShapes, read } from '../helpers.js';
 
 const structure = { type: 'object', properties: { Name: { type: 'string' } } };
 
@@ -48,10 +48,38 @@ describe('bindings written with extensions', () => {
     const graph = read({ schemas: { Item: structure }, paths: { '/op': given } });
     expect(printedOperation(graph, 'Op')).toBe(want.join('\n'));
   });
+});
 
-  it('refuses an event stream body, naming the operation', () => {
-    const given = { '/op': { post: { operationId: 'Watch', responses: { '200': { description: 'OK', content: { 'application/vnd.amazon.eventstream': { schema: { type: 'object' } } } } } } } };
-    expect(() => read({ paths: given })).toThrow(ModelError);
-    expect(() => read({ paths: given })).toThrow('given.yaml: operation Watch sends or receives an event stream, which is not supported at /paths/~1op/post/responses/200/content/application~1vnd.amazon.eventstream/schema');
+const EVENT_STREAM = 'application/vnd.amazon.eventstream';
+/** A union of two events: one whose payload is a blob beside a header, one whose members are its JSON body. */
+const events = {
+  Events: { oneOf: [{ type: 'object', title: 'Chunk', required: ['Chunk'], properties: { Chunk: { $ref: '#/components/schemas/Chunk' } }, additionalProperties: false }, { type: 'object', title: 'Done', required: ['Done'], properties: { Done: { $ref: '#/components/schemas/Done' } }, additionalProperties: false }] },
+  Chunk: { type: 'object', properties: { Bytes: { type: 'string', format: 'binary', 'x-event-payload': true }, Seq: { type: 'integer', format: 'int64', 'x-event-header': true } } },
+  Done: { type: 'object', properties: { Log: { type: 'string' } } },
+};
+const watch = (media: Record<string, unknown>, side: 'request' | 'response' = 'response') => ({
+  '/op': {
+    post: {
+      operationId: 'Watch',
+      ...(side === 'request' ? { requestBody: { 'x-member-name': 'Stream', content: { [EVENT_STREAM]: media } } } : {}),
+      responses: { '200': { description: 'OK', ...(side === 'response' ? { 'x-member-name': 'Stream', content: { [EVENT_STREAM]: media } } : {}) } },
+    },
+  },
+});
+
+describe('event streams (x-event-stream)', () => {
+  it('a response payload of application/vnd.amazon.eventstream naming its union is an event-stream member; event members keep @eventPayload and @eventHeader', () => {
+    const graph = read({ schemas: events, paths: watch({ schema: { $ref: '#/components/schemas/Events' }, 'x-event-stream': 'Events' }) });
+    expect(printedOperation(graph, 'Watch')).toBe(['operation Watch POST /op -> 200', `  output Stream -> Events payload(${EVENT_STREAM}, event stream)`].join('\n'));
+    expect(printedShapes(graph, 'Chunk')).toBe(['structure Chunk', '  Bytes -> Chunk$Bytes eventPayload', '  Seq -> Chunk$Seq eventHeader', 'blob Chunk$Bytes', 'long Chunk$Seq'].join('\n'));
+  });
+
+  it.each([
+    { name: 'a request that streams', given: watch({ schema: { $ref: '#/components/schemas/Events' }, 'x-event-stream': 'Events' }, 'request'), want: `given.yaml: operation Watch sends an event stream, which is supported in responses only at /paths/~1op/post/requestBody/content/${EVENT_STREAM.replace('/', '~1')}/schema` },
+    { name: 'a stream that does not name its union', given: watch({ schema: { $ref: '#/components/schemas/Events' } }), want: `given.yaml: operation Watch's event stream must name its event union in \`x-event-stream\`, beside a \`$ref\` to that union's schema at /paths/~1op/post/responses/200/content/${EVENT_STREAM.replace('/', '~1')}` },
+    { name: 'a stream of something other than a union', given: watch({ schema: { $ref: '#/components/schemas/Done' }, 'x-event-stream': 'Done' }), want: `given.yaml: operation Watch's event stream Done is not a union of events at /paths/~1op/post/responses/200/content/${EVENT_STREAM.replace('/', '~1')}/schema` },
+  ])('refuses $name in one sentence naming the operation', ({ given, want }) => {
+    expect(() => read({ schemas: events, paths: given })).toThrow(ModelError);
+    expect(() => read({ schemas: events, paths: given })).toThrow(want);
   });
 });
