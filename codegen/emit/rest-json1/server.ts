@@ -38,8 +38,20 @@ function codecs(model: ServiceModel, json?: JsonCodecs) {
 }
 
 /** A member's default, for members the request leaves out (Smithy servers fill them in). */
-function withDefault(member: BoundMember, expression: string): string {
-  return member.default === undefined || member.default === null ? expression : `${expression} ?? ${JSON.stringify(member.default)}`;
+function withDefault(model: ServiceModel, member: BoundMember, expression: string): string {
+  // A payload left out stays absent: a streaming blob's `@default("")` only says it may be empty.
+  if (member.default === undefined || member.default === null || member.binding.kind === 'payload') return expression;
+  return `${expression} ?? ${typedDefault(model.graph.shapes.get(member.target)?.kind, member.default)}`;
+}
+
+/** A `@default` (as the model writes it: base64 for blobs, epoch seconds or a date for timestamps) as a typed value. */
+function typedDefault(kind: string | undefined, value: unknown): string {
+  if (kind === 'blob') {
+    const bytes = [...Buffer.from(String(value), 'base64')];
+    return bytes.length ? `new Uint8Array([${bytes.join(', ')}])` : 'new Uint8Array(0)';
+  }
+  if (kind === 'timestamp') return `new Date(${typeof value === 'number' ? value * 1000 : JSON.stringify(value)})`;
+  return JSON.stringify(value);
 }
 
 /** A blob payload's media type when the model names one; `application/octet-stream` (any bytes) names none. */
@@ -116,6 +128,12 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
         value = text.readHeader(m, `headerValue(request, ${quote(m.binding.name.toLowerCase())})`);
         break;
       case 'prefixHeaders':
+        if (m.binding.prefix === '') {
+          // An empty prefix takes every header the message carries, not those of the connection.
+          helpers.add('messageHeaders');
+          value = 'messageHeaders(request)';
+          break;
+        }
         wire.add('prefixedHeaders');
         value = `prefixedHeaders(request.headers, ${quote(m.binding.prefix.toLowerCase())})`;
         break;
@@ -136,7 +154,7 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
       default:
         value = 'undefined';
     }
-    return `  ${propertyName(m.name)}: ${withDefault(m, value)},`;
+    return `  ${propertyName(m.name)}: ${withDefault(model, m, value)},`;
   });
   lines.push(entries.length ? `const input = {\n${entries.join('\n')}\n};` : 'const input = {};');
   for (const name of [...json.helpers, ...text.helpers]) wire.add(name);

@@ -381,6 +381,20 @@ export function parseJsonPayload(request: ServerRequest): unknown {
   }
 }
 
+/** Headers of the connection rather than of the message (RFC 9110 §7.6.1, and the framing ones). */
+const CONNECTION_HEADERS = new Set(['connection', 'keep-alive', 'host', 'content-length', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection']);
+
+/** Every header of the message, by lower-case name (`@httpPrefixHeaders("")`); undefined when there is none. */
+export function messageHeaders(request: ServerRequest): Record<string, string> | undefined {
+  let result: Record<string, string> | undefined;
+  for (const name of Object.keys(request.headers)) {
+    const value = request.headers[name];
+    if (value === undefined || CONNECTION_HEADERS.has(name.toLowerCase())) continue;
+    (result ??= {})[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return result;
+}
+
 /** One request header as a single string (repeated headers joined as HTTP allows). */
 export function headerValue(request: ServerRequest, name: string): string | undefined {
   const value = request.headers[name];
