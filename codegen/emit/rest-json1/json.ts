@@ -38,6 +38,11 @@ export function readProperty(object: string, name: string, helpers: Set<string>)
   return `member(${object}, ${quote(name)})`;
 }
 
+/** A JSON value as a TypeScript literal: strings in the generated code's quotes where that is safe. */
+export function literal(value: unknown): string {
+  return typeof value === 'string' && !/[\u0000-\u001f\u2028\u2029]/.test(value) ? quote(value) : JSON.stringify(value);
+}
+
 export class JsonCodecs {
   /** The wire helpers (runtime/wire.ts) the emitted code calls. */
   readonly helpers = new Set<string>();
@@ -70,9 +75,9 @@ export class JsonCodecs {
     if (shape.kind === 'timestamp') {
       const date = typeof member.default === 'number' ? new Date(member.default * 1000) : new Date(String(member.default));
       const format = timestampFormat(member, shape);
-      return JSON.stringify(format === 'epoch-seconds' ? date.getTime() / 1000 : format === 'http-date' ? date.toUTCString() : date.toISOString().replace('.000Z', 'Z'));
+      return literal(format === 'epoch-seconds' ? date.getTime() / 1000 : format === 'http-date' ? date.toUTCString() : date.toISOString().replace('.000Z', 'Z'));
     }
-    return JSON.stringify(member.default);
+    return literal(member.default);
   }
 
   private shape(id: string): Shape {

@@ -11,7 +11,7 @@ import { propertyName } from '../../model/symbols.js';
 import { quote } from '../typescript.js';
 import { payloadMediaType } from './client.js';
 import { TextCodecs } from './http-text.js';
-import { JsonCodecs, readProperty } from './json.js';
+import { JsonCodecs, literal, readProperty } from './json.js';
 import { jsonKey } from './traits.js';
 import { isEventStream, serverEventStream } from './event-stream.js';
 import { errorTableName } from '../server/names.js';
@@ -50,8 +50,8 @@ function typedDefault(kind: string | undefined, value: unknown): string {
     const bytes = [...Buffer.from(String(value), 'base64')];
     return bytes.length ? `new Uint8Array([${bytes.join(', ')}])` : 'new Uint8Array(0)';
   }
-  if (kind === 'timestamp') return `new Date(${typeof value === 'number' ? value * 1000 : JSON.stringify(value)})`;
-  return JSON.stringify(value);
+  if (kind === 'timestamp') return `new Date(${typeof value === 'number' ? value * 1000 : literal(value)})`;
+  return literal(value);
 }
 
 /** A blob payload's media type when the model names one; `application/octet-stream` (any bytes) names none. */

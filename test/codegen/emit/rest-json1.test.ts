@@ -103,14 +103,14 @@ describe('JSON values the server reads (json.ts, server side: strict, defaults f
     expect(reader.statements).toEqual([
       'if (value === undefined) return value as unknown as Box;',
       'const object = expectObject(value);',
-      "return {\n  Mode: expectString(member(object, 'Mode') ?? \"fast\"),\n  At: expectTimestamp(member(object, 'At') ?? \"1970-01-01T00:00:00Z\", 'date-time'),\n  Count: expectInteger(member(object, 'Count'), 'integer'),\n};",
+      "return {\n  Mode: expectString(member(object, 'Mode') ?? 'fast'),\n  At: expectTimestamp(member(object, 'At') ?? '1970-01-01T00:00:00Z', 'date-time'),\n  Count: expectInteger(member(object, 'Count'), 'integer'),\n};",
     ]);
   });
 
   it('the server writes a default the implementation leaves out', () => {
     const { bound, json } = server({ $ref: '#/components/schemas/Box' }, { Box: { type: 'object', properties: { Mode: { type: 'string', default: 'fast' } } } });
     json.write(bound.target, 'v', bound);
-    expect(json.functions()[0].statements).toEqual(['return {\n  Mode: input.Mode === undefined ? "fast" : input.Mode,\n};']);
+    expect(json.functions()[0].statements).toEqual(["return {\n  Mode: input.Mode === undefined ? 'fast' : input.Mode,\n};"]);
   });
 
   it('a union\'s reader: exactly one member it knows', () => {
