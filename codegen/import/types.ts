@@ -105,6 +105,9 @@ export interface OperationModel {
   output: MemberModel[];
   /** Error names the operation lists. */
   errors: string[];
+  /** The operation has no input / no output at all (Smithy's `Unit`), not an empty structure: `x-unit-input`, `x-unit-output`. */
+  unitInput?: boolean;
+  unitOutput?: boolean;
 }
 
 /** How requests authenticate, as the document's security schemes will say. */

@@ -113,6 +113,8 @@ export function writeDocument(model: DocumentModel): Obj {
     if (op.description) o.description = op.description;
     o['x-member-order'] = op.memberOrder;
     o['x-errors'] = op.errors;
+    if (op.unitInput) o['x-unit-input'] = true;
+    if (op.unitOutput) o['x-unit-output'] = true;
     const ordered = [...op.members].sort((a, b) => op.memberOrder.indexOf(a.name) - op.memberOrder.indexOf(b.name));
     const params = ordered.filter((m) => PARAMETER_IN[m.location] !== undefined);
     const body = ordered.filter((m) => m.location === 'body');

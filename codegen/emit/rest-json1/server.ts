@@ -61,20 +61,20 @@ function modeledMediaType(model: ServiceModel, payload: BoundMember): string | u
 }
 
 /**
- * The Content-Type a request body must have: `null` when the input has members and binds none of
- * them to the body; undefined when anything goes (bytes of no modeled media type, or an input
- * without members, where a client may send `{}`).
+ * The Content-Type a request body must have: `null` when the operation has no input (`Unit`) or
+ * binds none of its members to the body; undefined when anything goes (bytes of no modeled media
+ * type, or an empty input structure, for which a client may send `{}`).
  */
 export function takesMediaType(model: ServiceModel, operation: Operation): string | null | undefined {
   const payload = operation.request.find((m) => m.binding.kind === 'payload');
   if (payload) return modeledMediaType(model, payload);
   if (operation.request.some((m) => m.binding.kind === 'body')) return 'application/json';
-  return operation.request.length ? null : undefined;
+  return operation.request.length || operation.unitInput ? null : undefined;
 }
 
 /** The media type of a success response's body; undefined when it has none or it is bytes of any type. */
 export function answersMediaType(model: ServiceModel, operation: Operation): string | undefined {
-  if (operation.successStatus === 204 || operation.successStatus === 304) return undefined;
+  if (operation.successStatus === 204 || operation.successStatus === 304 || operation.unitOutput) return undefined;
   const payload = operation.response.find((m) => m.binding.kind === 'payload');
   // An event stream's frames are negotiated by the stream itself, not by Accept.
   if (payload && isEventStream(payload)) return undefined;
@@ -172,8 +172,9 @@ function usedIn(lines: string[], names: Set<string>): string[] {
 export function encodeResponse(model: ServiceModel, operation: Operation, shared?: JsonCodecs): Binding {
   const { json, text } = codecs(model, shared);
   const members = operation.response;
-  // restJson1 answers `{}` where no member is bound to the body, except with a status that has no body.
-  const noBody = operation.successStatus === 204 || operation.successStatus === 304;
+  // restJson1 answers `{}` where no member is bound to the body, except for an operation without
+  // output (`Unit`) and with a status that has no body.
+  const noBody = operation.successStatus === 204 || operation.successStatus === 304 || operation.unitOutput === true;
   if (members.length === 0) {
     if (noBody) return { lines: [`return emptyResponse(${operation.successStatus}, context);`], helpers: ['emptyResponse'], wire: [], serde: [] };
     return { lines: [`return restResponse(${operation.successStatus}, { json: '{}' }, context);`], helpers: ['restResponse'], wire: [], serde: [] };

@@ -194,6 +194,8 @@ class DocumentReader {
       responses,
       requestBody,
       output,
+      ...(op['x-unit-input'] === true && { unitInput: true }),
+      ...(op['x-unit-output'] === true && { unitOutput: true }),
       errors: [...listed, ...declared.filter((error) => !listed.some((e) => e.name === error.name))],
       origin: this.origin(at),
     };

@@ -92,6 +92,20 @@ describe('the response-code binding (@httpResponseCode)', () => {
     expect(encodeResponse(statusOnly, statusOnly.operations[0]).lines).toEqual(["return restResponse(output.Status ?? 200, {\n  json: '{}',\n}, context);"]);
   });
 
+  it.each([
+    { name: 'an operation without input (Unit) takes no body; one without output answers none', unit: { 'x-unit-input': true, 'x-unit-output': true }, want: ['checkContentType(request, null);', 'return emptyResponse(200, context);'] },
+    { name: 'an empty input structure takes `{}`; an empty output structure answers `{}`', unit: {}, want: ["checkAccept(request, 'application/json');", "return restResponse(200, { json: '{}' }, context);"] },
+  ])('$name', ({ unit, want }) => {
+    const fragment = thingModel();
+    const put = (fragment.paths as Record<string, Record<string, Record<string, unknown>>>)['/things/{Name}'].put;
+    Object.assign(put, unit, { parameters: [] });
+    (fragment.paths as Record<string, unknown>)['/things'] = (fragment.paths as Record<string, unknown>)['/things/{Name}'];
+    delete (fragment.paths as Record<string, unknown>)['/things/{Name}'];
+    const given = view(fragment);
+    const operation = given.operations[0];
+    expect([...decodeRequest(given, operation).lines.filter((line) => line.startsWith('check')), ...encodeResponse(given, operation).lines]).toEqual(want);
+  });
+
   it('the client reads the status into the member', () => {
     expect(emitClientProtocol(model, HEADER).content).toContain('    Status: response.statusCode,');
   });
