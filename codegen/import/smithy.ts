@@ -10,6 +10,7 @@ import { conventions, errorTypeDefault, finishDocument } from './write-document.
 import { localName, type Obj, SmithyShapes, type SmithyModel, T } from './smithy-shapes.js';
 import { serviceAuth, serviceOperations, servicesOf } from './smithy-service.js';
 import { firstSentence } from './doc/facts.js';
+import { paginationOf, waitersOf } from './smithy-pagination.js';
 
 export { localName, type SmithyModel };
 
@@ -44,6 +45,14 @@ const fail = (message: string): never => {
 
 /** A Smithy model's operations, their bindings and errors, and the service (shapes: SmithyShapes). */
 export class SmithyReader extends SmithyShapes {
+  /** The traits of the service whose operations are read (Smithy's service-level `@paginated` defaults). */
+  private serviceTraits: Obj | undefined;
+
+  override useService(id: string | undefined): void {
+    super.useService(id);
+    this.serviceTraits = id ? this.model.shapes[id]?.traits : undefined;
+  }
+
   /** The operation's shape id for a bare name (`GetItem`) or a full id. */
   operationId(name: string): string | undefined {
     if (this.model.shapes[name]?.type === 'operation') return name;
@@ -177,6 +186,10 @@ export class SmithyReader extends SmithyShapes {
       ...(isUnit(shape.output) && { unitOutput: true }),
       errors: [...new Set([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => this.nameOf(e.target)))].sort(),
     };
+    const paginated = paginationOf(shape.traits, this.serviceTraits);
+    if (paginated) op.paginated = paginated;
+    const waiters = waitersOf(shape.traits);
+    if (waiters) op.waiters = waiters;
     const targets = [...new Map([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => [e.target, e])).keys()];
     const errors = targets.map((target) => this.error(target));
     const validationError = targets.includes(VALIDATION_EXCEPTION) ? localName(VALIDATION_EXCEPTION) : undefined;

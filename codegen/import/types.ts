@@ -108,6 +108,30 @@ export interface OperationModel {
   /** The operation has no input / no output at all (Smithy's `Unit`), not an empty structure: `x-unit-input`, `x-unit-output`. */
   unitInput?: boolean;
   unitOutput?: boolean;
+  /** Smithy's `@paginated`, the service's defaults filled in (`x-paginated`). */
+  paginated?: PaginatedModel;
+  /** Smithy's `smithy.waiters#waitable`, by waiter name (`x-waiters`). */
+  waiters?: Record<string, WaiterModel>;
+}
+
+/** How an operation pages: the input and output token members, the items, the page size member. */
+export interface PaginatedModel {
+  inputToken?: string;
+  /** A member of the output, or a dotted path into it. */
+  outputToken?: string;
+  items?: string;
+  pageSize?: string;
+}
+
+/** A waiter as Smithy declares it: acceptors tried in order, delays in seconds. */
+export interface WaiterModel {
+  documentation?: string;
+  minDelay?: number;
+  maxDelay?: number;
+  deprecated?: boolean;
+  tags?: string[];
+  /** `{ state, matcher }` entries, as written in the model (`matcher`: `output`, `inputOutput`, `success` or `errorType`). */
+  acceptors: unknown[];
 }
 
 /** How requests authenticate, as the document's security schemes will say. */

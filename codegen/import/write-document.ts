@@ -115,6 +115,8 @@ export function writeDocument(model: DocumentModel): Obj {
     o['x-errors'] = op.errors;
     if (op.unitInput) o['x-unit-input'] = true;
     if (op.unitOutput) o['x-unit-output'] = true;
+    if (op.paginated) o['x-paginated'] = op.paginated;
+    if (op.waiters) o['x-waiters'] = op.waiters;
     const ordered = [...op.members].sort((a, b) => op.memberOrder.indexOf(a.name) - op.memberOrder.indexOf(b.name));
     const params = ordered.filter((m) => PARAMETER_IN[m.location] !== undefined);
     const body = ordered.filter((m) => m.location === 'body');

@@ -169,6 +169,53 @@ export interface OperationShape {
   unitOutput?: boolean;
   /** Modeled errors by name (`x-errors`), each with the pointer of its entry. */
   errors: { name: string; origin: Origin }[];
+  /** How the results come in pages (`x-paginated`: Smithy's `@paginated`), when they do. */
+  pagination?: Pagination;
+  /** Waiters polling this operation (`x-waiters`: Smithy's `smithy.waiters#waitable`), by name. */
+  waiters?: Waiter[];
+  origin: Origin;
+}
+
+/** The members a paginated operation pages with: top-level input members, output paths (`a.b`). */
+export interface Pagination {
+  inputToken: string;
+  outputToken: string;
+  /** The output path of each page's items. */
+  items?: string;
+  pageSize?: string;
+  origin: Origin;
+}
+
+export type WaiterState = 'success' | 'failure' | 'retry';
+
+/** How a waiter's path result is compared with the expected value (Smithy's four comparators). */
+export type WaiterComparator = 'stringEquals' | 'booleanEquals' | 'allStringEquals' | 'anyStringEquals';
+
+/**
+ * What an acceptor matches: a JMESPath expression over the output (or over `{input, output}`)
+ * compared with a value, the call succeeding or failing at all, or a named error.
+ */
+export type WaiterMatcher =
+  | { kind: 'output' | 'inputOutput'; path: string; expected: string; comparator: WaiterComparator }
+  | { kind: 'success'; success: boolean }
+  | { kind: 'errorType'; errorType: string };
+
+export interface WaiterAcceptor {
+  state: WaiterState;
+  matcher: WaiterMatcher;
+  origin: Origin;
+}
+
+export interface Waiter {
+  name: string;
+  documentation?: string;
+  /** Seconds between polls: the backoff starts at `minDelay` and is capped by `maxDelay`. */
+  minDelay: number;
+  maxDelay: number;
+  deprecated?: boolean;
+  tags?: string[];
+  /** Tried in order after each poll; the first that matches decides. */
+  acceptors: WaiterAcceptor[];
   origin: Origin;
 }
 

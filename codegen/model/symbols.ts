@@ -87,7 +87,22 @@ export const clientSymbols = {
   response: (operation: string) => `${operation}Response`,
   serializer: (operation: string) => `se_${operation}Command`,
   deserializer: (operation: string) => `de_${operation}Command`,
+  /** The reader of one event of an event-stream union (by the union's declared name). */
+  eventReader: (union: string) => `de_${union}_event`,
+  /** The reader of the errors an operation's event stream sends as exception messages. */
+  eventExceptionReader: (operation: string) => `de_${operation}CommandException`,
   commandFile: (operation: string) => `client/src/commands/${operation}Command.ts`,
+  /** What every paginator takes: the client and paging options (the SDK's `LambdaPaginationConfiguration`). */
+  paginationConfiguration: (serviceName: string) => `${serviceName}PaginationConfiguration`,
+  paginationConfigurationFile: () => 'client/src/pagination/Interfaces.ts',
+  /** An async iterator over a paginated operation's pages (`paginateListFunctions`). */
+  paginator: (operation: string) => `paginate${operation}`,
+  paginatorFile: (operation: string) => `client/src/pagination/${operation}Paginator.ts`,
+  /** A waiter that throws unless it reaches success (`waitUntilFunctionActive`). */
+  waitUntil: (waiter: string) => `waitUntil${waiter}`,
+  /** The same waiter returning its result whatever the state (`waitForFunctionActive`, deprecated in the SDK). */
+  waitFor: (waiter: string) => `waitFor${waiter}`,
+  waiterFile: (waiter: string) => `client/src/waiters/waitFor${waiter}.ts`,
 };
 
 /** The server's symbols and files. */

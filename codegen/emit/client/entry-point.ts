@@ -5,6 +5,8 @@ import type { ServiceModel } from '../../model/ir.js';
 import { printFile, type GeneratedFile } from '../typescript.js';
 import { aggregatedClientName } from './aggregated.js';
 import { clientNames, commandName } from './names.js';
+import { paginatorModules } from './paginators.js';
+import { waiterModules } from './waiters.js';
 
 const { StructureKind } = tsMorph;
 
@@ -18,5 +20,6 @@ export function emitEntryPoint(model: ServiceModel, header: string): GeneratedFi
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './errors.js' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/config.js', namedExports: ['type ClientConfig'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/retry.js', namedExports: ['type RetryInputConfig'] },
+    ...[...paginatorModules(model), ...waiterModules(model)].map((moduleSpecifier): StatementStructures => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier })),
   ]);
 }

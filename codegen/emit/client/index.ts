@@ -18,6 +18,8 @@ import { emitErrors } from './errors.js';
 import { emitModels } from './models.js';
 import { defaultPackageName } from './names.js';
 import { emitPackageFiles } from './package-files.js';
+import { emitPaginators } from './paginators.js';
+import { emitWaiters } from './waiters.js';
 
 export { clientNames, defaultPackageName } from './names.js';
 
@@ -65,6 +67,8 @@ export function emitClient(model: ServiceModel, options: ClientPackageOptions): 
     ...model.operations.map((operation) => emitCommand(model, operation, header)),
     emitClientClass(model, header),
     emitAggregatedClient(model, header),
+    ...emitPaginators(model, header),
+    ...emitWaiters(model, header),
     emitEntryPoint(model, header),
     { path: 'client/build.mjs', content: `${generatedHeader(model, '//')}\n${readFileSync(BUILD_SCRIPT, 'utf8')}` },
   ];

@@ -42,7 +42,7 @@ export function emitClientProtocol(model: ServiceModel, header: string): Generat
   const json = new JsonCodecs(model);
   const text = new TextCodecs(model);
   const statements: StatementStructures[] = [];
-  const events = new ClientEventStreams(model, json, baseException, deserializer);
+  const events = new ClientEventStreams(model, json, baseException);
 
   for (const operation of model.operations) {
     statements.push(serializerFunction(model, operation, json, text, runtime));

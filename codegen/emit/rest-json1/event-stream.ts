@@ -13,7 +13,7 @@ import { tsMorph } from '../libraries.js';
 import type { BoundMember, Operation, ServiceModel } from '../../model/ir.js';
 import type { Member, Shape } from '../../model/shapes.js';
 import { operationErrors, ownMembers } from '../../model/queries.js';
-import { propertyName } from '../../model/symbols.js';
+import { clientSymbols, propertyName } from '../../model/symbols.js';
 import { shipRuntime } from '../shipped.js';
 import { quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import type { JsonCodecs } from './json.js';
@@ -80,15 +80,14 @@ export class ClientEventStreams {
     private readonly model: ServiceModel,
     private readonly json: JsonCodecs,
     private readonly baseException: string,
-    private readonly deserializerName: (operation: Operation) => string,
   ) {}
 
   private eventReader(union: string): string {
-    return `de_${this.model.symbols.declaredName(union) ?? union}_event`;
+    return clientSymbols.eventReader(this.model.symbols.declaredName(union) ?? union);
   }
 
   private exceptionReader(operation: Operation): string {
-    return `${this.deserializerName(operation)}Exception`;
+    return clientSymbols.eventExceptionReader(operation.name);
   }
 
   /** The output member's value: the events of the response body, read as they arrive. */

@@ -12,6 +12,7 @@ import { References } from '../refs.js';
 import type { Binding, BoundMember, ErrorShape, HttpMethod, OperationShape, ServiceFacts, Shape, ShapeModel } from '../shapes.js';
 import { readAuth } from './auth.js';
 import { derivedOperationName } from './operation-name.js';
+import { readPagination, readWaiters } from './operation-traits.js';
 import { alternatives, errorStatusesBySchema, isErrorStatus, responseError } from './response-errors.js';
 import { isObject, memberTraits, SchemaReader } from './schemas.js';
 
@@ -181,6 +182,8 @@ class DocumentReader {
       });
     }
     const order = op['x-member-order'];
+    const pagination = readPagination(op['x-paginated'], child(at, 'x-paginated'), this.name);
+    const waiters = readWaiters(op['x-waiters'], child(at, 'x-waiters'), this.name);
     return {
       name: id,
       method: method.toUpperCase() as HttpMethod,
@@ -197,6 +200,8 @@ class DocumentReader {
       ...(op['x-unit-input'] === true && { unitInput: true }),
       ...(op['x-unit-output'] === true && { unitOutput: true }),
       errors: [...listed, ...declared.filter((error) => !listed.some((e) => e.name === error.name))],
+      ...(pagination ? { pagination } : {}),
+      ...(waiters ? { waiters } : {}),
       origin: this.origin(at),
     };
   }

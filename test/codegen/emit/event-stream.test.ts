@@ -76,7 +76,7 @@ describe('how each event travels', () => {
 
   const clientCases = () => {
     const json = new JsonCodecs(model);
-    const events = new ClientEventStreams(model, json, 'GivenServiceException', (o) => `de_${o.name}Command`);
+    const events = new ClientEventStreams(model, json, 'GivenServiceException');
     events.read(operation, stream);
     const reader = events.functions()[0] as { statements: string[] };
     return { text: reader.statements[0], json };
