@@ -14,6 +14,9 @@ import { paginationOf, waitersOf } from './smithy-pagination.js';
 
 export { localName, type SmithyModel };
 
+/** No input or output at all: none named, or `smithy.api#Unit` (an empty structure is not one). */
+const isUnit = (target: { target?: string } | undefined): boolean => target === undefined || target.target === 'smithy.api#Unit';
+
 /** An operation the conventions cannot express: its input is an event stream (output streams are carried). */
 export class EventStreamRefused extends Error {
   constructor(readonly operation: string, readonly member: string, readonly stream: string) {
@@ -179,6 +182,8 @@ export class SmithyReader extends SmithyShapes {
       summary: description ? firstSentence(description) : undefined,
       description,
       members, memberOrder: members.map((m) => m.name), output,
+      ...(isUnit(shape.input) && { unitInput: true }),
+      ...(isUnit(shape.output) && { unitOutput: true }),
       errors: [...new Set([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => this.nameOf(e.target)))].sort(),
     };
     const paginated = paginationOf(shape.traits, this.serviceTraits);

@@ -107,6 +107,9 @@ export interface OperationModel {
   output: MemberModel[];
   /** Error names the operation lists. */
   errors: string[];
+  /** The operation has no input / no output at all (Smithy's `Unit`), not an empty structure: `x-unit-input`, `x-unit-output`. */
+  unitInput?: boolean;
+  unitOutput?: boolean;
   /** Smithy's `@paginated`, the service's defaults filled in (`x-paginated`). */
   paginated?: PaginatedModel;
   /** Smithy's `smithy.waiters#waitable`, by waiter name (`x-waiters`). */

@@ -113,6 +113,8 @@ export function writeDocument(model: DocumentModel): Obj {
     if (op.description) o.description = op.description;
     o['x-member-order'] = op.memberOrder;
     o['x-errors'] = op.errors;
+    if (op.unitInput) o['x-unit-input'] = true;
+    if (op.unitOutput) o['x-unit-output'] = true;
     if (op.paginated) o['x-paginated'] = op.paginated;
     if (op.waiters) o['x-waiters'] = op.waiters;
     const ordered = [...op.members].sort((a, b) => op.memberOrder.indexOf(a.name) - op.memberOrder.indexOf(b.name));

@@ -53,6 +53,9 @@ export interface Operation {
   response: BoundMember[];
   /** Names of the operation's modeled errors, as the service names them. */
   errors: string[];
+  /** No input / no output at all (Smithy's `Unit`): the server takes no body, answers none. */
+  unitInput?: boolean;
+  unitOutput?: boolean;
 }
 
 export interface ErrorMember {

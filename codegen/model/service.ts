@@ -89,6 +89,8 @@ class ServiceView {
       request,
       response: op.output,
       errors: op.errors.map((e) => e.name),
+      ...(op.unitInput && { unitInput: true }),
+      ...(op.unitOutput && { unitOutput: true }),
     };
   }
 

@@ -166,6 +166,9 @@ export interface OperationShape {
   /** The request body's media type, when the operation has a body. */
   requestBody?: { mediaType?: string; hasSchema: boolean; origin: Origin };
   output: BoundMember[];
+  /** No input / no output at all (`x-unit-input`, `x-unit-output`: Smithy's `Unit`), rather than an empty structure. */
+  unitInput?: boolean;
+  unitOutput?: boolean;
   /** Modeled errors by name (`x-errors`), each with the pointer of its entry. */
   errors: { name: string; origin: Origin }[];
   /** How the results come in pages (`x-paginated`: Smithy's `@paginated`), when they do. */

@@ -79,6 +79,10 @@ describe('a small Smithy model (test/import/fixtures/widgets.smithy.json)', () =
     expect(get.responses['204']).toEqual({ description: 'The operation succeeded.' });
   });
 
+  it('marks an operation without input or output at all (Smithy\'s Unit) apart from an empty structure', () => {
+    expect([put['x-unit-input'], put['x-unit-output'], get['x-unit-input'], get['x-unit-output']]).toEqual([undefined, undefined, undefined, true]);
+  });
+
   it('takes service facts from the service shape', () => {
     expect(doc.info.title).toBe('Example Widgets');
     expect(doc.info.version).toBe('2024-01-01');

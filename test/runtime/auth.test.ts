@@ -124,6 +124,18 @@ describe('unsigned and badly signed requests over a socket', () => {
     expect({ status: reply.status, type: reply.headers['x-amzn-errortype'] }).toEqual({ status: 403, type: 'InvalidSignatureException' });
   });
 
+  it.each([
+    ['a signed header named after an Object member', 'host;x-amz-date;constructor'],
+    ['a signed header named toString', 'host;toString;x-amz-date'],
+  ])('answers %s with 403 IncompleteSignatureException, not a 500, and keeps serving', async (_, signedHeaders) => {
+    const date = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const authorization = `AWS4-HMAC-SHA256 Credential=${KEY}/${date.slice(0, 8)}/us-east-2/lambda/aws4_request, SignedHeaders=${signedHeaders}, Signature=${'0'.repeat(64)}`;
+    const reply = await exchange(server.port, request('GET', POLICY, '', null, `Authorization: ${authorization}\r\nX-Amz-Date: ${date}\r\n`));
+    expect({ status: reply.status, type: reply.headers['x-amzn-errortype'], contentType: reply.headers['content-type'] }).toEqual({ status: 403, type: 'IncompleteSignatureException', contentType: 'application/json' });
+    expect(JSON.parse(reply.body)).toEqual({ message: 'The request signature could not be read; sign the request with AWS Signature Version 4.' });
+    expect((await exchange(server.port, request('GET', '/health', '', null))).status).toBe(200);
+  });
+
   it('serves /health without a signature', async () => {
     expect((await exchange(server.port, request('GET', '/health', '', null))).status).toBe(200);
   });

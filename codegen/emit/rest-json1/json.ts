@@ -38,6 +38,11 @@ export function readProperty(object: string, name: string, helpers: Set<string>)
   return `member(${object}, ${quote(name)})`;
 }
 
+/** A JSON value as a TypeScript literal: strings in the generated code's quotes where that is safe. */
+export function literal(value: unknown): string {
+  return typeof value === 'string' && !/[\u0000-\u001f\u2028\u2029]/.test(value) ? quote(value) : JSON.stringify(value);
+}
+
 export class JsonCodecs {
   /** The wire helpers (runtime/wire.ts) the emitted code calls. */
   readonly helpers = new Set<string>();
@@ -45,14 +50,35 @@ export class JsonCodecs {
   private readonly named = new Set<string>();
 
   /**
-   * `strict` (the server's decoder): every value is checked against its shape as it is read, and
-   * one that does not fit throws (`expect*` in runtime/wire.ts: 400 SerializationException);
-   * otherwise (the client) readers are lenient and keep such a value as it is.
+   * On the server, every value is checked against its shape as it is read, and one that does not
+   * fit throws (`expect*` in runtime/wire.ts: 400 SerializationException); a member with a
+   * `@default` that the request or the output leaves out gets its default, nested structures
+   * included. On the client, readers are lenient and keep such a value as it is.
    */
   constructor(
     private readonly model: ServiceModel,
-    readonly strict = false,
+    readonly side: 'client' | 'server' = 'client',
   ) {}
+
+  private get strict(): boolean {
+    return this.side === 'server';
+  }
+
+  /**
+   * A member's `@default` as it travels in JSON (a timestamp in the member's format; a blob's
+   * default is base64 already), or undefined when it has none: the server reads it, or writes it,
+   * in place of a value left out.
+   */
+  wireDefault(member: Member): string | undefined {
+    if (this.side !== 'server' || member.default === undefined || member.default === null) return undefined;
+    const shape = this.shape(member.target);
+    if (shape.kind === 'timestamp') {
+      const date = typeof member.default === 'number' ? new Date(member.default * 1000) : new Date(String(member.default));
+      const format = timestampFormat(member, shape);
+      return literal(format === 'epoch-seconds' ? date.getTime() / 1000 : format === 'http-date' ? date.toUTCString() : date.toISOString().replace('.000Z', 'Z'));
+    }
+    return literal(member.default);
+  }
 
   private shape(id: string): Shape {
     const shape = this.model.graph.shapes.get(id);
@@ -249,7 +275,10 @@ export class JsonCodecs {
     if (shape.kind !== 'structure') throw new Error(`no writer for ${shape.kind}`);
     const entries = shape.members.map((m) => {
       const access = readProperty('input', m.name, this.helpers);
-      return `  ${propertyName(jsonKey(this.model.graph, m))}: ${this.optional(access, this.write(m.target, access, m), m.required)},`;
+      const fallback = this.wireDefault(m);
+      // The server writes a member's default where the implementation leaves it out.
+      const value = fallback === undefined ? this.optional(access, this.write(m.target, access, m), m.required) : `${access} === undefined ? ${fallback} : ${this.write(m.target, access, m) ?? access}`;
+      return `  ${propertyName(jsonKey(this.model.graph, m))}: ${value},`;
     });
     return {
       name,
@@ -324,13 +353,14 @@ export class JsonCodecs {
     this.helpers.add('member');
     this.helpers.add('expectObject');
     const entries = shape.members.map((m) => {
-      const access = `member(object, ${quote(jsonKey(this.model.graph, m))})`;
+      const fallback = this.wireDefault(m);
+      const access = `member(object, ${quote(jsonKey(this.model.graph, m))})${fallback === undefined ? '' : ` ?? ${fallback}`}`;
       return `  ${propertyName(m.name)}: ${this.read(m.target, access, m) ?? access},`;
     });
     return {
       name,
       type,
-      docs: tsDoc(`Reads ${type} from JSON, refusing a value that does not fit it.`),
+      docs: tsDoc(`Reads ${type} from JSON, refusing a value that does not fit it; a member left out gets its default.`),
       parameter: { name: 'value', type: 'unknown' },
       returnType: type,
       statements: [

@@ -11,7 +11,7 @@ import { propertyName } from '../../model/symbols.js';
 import { quote } from '../typescript.js';
 import { payloadMediaType } from './client.js';
 import { TextCodecs } from './http-text.js';
-import { JsonCodecs, readProperty } from './json.js';
+import { JsonCodecs, literal, readProperty } from './json.js';
 import { jsonKey } from './traits.js';
 import { isEventStream, serverEventStream } from './event-stream.js';
 import { errorTableName } from '../server/names.js';
@@ -34,12 +34,51 @@ function serdeNames(lines: string[]): string[] {
 /** Fresh codecs for one operation's lines; the shared `json` collects the serde functions for server/serde.ts. */
 function codecs(model: ServiceModel, json?: JsonCodecs) {
   // Strict: the server refuses a value it cannot read as its shape (400 SerializationException) before validating.
-  return { json: json ?? new JsonCodecs(model, true), text: new TextCodecs(model, true) };
+  return { json: json ?? new JsonCodecs(model, 'server'), text: new TextCodecs(model, true) };
 }
 
 /** A member's default, for members the request leaves out (Smithy servers fill them in). */
-function withDefault(member: BoundMember, expression: string): string {
-  return member.default === undefined || member.default === null ? expression : `${expression} ?? ${JSON.stringify(member.default)}`;
+function withDefault(model: ServiceModel, member: BoundMember, expression: string): string {
+  // A payload left out stays absent: a streaming blob's `@default("")` only says it may be empty.
+  if (member.default === undefined || member.default === null || member.binding.kind === 'payload') return expression;
+  return `${expression} ?? ${typedDefault(model.graph.shapes.get(member.target)?.kind, member.default)}`;
+}
+
+/** A `@default` (as the model writes it: base64 for blobs, epoch seconds or a date for timestamps) as a typed value. */
+function typedDefault(kind: string | undefined, value: unknown): string {
+  if (kind === 'blob') {
+    const bytes = [...Buffer.from(String(value), 'base64')];
+    return bytes.length ? `new Uint8Array([${bytes.join(', ')}])` : 'new Uint8Array(0)';
+  }
+  if (kind === 'timestamp') return `new Date(${typeof value === 'number' ? value * 1000 : literal(value)})`;
+  return literal(value);
+}
+
+/** A blob payload's media type when the model names one; `application/octet-stream` (any bytes) names none. */
+function modeledMediaType(model: ServiceModel, payload: BoundMember): string | undefined {
+  const mediaType = payloadMediaType(model, payload);
+  return model.graph.shapes.get(payload.target)?.kind === 'blob' && mediaType === 'application/octet-stream' ? undefined : mediaType;
+}
+
+/**
+ * The Content-Type a request body must have: `null` when the operation has no input (`Unit`) or
+ * binds none of its members to the body; undefined when anything goes (bytes of no modeled media
+ * type, or an empty input structure, for which a client may send `{}`).
+ */
+export function takesMediaType(model: ServiceModel, operation: Operation): string | null | undefined {
+  const payload = operation.request.find((m) => m.binding.kind === 'payload');
+  if (payload) return modeledMediaType(model, payload);
+  if (operation.request.some((m) => m.binding.kind === 'body')) return 'application/json';
+  return operation.request.length || operation.unitInput ? null : undefined;
+}
+
+/** The media type of a success response's body; undefined when it has none or it is bytes of any type. */
+export function answersMediaType(model: ServiceModel, operation: Operation): string | undefined {
+  if (operation.successStatus === 204 || operation.successStatus === 304 || operation.unitOutput) return undefined;
+  const payload = operation.response.find((m) => m.binding.kind === 'payload');
+  // An event stream's frames are negotiated by the stream itself, not by Accept.
+  if (payload && isEventStream(payload)) return undefined;
+  return payload ? modeledMediaType(model, payload) : 'application/json';
 }
 
 export function decodeRequest(model: ServiceModel, operation: Operation, shared?: JsonCodecs): Binding {
@@ -47,12 +86,22 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
   const helpers = new Set<string>();
   const wire = new Set<string>();
   const lines: string[] = [];
+  // The media types first: a request the operation cannot take or answer is refused unread (415, 406).
+  const takes = takesMediaType(model, operation);
+  if (takes !== undefined) {
+    helpers.add('checkContentType');
+    lines.push(`checkContentType(request, ${takes === null ? 'null' : quote(takes)});`);
+  }
+  const answers = answersMediaType(model, operation);
+  if (answers !== undefined) {
+    helpers.add('checkAccept');
+    lines.push(`checkAccept(request, ${quote(answers)});`);
+  }
   const body = operation.request.filter((m) => m.binding.kind === 'body');
   if (body.length) {
     helpers.add('parseJsonObject');
     lines.push('const body = parseJsonObject(request.body);');
   }
-  const boundQuery = operation.request.flatMap((m) => (m.binding.kind === 'query' ? [m.binding.name] : []));
   const entries = operation.request.map((m) => {
     let value: string;
     switch (m.binding.kind) {
@@ -68,9 +117,10 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
         }
         break;
       case 'queryParams': {
+        // Every query parameter goes into the map, those bound to members too, as Smithy servers do.
         const valueShape = model.graph.shapes.get(model.graph.shapes.get(m.target)?.kind === 'map' ? (model.graph.shapes.get(m.target) as { value: { target: string } }).value.target : '');
         helpers.add(valueShape?.kind === 'list' ? 'queryListMap' : 'queryMap');
-        value = `${valueShape?.kind === 'list' ? 'queryListMap' : 'queryMap'}(request, [${boundQuery.map(quote).join(', ')}])`;
+        value = `${valueShape?.kind === 'list' ? 'queryListMap' : 'queryMap'}(request)`;
         break;
       }
       case 'header':
@@ -78,6 +128,12 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
         value = text.readHeader(m, `headerValue(request, ${quote(m.binding.name.toLowerCase())})`);
         break;
       case 'prefixHeaders':
+        if (m.binding.prefix === '') {
+          // An empty prefix takes every header the message carries, not those of the connection.
+          helpers.add('messageHeaders');
+          value = 'messageHeaders(request)';
+          break;
+        }
         wire.add('prefixedHeaders');
         value = `prefixedHeaders(request.headers, ${quote(m.binding.prefix.toLowerCase())})`;
         break;
@@ -90,14 +146,15 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
       }
       case 'body': {
         // parseJsonObject has dropped the body's null members: a plain read is an own, non-null value.
-        const access = readProperty('body', jsonKey(model.graph, m, m.binding.name), json.helpers);
-        value = json.read(m.target, access, m) ?? access;
-        break;
+        const fallback = json.wireDefault(m);
+        const access = readProperty('body', jsonKey(model.graph, m, m.binding.name), json.helpers) + (fallback === undefined ? '' : ` ?? ${fallback}`);
+        // A default is read as the wire would carry it, so that it gets its type as a sent value does.
+        return `  ${propertyName(m.name)}: ${json.read(m.target, access, m) ?? access},`;
       }
       default:
         value = 'undefined';
     }
-    return `  ${propertyName(m.name)}: ${withDefault(m, value)},`;
+    return `  ${propertyName(m.name)}: ${withDefault(model, m, value)},`;
   });
   lines.push(entries.length ? `const input = {\n${entries.join('\n')}\n};` : 'const input = {};');
   for (const name of [...json.helpers, ...text.helpers]) wire.add(name);
@@ -115,7 +172,13 @@ function usedIn(lines: string[], names: Set<string>): string[] {
 export function encodeResponse(model: ServiceModel, operation: Operation, shared?: JsonCodecs): Binding {
   const { json, text } = codecs(model, shared);
   const members = operation.response;
-  if (members.length === 0) return { lines: [`return emptyResponse(${operation.successStatus}, context);`], helpers: ['emptyResponse'], wire: [], serde: [] };
+  // restJson1 answers `{}` where no member is bound to the body, except for an operation without
+  // output (`Unit`) and with a status that has no body.
+  const noBody = operation.successStatus === 204 || operation.successStatus === 304 || operation.unitOutput === true;
+  if (members.length === 0) {
+    if (noBody) return { lines: [`return emptyResponse(${operation.successStatus}, context);`], helpers: ['emptyResponse'], wire: [], serde: [] };
+    return { lines: [`return restResponse(${operation.successStatus}, { json: '{}' }, context);`], helpers: ['restResponse'], wire: [], serde: [] };
+  }
   const wire = new Set<string>();
   const access = (m: BoundMember) => readProperty('output', m.name, wire);
   const code = members.find((m) => m.binding.kind === 'responseCode');
@@ -133,10 +196,16 @@ export function encodeResponse(model: ServiceModel, operation: Operation, shared
   const body = members.filter((m) => m.binding.kind === 'body');
   if (body.length) {
     const stringify = json.stringifier(body.map((m) => m.target));
-    const entries = body.map((m) => `    ${propertyName(jsonKey(model.graph, m, (m.binding as { name: string }).name))}: ${json.optional(access(m), json.write(m.target, access(m), m), false)},`);
+    const entries = body.map((m) => {
+      const fallback = json.wireDefault(m);
+      // A member the implementation leaves out is answered with its default.
+      const value = fallback === undefined ? json.optional(access(m), json.write(m.target, access(m), m), false) : `${access(m)} === undefined ? ${fallback} : ${json.write(m.target, access(m), m) ?? access(m)}`;
+      return `    ${propertyName(jsonKey(model.graph, m, (m.binding as { name: string }).name))}: ${value},`;
+    });
     parts.push(`json: ${stringify}({\n${entries.join('\n')}\n  })`);
   }
   const payload = members.find((m) => m.binding.kind === 'payload');
+  if (!body.length && !payload && !noBody) parts.push(`json: '{}'`);
   const events = new Set<string>();
   if (payload && isEventStream(payload)) {
     parts.push(`events: ${serverEventStream(model, payload, access(payload), errorTableName(operation), json, events)}`);

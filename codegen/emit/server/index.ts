@@ -26,7 +26,7 @@ export function emitServer(model: ServiceModel): GeneratedFile[] {
   const header = generatedHeader(model);
   // One set of JSON codecs for every handler and the error table: server/serde.ts holds them.
   // Strict readers: a wire value that does not fit its shape is a 400 SerializationException.
-  const json = new JsonCodecs(model, true);
+  const json = new JsonCodecs(model, 'server');
   const operations = model.operations.map((operation) => emitOperation(model, operation, header, json));
   const errors = emitErrors(model, header, json);
   const serde = emitSerde(json, header);

@@ -197,6 +197,8 @@ class DocumentReader {
       responses,
       requestBody,
       output,
+      ...(op['x-unit-input'] === true && { unitInput: true }),
+      ...(op['x-unit-output'] === true && { unitOutput: true }),
       errors: [...listed, ...declared.filter((error) => !listed.some((e) => e.name === error.name))],
       ...(pagination ? { pagination } : {}),
       ...(waiters ? { waiters } : {}),

@@ -2,7 +2,7 @@
 // The model documents and their hashes are recorded in generated/manifest.json.
 
 import { validateAddPermissionInput, validationExceptionBody } from '../../validators/index.js';
-import { type ErrorDescription, errorResponse, parseJsonObject, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
+import { checkAccept, checkContentType, type ErrorDescription, errorResponse, parseJsonObject, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
 import { expectBoolean, expectString } from '../wire.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, POLICY_LENGTH_EXCEEDED_EXCEPTION, PRECONDITION_FAILED_EXCEPTION, RESOURCE_CONFLICT_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { AddPermissionInput } from '../models.js';
@@ -26,6 +26,8 @@ const ADD_PERMISSION_ERRORS: Readonly<Record<string, ErrorDescription>> = {
  */
 export async function handleAddPermission(request: ServerRequest, labels: Readonly<Record<string, string>>, implementation: Pick<LambdaImplementation, 'AddPermission'>, context: RequestContext): Promise<ServerResponse> {
   try {
+    checkContentType(request, 'application/json');
+    checkAccept(request, 'application/json');
     const body = parseJsonObject(request.body);
     const input = {
       FunctionName: labels.FunctionName,

@@ -2,7 +2,7 @@
 // The model documents and their hashes are recorded in generated/manifest.json.
 
 import { validateGetPolicyInput, validationExceptionBody } from '../../validators/index.js';
-import { type ErrorDescription, errorResponse, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
+import { checkAccept, checkContentType, type ErrorDescription, errorResponse, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { GetPolicyInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
@@ -22,6 +22,8 @@ const GET_POLICY_ERRORS: Readonly<Record<string, ErrorDescription>> = {
  */
 export async function handleGetPolicy(request: ServerRequest, labels: Readonly<Record<string, string>>, implementation: Pick<LambdaImplementation, 'GetPolicy'>, context: RequestContext): Promise<ServerResponse> {
   try {
+    checkContentType(request, null);
+    checkAccept(request, 'application/json');
     const input = {
       FunctionName: labels.FunctionName,
       Qualifier: request.query.get('Qualifier') ?? undefined,

@@ -2,7 +2,7 @@
 // The model documents and their hashes are recorded in generated/manifest.json.
 
 import { validateRemovePermissionInput, validationExceptionBody } from '../../validators/index.js';
-import { emptyResponse, type ErrorDescription, errorResponse, type RequestContext, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
+import { checkContentType, emptyResponse, type ErrorDescription, errorResponse, type RequestContext, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, PRECONDITION_FAILED_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { RemovePermissionInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
@@ -23,6 +23,7 @@ const REMOVE_PERMISSION_ERRORS: Readonly<Record<string, ErrorDescription>> = {
  */
 export async function handleRemovePermission(request: ServerRequest, labels: Readonly<Record<string, string>>, implementation: Pick<LambdaImplementation, 'RemovePermission'>, context: RequestContext): Promise<ServerResponse> {
   try {
+    checkContentType(request, null);
     const input = {
       FunctionName: labels.FunctionName,
       StatementId: labels.StatementId,

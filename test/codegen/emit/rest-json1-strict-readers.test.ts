@@ -7,7 +7,7 @@
 import { NumericValue } from '@smithy/core/serde';
 import { describe, expect, it } from 'vitest';
 import * as wire from '../../../codegen/emit/rest-json1/runtime/wire.js';
-import { errorResponse } from '../../../codegen/emit/server/runtime/http.js';
+import { checkAccept, checkContentType, errorResponse } from '../../../codegen/emit/server/runtime/http.js';
 
 const refused = (read: () => unknown) => {
   try {
@@ -121,5 +121,35 @@ describe('the server answers a refusal', () => {
     const thrown = new wire.WireValueError('Expected a boolean, found "true".');
     const response = errorResponse(thrown, {}, { errorTypeHeader: 'X-Amzn-ErrorType' }, { requestId: 'r-1' });
     expect([response.status, response.headers['X-Amzn-ErrorType'], response.body]).toEqual([400, 'SerializationException', '{"message":"Expected a boolean, found \\"true\\"."}']);
+  });
+});
+
+describe('media types a handler checks before decoding', () => {
+  const request = (headers: Record<string, string>, body = '{}') => ({ method: 'POST', path: '/', query: new URLSearchParams(), headers, body });
+  const answer = (check: () => void) => {
+    try {
+      check();
+      return 'accepted';
+    } catch (error) {
+      const { errorName, status } = error as { errorName: string; status: number };
+      return `${status} ${errorName}`;
+    }
+  };
+
+  it.each([
+    { name: 'JSON body as application/json with a charset', given: () => checkContentType(request({ 'content-type': 'application/json; charset=utf-8' }), 'application/json'), want: 'accepted' },
+    { name: 'JSON body as application/hal+json', given: () => checkContentType(request({ 'content-type': 'application/hal+json' }), 'application/json'), want: '415 UnsupportedMediaTypeException' },
+    { name: 'JSON body without Content-Type', given: () => checkContentType(request({}), 'application/json'), want: '415 UnsupportedMediaTypeException' },
+    { name: 'a modeled image/jpeg payload sent as JSON', given: () => checkContentType(request({ 'content-type': 'application/json' }), 'image/jpeg'), want: '415 UnsupportedMediaTypeException' },
+    { name: 'a body where the operation takes none', given: () => checkContentType(request({ 'content-type': 'application/json' }), null), want: '415 UnsupportedMediaTypeException' },
+    { name: 'no body where the operation takes none', given: () => checkContentType(request({ 'content-type': 'application/json' }, ''), null), want: 'accepted' },
+    { name: 'no Accept', given: () => checkAccept(request({}), 'application/json'), want: 'accepted' },
+    { name: 'Accept */*', given: () => checkAccept(request({ accept: '*/*' }), 'text/plain'), want: 'accepted' },
+    { name: 'Accept text/*', given: () => checkAccept(request({ accept: 'application/xml, text/*;q=0.5' }), 'text/plain'), want: 'accepted' },
+    { name: 'Accept application/hal+json for JSON', given: () => checkAccept(request({ accept: 'application/hal+json' }), 'application/json'), want: '406 NotAcceptableException' },
+    { name: 'Accept application/json;q=0', given: () => checkAccept(request({ accept: 'application/json;q=0' }), 'application/json'), want: '406 NotAcceptableException' },
+    { name: 'Accept application/json for image/jpeg', given: () => checkAccept(request({ accept: 'application/json' }), 'image/jpeg'), want: '406 NotAcceptableException' },
+  ])('$name: $want', ({ given, want }) => {
+    expect(answer(given)).toBe(want);
   });
 });

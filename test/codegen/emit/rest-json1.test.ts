@@ -71,6 +71,72 @@ describe('JSON values (json.ts)', () => {
   });
 });
 
+describe('JSON values the server reads (json.ts, server side: strict, defaults filled)', () => {
+  const server = (schema: unknown, schemas: Record<string, unknown> = {}) => {
+    const { model, bound } = member(schema, schemas);
+    return { bound, json: new JsonCodecs(model, 'server'), text: new TextCodecs(model, true) };
+  };
+
+  it.each([
+    { name: 'a string is checked to be one', given: { type: 'string' }, read: 'expectString(v)' },
+    { name: 'a boolean', given: { type: 'boolean' }, read: 'expectBoolean(v)' },
+    { name: 'an int32 within its range', given: { type: 'integer', format: 'int32' }, read: "expectInteger(v, 'integer')" },
+    { name: 'a long within its range', given: { type: 'integer', format: 'int64' }, read: "expectInteger(v, 'long')" },
+    { name: 'a double, or NaN and the infinities as strings', given: { type: 'number' }, read: 'expectFloat(v)' },
+    { name: 'a date-time timestamp, in its format only', given: { type: 'string', format: 'date-time' }, read: "expectTimestamp(v, 'date-time')" },
+    { name: 'a blob, padded base64 only', given: { type: 'string', format: 'byte' }, read: 'expectBase64(v)' },
+    { name: 'a dense list of strings: no nulls, strings only', given: { type: 'array', items: { type: 'string' } }, read: 'expectList(v, expectString)' },
+    { name: 'a sparse map of integers keeps its nulls', given: { type: 'object', 'x-sparse': true, additionalProperties: { type: 'integer', format: 'int32' } }, read: "expectSparseMap(v, (value) => expectInteger(value, 'integer'))" },
+    { name: 'a document is any JSON', given: {}, read: undefined },
+  ])('$name', ({ given, read }) => {
+    const { bound, json } = server(given);
+    expect(json.read(bound.target, 'v', bound)).toEqual(read);
+  });
+
+  it('a structure\'s reader refuses a non-object and reads a member left out as its default, in its wire form', () => {
+    const { bound, json } = server(
+      { $ref: '#/components/schemas/Box' },
+      { Box: { type: 'object', properties: { Mode: { type: 'string', default: 'fast' }, At: { type: 'string', format: 'date-time', default: '1970-01-01T00:00:00Z' }, Count: { type: 'integer', format: 'int32' } } } },
+    );
+    json.read(bound.target, 'v', bound);
+    const [reader] = json.functions();
+    expect(reader.statements).toEqual([
+      'if (value === undefined) return value as unknown as Box;',
+      'const object = expectObject(value);',
+      "return {\n  Mode: expectString(member(object, 'Mode') ?? 'fast'),\n  At: expectTimestamp(member(object, 'At') ?? '1970-01-01T00:00:00Z', 'date-time'),\n  Count: expectInteger(member(object, 'Count'), 'integer'),\n};",
+    ]);
+  });
+
+  it('the server writes a default the implementation leaves out', () => {
+    const { bound, json } = server({ $ref: '#/components/schemas/Box' }, { Box: { type: 'object', properties: { Mode: { type: 'string', default: 'fast' } } } });
+    json.write(bound.target, 'v', bound);
+    expect(json.functions()[0].statements).toEqual(["return {\n  Mode: input.Mode === undefined ? 'fast' : input.Mode,\n};"]);
+  });
+
+  it('a union\'s reader: exactly one member it knows', () => {
+    const { bound, json } = server({ oneOf: [{ $ref: '#/components/schemas/Circle' }, { title: 'Name', type: 'string' }] }, { Circle: { type: 'object', properties: {} } });
+    json.read(bound.target, 'v', bound);
+    const reader = json.functions().find((f) => f.type === 'Member')!;
+    expect(reader.statements).toEqual([
+      'if (value === undefined) return value as unknown as Member;',
+      "const [key, item] = expectUnionMember(value, ['Circle', 'Name']);",
+      "switch (key) {\n  case 'Circle':\n    return { Circle: de_Circle(item) };\n  case 'Name':\n    return { Name: expectString(item) };\n}",
+      '// expectUnionMember has refused every other key.',
+      'return { $unknown: [key, item] };',
+    ]);
+  });
+
+  it.each([
+    { name: 'a boolean header', given: { type: 'boolean' }, readHeader: 'expectBooleanText(t)' },
+    { name: 'an int32 header', given: { type: 'integer', format: 'int32' }, readHeader: "expectIntegerText(t, 'integer')" },
+    { name: 'an HTTP-date header', given: { type: 'string', 'x-timestamp-format': 'http-date' }, readHeader: "expectTimestampText(t, 'http-date')" },
+    { name: 'a list of floats', given: { type: 'array', items: { type: 'number' } }, readHeader: 'readList(splitHeaderList(t), (item) => expectFloatText(item))' },
+  ])('text: $name', ({ given, readHeader }) => {
+    const { bound, text } = server(given);
+    expect(text.readHeader(bound, 't')).toEqual(readHeader);
+  });
+});
+
 describe('HTTP text (http-text.ts)', () => {
   it.each([
     { name: 'a string', given: { type: 'string' }, header: 'v', query: 'v', readHeader: 't' },

@@ -23,10 +23,12 @@ describe('restJson1 request decoding and response encoding', () => {
       }),
       want: {
         lines: [
+          "checkContentType(request, 'application/json');",
+          "checkAccept(request, 'application/json');",
           'const body = parseJsonObject(request.body);',
           "const input = {\n  Name: labels.Name,\n  MaxItems: expectIntegerText(request.query.get('max-items') ?? undefined, 'integer'),\n  Trace: expectBooleanText(headerValue(request, 'x-trace')),\n  Note: expectString(body.Note),\n};",
         ],
-        helpers: ['parseJsonObject', 'headerValue'],
+        helpers: ['checkContentType', 'checkAccept', 'parseJsonObject', 'headerValue'],
         wire: ['expectBooleanText', 'expectIntegerText', 'expectString'],
         response: ['return restResponse(200, {\n  json: JSON.stringify({\n    Count: output.Count,\n  }),\n}, context);'],
       },
@@ -34,7 +36,13 @@ describe('restJson1 request decoding and response encoding', () => {
     {
       name: 'no body and no output',
       given: thingModel(),
-      want: { lines: ['const input = {\n  Name: labels.Name,\n};'], helpers: [], wire: [], response: ['return emptyResponse(200, context);'] },
+      // An input with members but no body takes no Content-Type; an output without members answers `{}`.
+      want: {
+        lines: ['checkContentType(request, null);', "checkAccept(request, 'application/json');", 'const input = {\n  Name: labels.Name,\n};'],
+        helpers: ['checkContentType', 'checkAccept'],
+        wire: [],
+        response: ["return restResponse(200, { json: '{}' }, context);"],
+      },
     },
   ])('$name', ({ given, want }) => {
     const model = view(given);
@@ -76,12 +84,26 @@ describe('the response-code binding (@httpResponseCode)', () => {
     expect(encodeResponse(model, model.operations[0]).lines).toEqual(['return restResponse(output.Status ?? 200, {\n  json: JSON.stringify({\n    Note: output.Note,\n  }),\n}, context);']);
   });
 
-  it('an output of the status alone answers with no body', () => {
+  it('an output of the status alone answers with an empty JSON object, as restJson1 answers an output with no body members', () => {
     const bare = readOpenApi(documentOf(thingModel()));
     bare.shapes.set('Status', graph.shapes.get('Status')!);
     bare.operations[0].output.push({ name: 'Status', target: 'Status', required: false, nullable: false, origin: { document: 'given.yaml', pointer: '' }, binding: { kind: 'responseCode' } });
     const statusOnly = serviceModel(bare);
-    expect(encodeResponse(statusOnly, statusOnly.operations[0]).lines).toEqual(['return restResponse(output.Status ?? 200, {}, context);']);
+    expect(encodeResponse(statusOnly, statusOnly.operations[0]).lines).toEqual(["return restResponse(output.Status ?? 200, {\n  json: '{}',\n}, context);"]);
+  });
+
+  it.each([
+    { name: 'an operation without input (Unit) takes no body; one without output answers none', unit: { 'x-unit-input': true, 'x-unit-output': true }, want: ['checkContentType(request, null);', 'return emptyResponse(200, context);'] },
+    { name: 'an empty input structure takes `{}`; an empty output structure answers `{}`', unit: {}, want: ["checkAccept(request, 'application/json');", "return restResponse(200, { json: '{}' }, context);"] },
+  ])('$name', ({ unit, want }) => {
+    const fragment = thingModel();
+    const put = (fragment.paths as Record<string, Record<string, Record<string, unknown>>>)['/things/{Name}'].put;
+    Object.assign(put, unit, { parameters: [] });
+    (fragment.paths as Record<string, unknown>)['/things'] = (fragment.paths as Record<string, unknown>)['/things/{Name}'];
+    delete (fragment.paths as Record<string, unknown>)['/things/{Name}'];
+    const given = view(fragment);
+    const operation = given.operations[0];
+    expect([...decodeRequest(given, operation).lines.filter((line) => line.startsWith('check')), ...encodeResponse(given, operation).lines]).toEqual(want);
   });
 
   it('the client reads the status into the member', () => {

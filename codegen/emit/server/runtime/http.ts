@@ -206,6 +206,50 @@ export function checkBodyMediaType(headers: ServerRequest['headers'], body: stri
   }
 }
 
+/** A Content-Type or media range without its parameters, in lower case. */
+function bareMediaType(text: string): string {
+  const semicolon = text.indexOf(';');
+  return (semicolon === -1 ? text : text.slice(0, semicolon)).trim().toLowerCase();
+}
+
+/**
+ * The Content-Type an operation takes, checked in its handler: `null` for an operation whose
+ * input binds nothing to the body (a body sent with a Content-Type is refused), else the media
+ * type its body must have (a modeled `@mediaType` of a payload included). A mismatch is 415
+ * UnsupportedMediaTypeException, as restJson1's malformed-request cases require.
+ */
+export function checkContentType(request: ServerRequest, expected: string | null): void {
+  const header = request.headers['content-type'];
+  const text = Array.isArray(header) ? header[0] : header;
+  if (request.body.length === 0 && (request.bytes?.length ?? 0) === 0) return;
+  if (expected === null) {
+    if (text !== undefined) throw new ProtocolError('UnsupportedMediaTypeException', 415, 'This operation takes no request body; send none, and no Content-Type.');
+    return;
+  }
+  if (text === undefined || bareMediaType(text) !== expected.toLowerCase()) {
+    throw new ProtocolError('UnsupportedMediaTypeException', 415, `The request body's Content-Type must be ${expected}.`);
+  }
+}
+
+/**
+ * The Accept header against the media type the operation answers with: absent, or one of its
+ * ranges (`*\/*`, `type/*` or the type itself, without `q=0`) allows it; else 406
+ * NotAcceptableException.
+ */
+export function checkAccept(request: ServerRequest, produces: string): void {
+  const header = request.headers['accept'];
+  const text = Array.isArray(header) ? header.join(',') : header;
+  if (text === undefined || text.trim() === '') return;
+  const wanted = produces.toLowerCase();
+  const [type] = wanted.split('/');
+  for (const range of text.split(',')) {
+    if (/;\s*q\s*=\s*0(?:\.0*)?\s*(?:;|$)/i.test(range)) continue;
+    const media = bareMediaType(range);
+    if (media === '*/*' || media === wanted || media === `${type}/*`) return;
+  }
+  throw new ProtocolError('NotAcceptableException', 406, `The response is ${produces}, which the Accept header does not allow.`);
+}
+
 export function jsonResponse(status: number, body: unknown, context: RequestContext): ServerResponse {
   return {
     status,
@@ -231,6 +275,8 @@ export function restResponse(status: number, parts: ResponseParts, context: Requ
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(parts.headers ?? {})) if (value !== undefined) headers[name] = value;
   headers['x-amzn-RequestId'] = context.requestId;
+  // A status without a body (a response-code member may choose one) sends none.
+  if (status === 204 || status === 304) return { status, headers, body: '' };
   if (parts.json !== undefined) return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: parts.json };
   if (parts.events !== undefined) {
     headers['Content-Type'] ??= 'application/vnd.amazon.eventstream';
@@ -300,17 +346,20 @@ export function queryValues(request: ServerRequest, name: string): string[] | un
   return values.length === 0 ? undefined : values;
 }
 
-/** The query parameters no member is bound to, as a map of their first values (`@httpQueryParams`). */
-export function queryMap(request: ServerRequest, bound: readonly string[]): Record<string, string> | undefined {
+/**
+ * Every query parameter, as a map of their first values (`@httpQueryParams`): those bound to a
+ * member by `@httpQuery` too, as the protocol's server cases expect.
+ */
+export function queryMap(request: ServerRequest): Record<string, string> | undefined {
   let map: Record<string, string> | undefined;
-  for (const [key, value] of request.query) if (!bound.includes(key) && !(map && key in map)) (map ??= {})[key] = value;
+  for (const [key, value] of request.query) if (!(map && Object.prototype.hasOwnProperty.call(map, key))) (map ??= {})[key] = value;
   return map;
 }
 
-/** The query parameters no member is bound to, as a map of all their values. */
-export function queryListMap(request: ServerRequest, bound: readonly string[]): Record<string, string[]> | undefined {
+/** Every query parameter, as a map of all their values. */
+export function queryListMap(request: ServerRequest): Record<string, string[]> | undefined {
   let map: Record<string, string[]> | undefined;
-  for (const [key, value] of request.query) if (!bound.includes(key)) ((map ??= {})[key] ??= []).push(value);
+  for (const [key, value] of request.query) ((map ??= {})[key] ??= []).push(value);
   return map;
 }
 
@@ -334,6 +383,20 @@ export function parseJsonPayload(request: ServerRequest): unknown {
   } catch {
     throw new ProtocolError('SerializationException', 400, 'The request body is not valid JSON.');
   }
+}
+
+/** Headers of the connection rather than of the message (RFC 9110 §7.6.1, and the framing ones). */
+const CONNECTION_HEADERS = new Set(['connection', 'keep-alive', 'host', 'content-length', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection']);
+
+/** Every header of the message, by lower-case name (`@httpPrefixHeaders("")`); undefined when there is none. */
+export function messageHeaders(request: ServerRequest): Record<string, string> | undefined {
+  let result: Record<string, string> | undefined;
+  for (const name of Object.keys(request.headers)) {
+    const value = request.headers[name];
+    if (value === undefined || CONNECTION_HEADERS.has(name.toLowerCase())) continue;
+    (result ??= {})[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return result;
 }
 
 /** One request header as a single string (repeated headers joined as HTTP allows). */

@@ -78,9 +78,11 @@ export function listenerFor(
       if (failure === 'too large') return finish(tooLarge(), true);
       const request: ServerRequest = { method: req.method ?? 'GET', path, query: new URLSearchParams(query), headers: req.headers, body: body.toString('utf8'), bytes: body };
       if (authenticate) {
-        authenticate(request).then(
+        // An authenticator that throws (synchronously or not) met credentials it cannot read: that is
+        // the client's request, refused as an unreadable signature, never a 500.
+        new Promise<ProtocolError | undefined>((resolve) => resolve(authenticate(request))).then(
           (refused) => (refused ? finish(refusal(refused)) : serve(request)),
-          () => finish(refusal(new ProtocolError('InternalFailure', 500, 'The request could not be authenticated.'))),
+          () => finish(refusal(new ProtocolError('IncompleteSignatureException', 403, 'The request signature could not be read; sign the request with AWS Signature Version 4.'))),
         );
       } else {
         serve(request);
