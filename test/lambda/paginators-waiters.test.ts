@@ -97,7 +97,10 @@ describe.skipIf(!hasLambdaModel)(`paginators and waiters of the Lambda client ($
     await expect(pages.next()).rejects.toThrow('Invalid client, expected instance of LambdaClient');
   });
 
-  /** GetFunctionConfiguration answering the states in turn (the last one from then on). */
+  /**
+   * GetFunctionConfiguration answering the states in turn (the last one from then on). The server
+   * fills in the model's defaults the answer leaves out (`CodeSize: 0`), as restJson1 servers do.
+   */
   const stateSequence = (ex: ReturnType<typeof clients>['ex'], states: string[]) => {
     let call = 0;
     ex.respond = (operation) => {
@@ -114,7 +117,7 @@ describe.skipIf(!hasLambdaModel)(`paginators and waiters of the Lambda client ($
     let calls = stateSequence(ex, ['Pending', 'Pending', 'Active']);
     const got = await outcomeOf(() => ours.waitUntilFunctionActive({ client, maxWaitTime: 5, ...fast }, { FunctionName: 'fn' }));
     expect(calls()).toBe(3);
-    expect(got).toEqual({ resolved: { state: 'SUCCESS', reason: { FunctionName: 'fn', State: 'Active' } } });
+    expect(got).toEqual({ resolved: { state: 'SUCCESS', reason: { FunctionName: 'fn', State: 'Active', CodeSize: 0 } } });
     calls = stateSequence(ex, ['Pending', 'Pending', 'Active']);
     expect(await outcomeOf(() => sdk.waitUntilFunctionActive({ client: sdkClient, maxWaitTime: 5, ...fast }, { FunctionName: 'fn' }))).toEqual(got);
   });
@@ -124,18 +127,18 @@ describe.skipIf(!hasLambdaModel)(`paginators and waiters of the Lambda client ($
     const calls = stateSequence(ex, ['Pending', 'Active']);
     const got = await outcomeOf(() => ours.waitUntilFunctionActiveV2({ client, maxWaitTime: 5, ...fast }, { FunctionName: 'fn' }));
     expect(calls()).toBe(2);
-    expect(got).toEqual({ resolved: { state: 'SUCCESS', reason: { Configuration: { FunctionName: 'fn', State: 'Active' } } } });
+    expect(got).toEqual({ resolved: { state: 'SUCCESS', reason: { Configuration: { FunctionName: 'fn', State: 'Active', CodeSize: 0 } } } });
   });
 
   it('a failure acceptor (State Failed) stops the waiter: waitUntil throws and waitFor returns FAILURE, as the SDK\'s', async () => {
     const { ex, ours, sdk, client, sdkClient } = clients();
     stateSequence(ex, ['Pending', 'Failed']);
     const thrown = await outcomeOf(() => ours.waitUntilFunctionActive({ client, maxWaitTime: 5, ...fast }, { FunctionName: 'fn' }));
-    expect(thrown).toEqual({ thrown: { name: 'Error', state: 'FAILURE', reason: { FunctionName: 'fn', State: 'Failed' } } });
+    expect(thrown).toEqual({ thrown: { name: 'Error', state: 'FAILURE', reason: { FunctionName: 'fn', State: 'Failed', CodeSize: 0 } } });
     stateSequence(ex, ['Pending', 'Failed']);
     expect(await outcomeOf(() => sdk.waitUntilFunctionActive({ client: sdkClient, maxWaitTime: 5, ...fast }, { FunctionName: 'fn' }))).toEqual(thrown);
     stateSequence(ex, ['Failed']);
-    expect(await outcomeOf(() => ours.waitForFunctionActive({ client, maxWaitTime: 5, ...fast }, { FunctionName: 'fn' }))).toEqual({ resolved: { state: 'FAILURE', reason: { FunctionName: 'fn', State: 'Failed' } } });
+    expect(await outcomeOf(() => ours.waitForFunctionActive({ client, maxWaitTime: 5, ...fast }, { FunctionName: 'fn' }))).toEqual({ resolved: { state: 'FAILURE', reason: { FunctionName: 'fn', State: 'Failed', CodeSize: 0 } } });
   });
 
   it('a waiter that never reaches a final state times out with TimeoutError, as the SDK\'s', async () => {
@@ -159,6 +162,6 @@ describe.skipIf(!hasLambdaModel)(`paginators and waiters of the Lambda client ($
     };
     const got = await outcomeOf(() => ours.waitUntilFunctionExists({ client, maxWaitTime: 5, ...fast }, { FunctionName: 'fn' }));
     expect(calls).toBe(3);
-    expect(got).toEqual({ resolved: { state: 'SUCCESS', reason: { Configuration: { FunctionName: 'fn' } } } });
+    expect(got).toEqual({ resolved: { state: 'SUCCESS', reason: { Configuration: { FunctionName: 'fn', CodeSize: 0 } } } });
   });
 });
