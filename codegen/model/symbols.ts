@@ -31,6 +31,14 @@ export function propertyAccess(object: string, name: string): string {
   return isIdentifier(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
 }
 
+/**
+ * `record['Name']`: a read from a record (an index signature), which `noPropertyAccessFromIndexSignature`
+ * asks to be written with brackets, so that generated code compiles under it.
+ */
+export function indexAccess(record: string, name: string): string {
+  return `${record}['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+}
+
 /** A property name in an object type or literal. */
 export function propertyName(name: string): string {
   return isIdentifier(name) ? name : JSON.stringify(name);

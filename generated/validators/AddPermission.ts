@@ -69,7 +69,7 @@ const INVOKED_VIA_FUNCTION_URL_WRONG_TYPE = wrongType('InvokedViaFunctionUrl', '
 export function validateAddPermissionInput(input: object): readonly ConstraintViolation[] {
   const members = input as Readonly<Record<string, unknown>>;
   let violations: ConstraintViolation[] | undefined;
-  const functionName = members.FunctionName;
+  const functionName = members['FunctionName'];
   if (functionName === undefined || functionName === null) {
     (violations ??= []).push(violated(FUNCTION_NAME_MISSING, undefined));
   } else if (typeof functionName !== 'string') {
@@ -79,7 +79,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
     if (functionName.length > 256 && codePointLength(functionName) > 256) (violations ??= []).push(violated(FUNCTION_NAME_TOO_LONG, functionName));
     if (functionName.length < 2 && codePointLength(functionName) < 1) (violations ??= []).push(violated(FUNCTION_NAME_TOO_SHORT, functionName));
   }
-  const statementId = members.StatementId;
+  const statementId = members['StatementId'];
   if (statementId === undefined || statementId === null) {
     (violations ??= []).push(violated(STATEMENT_ID_MISSING, undefined));
   } else if (typeof statementId !== 'string') {
@@ -89,7 +89,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
     if (statementId.length > 100 && codePointLength(statementId) > 100) (violations ??= []).push(violated(STATEMENT_ID_TOO_LONG, statementId));
     if (statementId.length < 2 && codePointLength(statementId) < 1) (violations ??= []).push(violated(STATEMENT_ID_TOO_SHORT, statementId));
   }
-  const action = members.Action;
+  const action = members['Action'];
   if (action === undefined || action === null) {
     (violations ??= []).push(violated(ACTION_MISSING, undefined));
   } else if (typeof action !== 'string') {
@@ -97,7 +97,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
   } else {
     if (!ACTION_PATTERN.test(action)) (violations ??= []).push(violated(ACTION_MISMATCH, action));
   }
-  const principal = members.Principal;
+  const principal = members['Principal'];
   if (principal === undefined || principal === null) {
     (violations ??= []).push(violated(PRINCIPAL_MISSING, undefined));
   } else if (typeof principal !== 'string') {
@@ -105,7 +105,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
   } else {
     if (!PRINCIPAL_PATTERN.test(principal)) (violations ??= []).push(violated(PRINCIPAL_MISMATCH, principal));
   }
-  const sourceArn = members.SourceArn;
+  const sourceArn = members['SourceArn'];
   if (sourceArn !== undefined && sourceArn !== null) {
     if (typeof sourceArn !== 'string') {
       (violations ??= []).push(violated(SOURCE_ARN_WRONG_TYPE, sourceArn));
@@ -113,7 +113,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
       if (!SOURCE_ARN_PATTERN.test(sourceArn)) (violations ??= []).push(violated(SOURCE_ARN_MISMATCH, sourceArn));
     }
   }
-  const sourceAccount = members.SourceAccount;
+  const sourceAccount = members['SourceAccount'];
   if (sourceAccount !== undefined && sourceAccount !== null) {
     if (typeof sourceAccount !== 'string') {
       (violations ??= []).push(violated(SOURCE_ACCOUNT_WRONG_TYPE, sourceAccount));
@@ -122,7 +122,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
       if (sourceAccount.length > 12 && codePointLength(sourceAccount) > 12) (violations ??= []).push(violated(SOURCE_ACCOUNT_TOO_LONG, sourceAccount));
     }
   }
-  const eventSourceToken = members.EventSourceToken;
+  const eventSourceToken = members['EventSourceToken'];
   if (eventSourceToken !== undefined && eventSourceToken !== null) {
     if (typeof eventSourceToken !== 'string') {
       (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_WRONG_TYPE, eventSourceToken));
@@ -131,7 +131,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
       if (eventSourceToken.length > 256 && codePointLength(eventSourceToken) > 256) (violations ??= []).push(violated(EVENT_SOURCE_TOKEN_TOO_LONG, eventSourceToken));
     }
   }
-  const qualifier = members.Qualifier;
+  const qualifier = members['Qualifier'];
   if (qualifier !== undefined && qualifier !== null) {
     if (typeof qualifier !== 'string') {
       (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
@@ -141,13 +141,13 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
       if (qualifier.length < 2 && codePointLength(qualifier) < 1) (violations ??= []).push(violated(QUALIFIER_TOO_SHORT, qualifier));
     }
   }
-  const revisionId = members.RevisionId;
+  const revisionId = members['RevisionId'];
   if (revisionId !== undefined && revisionId !== null) {
     if (typeof revisionId !== 'string') {
       (violations ??= []).push(violated(REVISION_ID_WRONG_TYPE, revisionId));
     }
   }
-  const principalOrgID = members.PrincipalOrgID;
+  const principalOrgID = members['PrincipalOrgID'];
   if (principalOrgID !== undefined && principalOrgID !== null) {
     if (typeof principalOrgID !== 'string') {
       (violations ??= []).push(violated(PRINCIPAL_ORG_ID_WRONG_TYPE, principalOrgID));
@@ -157,7 +157,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
       if (principalOrgID.length < 24 && codePointLength(principalOrgID) < 12) (violations ??= []).push(violated(PRINCIPAL_ORG_ID_TOO_SHORT, principalOrgID));
     }
   }
-  const functionUrlAuthType = members.FunctionUrlAuthType;
+  const functionUrlAuthType = members['FunctionUrlAuthType'];
   if (functionUrlAuthType !== undefined && functionUrlAuthType !== null) {
     if (typeof functionUrlAuthType !== 'string') {
       (violations ??= []).push(violated(FUNCTION_URL_AUTH_TYPE_WRONG_TYPE, functionUrlAuthType));
@@ -165,7 +165,7 @@ export function validateAddPermissionInput(input: object): readonly ConstraintVi
       if (functionUrlAuthType !== 'NONE' && functionUrlAuthType !== 'AWS_IAM') (violations ??= []).push(violated(FUNCTION_URL_AUTH_TYPE_NOT_IN_ENUM, functionUrlAuthType));
     }
   }
-  const invokedViaFunctionUrl = members.InvokedViaFunctionUrl;
+  const invokedViaFunctionUrl = members['InvokedViaFunctionUrl'];
   if (invokedViaFunctionUrl !== undefined && invokedViaFunctionUrl !== null) {
     if (typeof invokedViaFunctionUrl !== 'boolean') {
       (violations ??= []).push(violated(INVOKED_VIA_FUNCTION_URL_WRONG_TYPE, invokedViaFunctionUrl));

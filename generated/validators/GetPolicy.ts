@@ -28,7 +28,7 @@ const QUALIFIER_WRONG_TYPE = wrongType('Qualifier', 'qualifier', 'string');
 export function validateGetPolicyInput(input: object): readonly ConstraintViolation[] {
   const members = input as Readonly<Record<string, unknown>>;
   let violations: ConstraintViolation[] | undefined;
-  const functionName = members.FunctionName;
+  const functionName = members['FunctionName'];
   if (functionName === undefined || functionName === null) {
     (violations ??= []).push(violated(FUNCTION_NAME_MISSING, undefined));
   } else if (typeof functionName !== 'string') {
@@ -38,7 +38,7 @@ export function validateGetPolicyInput(input: object): readonly ConstraintViolat
     if (functionName.length > 256 && codePointLength(functionName) > 256) (violations ??= []).push(violated(FUNCTION_NAME_TOO_LONG, functionName));
     if (functionName.length < 2 && codePointLength(functionName) < 1) (violations ??= []).push(violated(FUNCTION_NAME_TOO_SHORT, functionName));
   }
-  const qualifier = members.Qualifier;
+  const qualifier = members['Qualifier'];
   if (qualifier !== undefined && qualifier !== null) {
     if (typeof qualifier !== 'string') {
       (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));

@@ -36,7 +36,7 @@ const REVISION_ID_WRONG_TYPE = wrongType('RevisionId', 'revisionId', 'string');
 export function validateRemovePermissionInput(input: object): readonly ConstraintViolation[] {
   const members = input as Readonly<Record<string, unknown>>;
   let violations: ConstraintViolation[] | undefined;
-  const functionName = members.FunctionName;
+  const functionName = members['FunctionName'];
   if (functionName === undefined || functionName === null) {
     (violations ??= []).push(violated(FUNCTION_NAME_MISSING, undefined));
   } else if (typeof functionName !== 'string') {
@@ -46,7 +46,7 @@ export function validateRemovePermissionInput(input: object): readonly Constrain
     if (functionName.length > 256 && codePointLength(functionName) > 256) (violations ??= []).push(violated(FUNCTION_NAME_TOO_LONG, functionName));
     if (functionName.length < 2 && codePointLength(functionName) < 1) (violations ??= []).push(violated(FUNCTION_NAME_TOO_SHORT, functionName));
   }
-  const statementId = members.StatementId;
+  const statementId = members['StatementId'];
   if (statementId === undefined || statementId === null) {
     (violations ??= []).push(violated(STATEMENT_ID_MISSING, undefined));
   } else if (typeof statementId !== 'string') {
@@ -56,7 +56,7 @@ export function validateRemovePermissionInput(input: object): readonly Constrain
     if (statementId.length > 100 && codePointLength(statementId) > 100) (violations ??= []).push(violated(STATEMENT_ID_TOO_LONG, statementId));
     if (statementId.length < 2 && codePointLength(statementId) < 1) (violations ??= []).push(violated(STATEMENT_ID_TOO_SHORT, statementId));
   }
-  const qualifier = members.Qualifier;
+  const qualifier = members['Qualifier'];
   if (qualifier !== undefined && qualifier !== null) {
     if (typeof qualifier !== 'string') {
       (violations ??= []).push(violated(QUALIFIER_WRONG_TYPE, qualifier));
@@ -66,7 +66,7 @@ export function validateRemovePermissionInput(input: object): readonly Constrain
       if (qualifier.length < 2 && codePointLength(qualifier) < 1) (violations ??= []).push(violated(QUALIFIER_TOO_SHORT, qualifier));
     }
   }
-  const revisionId = members.RevisionId;
+  const revisionId = members['RevisionId'];
   if (revisionId !== undefined && revisionId !== null) {
     if (typeof revisionId !== 'string') {
       (violations ??= []).push(violated(REVISION_ID_WRONG_TYPE, revisionId));

@@ -223,8 +223,9 @@ function quoteValue(value: unknown): string {
       const keys = Object.keys(item);
       pending.push('}');
       for (let i = keys.length - 1; i >= 0; i--) {
-        pending.push({ value: (item as Record<string, unknown>)[keys[i]] });
-        pending.push(java ? `${keys[i]}=` : JSON.stringify(keys[i]) + ':');
+        const key = keys[i]!;
+        pending.push({ value: (item as Record<string, unknown>)[key] });
+        pending.push(java ? `${key}=` : JSON.stringify(key) + ':');
         if (i > 0) pending.push(separator);
       }
       text += '{';
@@ -334,7 +335,7 @@ export function renderViolations(violations: readonly ConstraintViolation[]): st
   const count = violations.length;
   const stop = count > 0 && (violations[0] as Partial<Violation>).rule?.wording === 'framework' ? '.' : ':';
   let text = count === 1 ? '1 validation error detected' + stop + ' ' : `${count} validation errors detected${stop} `;
-  for (let i = 0; i < count; i++) text += (i === 0 ? '' : '; ') + violations[i].message;
+  for (let i = 0; i < count; i++) text += (i === 0 ? '' : '; ') + violations[i]!.message;
   return text;
 }
 
@@ -375,7 +376,10 @@ function canonical(value: unknown): string {
       const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
       text += '{';
       pending.push(new Punctuation('}'));
-      for (let i = keys.length - 1; i >= 0; i--) pending.push(record[keys[i]], new Punctuation(JSON.stringify(keys[i]) + ':'));
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        pending.push(record[key], new Punctuation(JSON.stringify(key) + ':'));
+      }
     } else {
       text += typeof item === 'bigint' ? `${item}n` : (JSON.stringify(item) ?? 'null');
     }

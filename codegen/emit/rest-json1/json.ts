@@ -10,7 +10,7 @@ import type { FunctionDeclarationStructure } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
 import type { Member, Shape } from '../../model/shapes.js';
-import { childTargets, propertyAccess, propertyName } from '../../model/symbols.js';
+import { childTargets, indexAccess, propertyAccess, propertyName } from '../../model/symbols.js';
 import { quote, tsDoc } from '../typescript.js';
 import { isPrototypeName, isSparse, jsonKey, timestampFormat } from './traits.js';
 
@@ -29,6 +29,16 @@ export interface CodecFunction {
 /** A codec function as a ts-morph structure. */
 export function codecFunction(f: CodecFunction, exported: boolean): FunctionDeclarationStructure {
   return { kind: tsMorph.StructureKind.Function, isExported: exported, name: f.name, docs: [f.docs], parameters: [f.parameter], returnType: f.returnType, statements: f.statements };
+}
+
+/**
+ * The same, off a record of decoded wire values (`body`, `labels`): with brackets, as
+ * `noPropertyAccessFromIndexSignature` wants reads from an index signature written.
+ */
+export function readRecordProperty(record: string, name: string, helpers: Set<string>): string {
+  if (!isPrototypeName(name)) return indexAccess(record, name);
+  helpers.add('member');
+  return `member(${record}, ${quote(name)})`;
 }
 
 /** A value read off an object, as an own property when the name is one every object inherits. */

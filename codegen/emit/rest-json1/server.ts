@@ -11,7 +11,7 @@ import { propertyName } from '../../model/symbols.js';
 import { quote } from '../typescript.js';
 import { payloadMediaType } from './client.js';
 import { TextCodecs } from './http-text.js';
-import { JsonCodecs, literal, readProperty } from './json.js';
+import { JsonCodecs, literal, readProperty, readRecordProperty } from './json.js';
 import { jsonKey } from './traits.js';
 import { isEventStream, serverEventStream } from './event-stream.js';
 import { errorTableName } from '../server/names.js';
@@ -106,7 +106,7 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
     let value: string;
     switch (m.binding.kind) {
       case 'label':
-        value = text.readLabel(m, readProperty('labels', m.binding.name.replace(/\+$/, ''), wire));
+        value = text.readLabel(m, readRecordProperty('labels', m.binding.name.replace(/\+$/, ''), wire));
         break;
       case 'query':
         if (text.isList(m)) {
@@ -147,7 +147,7 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
       case 'body': {
         // parseJsonObject has dropped the body's null members: a plain read is an own, non-null value.
         const fallback = json.wireDefault(m);
-        const access = readProperty('body', jsonKey(model.graph, m, m.binding.name), json.helpers) + (fallback === undefined ? '' : ` ?? ${fallback}`);
+        const access = readRecordProperty('body', jsonKey(model.graph, m, m.binding.name), json.helpers) + (fallback === undefined ? '' : ` ?? ${fallback}`);
         // A default is read as the wire would carry it, so that it gets its type as a sent value does.
         return `  ${propertyName(m.name)}: ${json.read(m.target, access, m) ?? access},`;
       }

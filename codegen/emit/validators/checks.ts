@@ -6,7 +6,7 @@
  * (runtime/violations.ts), put together once when the module loads.
  */
 import type { ListShape, MapShape, Member, Shape, ShapeModel, StructureShape, UnionShape } from '../../model/shapes.js';
-import { constantCase, identifier, propertyAccess, typeName } from '../../model/symbols.js';
+import { constantCase, identifier, indexAccess, typeName } from '../../model/symbols.js';
 import { quote } from '../typescript.js';
 import { patternSource, patternWording } from './patterns.js';
 import { itemPlace, memberPlace, valuePlace, variablePlace, type Place, type Wording } from './wording.js';
@@ -16,7 +16,7 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Reads a member of a decoded input: an own property only, so that `constructor` is not the object's class. */
 export function memberAccess(object: string, name: string): string {
-  const access = propertyAccess(object, name);
+  const access = indexAccess(object, name);
   return INHERITED.has(name) ? `(Object.hasOwn(${object}, ${quote(name)}) ? ${access} : undefined)` : access;
 }
 

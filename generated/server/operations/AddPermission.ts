@@ -30,18 +30,18 @@ export async function handleAddPermission(request: ServerRequest, labels: Readon
     checkAccept(request, 'application/json');
     const body = parseJsonObject(request.body);
     const input = {
-      FunctionName: labels.FunctionName,
-      StatementId: expectString(body.StatementId),
-      Action: expectString(body.Action),
-      Principal: expectString(body.Principal),
-      SourceArn: expectString(body.SourceArn),
-      SourceAccount: expectString(body.SourceAccount),
-      EventSourceToken: expectString(body.EventSourceToken),
+      FunctionName: labels['FunctionName'],
+      StatementId: expectString(body['StatementId']),
+      Action: expectString(body['Action']),
+      Principal: expectString(body['Principal']),
+      SourceArn: expectString(body['SourceArn']),
+      SourceAccount: expectString(body['SourceAccount']),
+      EventSourceToken: expectString(body['EventSourceToken']),
       Qualifier: request.query.get('Qualifier') ?? undefined,
-      RevisionId: expectString(body.RevisionId),
-      PrincipalOrgID: expectString(body.PrincipalOrgID),
-      FunctionUrlAuthType: expectString(body.FunctionUrlAuthType),
-      InvokedViaFunctionUrl: expectBoolean(body.InvokedViaFunctionUrl),
+      RevisionId: expectString(body['RevisionId']),
+      PrincipalOrgID: expectString(body['PrincipalOrgID']),
+      FunctionUrlAuthType: expectString(body['FunctionUrlAuthType']),
+      InvokedViaFunctionUrl: expectBoolean(body['InvokedViaFunctionUrl']),
     };
     const violations = validateAddPermissionInput(input);
     if (violations.length > 0) {

@@ -25,7 +25,7 @@ export async function handleGetPolicy(request: ServerRequest, labels: Readonly<R
     checkContentType(request, null);
     checkAccept(request, 'application/json');
     const input = {
-      FunctionName: labels.FunctionName,
+      FunctionName: labels['FunctionName'],
       Qualifier: request.query.get('Qualifier') ?? undefined,
     };
     const violations = validateGetPolicyInput(input);

@@ -25,8 +25,8 @@ export async function handleRemovePermission(request: ServerRequest, labels: Rea
   try {
     checkContentType(request, null);
     const input = {
-      FunctionName: labels.FunctionName,
-      StatementId: labels.StatementId,
+      FunctionName: labels['FunctionName'],
+      StatementId: labels['StatementId'],
       Qualifier: request.query.get('Qualifier') ?? undefined,
       RevisionId: request.query.get('RevisionId') ?? undefined,
     };

@@ -26,7 +26,7 @@ describe('restJson1 request decoding and response encoding', () => {
           "checkContentType(request, 'application/json');",
           "checkAccept(request, 'application/json');",
           'const body = parseJsonObject(request.body);',
-          "const input = {\n  Name: labels.Name,\n  MaxItems: expectIntegerText(request.query.get('max-items') ?? undefined, 'integer'),\n  Trace: expectBooleanText(headerValue(request, 'x-trace')),\n  Note: expectString(body.Note),\n};",
+          "const input = {\n  Name: labels['Name'],\n  MaxItems: expectIntegerText(request.query.get('max-items') ?? undefined, 'integer'),\n  Trace: expectBooleanText(headerValue(request, 'x-trace')),\n  Note: expectString(body['Note']),\n};",
         ],
         helpers: ['checkContentType', 'checkAccept', 'parseJsonObject', 'headerValue'],
         wire: ['expectBooleanText', 'expectIntegerText', 'expectString'],
@@ -38,7 +38,7 @@ describe('restJson1 request decoding and response encoding', () => {
       given: thingModel(),
       // An input with members but no body takes no Content-Type; an output without members answers `{}`.
       want: {
-        lines: ['checkContentType(request, null);', "checkAccept(request, 'application/json');", 'const input = {\n  Name: labels.Name,\n};'],
+        lines: ['checkContentType(request, null);', "checkAccept(request, 'application/json');", "const input = {\n  Name: labels['Name'],\n};"],
         helpers: ['checkContentType', 'checkAccept'],
         wire: [],
         response: ["return restResponse(200, { json: '{}' }, context);"],

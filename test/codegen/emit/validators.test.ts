@@ -22,12 +22,12 @@ describe('validators/<Op>.ts for scalar members', () => {
   it.each([
     { name: 'members whose constants collide (ItemId, item-id) get distinct ones', want: "const ITEM_ID_TOO_LONG = tooLong('ItemId', 'itemId', 4);" },
     { name: '… and the second one is numbered', want: "const ITEM_ID_2_WRONG_TYPE = wrongType('item-id', 'item-id', 'string');" },
-    { name: 'a reserved word gets a local of its own', want: 'const classValue = members.class;' },
+    { name: 'a reserved word gets a local of its own', want: "const classValue = members['class'];" },
     { name: 'a required member is checked for presence first', want: "if (itemId === undefined || itemId === null) {\n    (violations ??= []).push(violated(ITEM_ID_MISSING, undefined));" },
     { name: 'lengths count code points only near the bound', want: 'if (item_id.length > 5 && codePointLength(item_id) > 5)' },
     { name: 'enums compare against each value', want: "if (classValue !== 'A') (violations ??= []).push(violated(CLASS_NOT_IN_ENUM, classValue));" },
     { name: 'integers are checked as integers', want: "const CONSTRUCTOR_WRONG_TYPE = wrongType('constructor', 'constructor', 'integer');" },
-    { name: 'a member named like an inherited property is read only when the input has it', want: "const constructor = (Object.hasOwn(members, 'constructor') ? members.constructor : undefined);" },
+    { name: 'a member named like an inherited property is read only when the input has it', want: "const constructor = (Object.hasOwn(members, 'constructor') ? members['constructor'] : undefined);" },
   ])('$name', ({ want }) => {
     expect(text).toContain(want);
   });

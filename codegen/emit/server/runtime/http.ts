@@ -132,14 +132,17 @@ function segmentsMatch(expected: readonly string[], actual: string[]): [string, 
   const shift = greedy === -1 ? 0 : actual.length - expected.length;
   for (let i = 0; i < expected.length; i++) {
     const at = greedy !== -1 && i > greedy ? i + shift : i;
+    // Both in range: the lengths were compared above.
+    const template = expected[i]!;
+    const segment = actual[at]!;
     if (i === greedy) {
       const taken = actual.slice(i, i + shift + 1);
-      if (taken.some((segment) => segment === '')) return undefined;
-      labels.push([expected[i].slice(1, -2), taken]);
-    } else if (isLabel(expected[i])) {
-      if (actual[at] === '') return undefined;
-      labels.push([expected[i].slice(1, -1), [actual[at]]]);
-    } else if (expected[i] !== actual[at]) {
+      if (taken.some((part) => part === '')) return undefined;
+      labels.push([template.slice(1, -2), taken]);
+    } else if (isLabel(template)) {
+      if (segment === '') return undefined;
+      labels.push([template.slice(1, -1), [segment]]);
+    } else if (template !== segment) {
       return undefined;
     }
   }
