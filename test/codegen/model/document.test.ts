@@ -3,19 +3,12 @@
 // model must not be able to tell which one read a document.
 
 import { describe, expect, it } from 'vitest';
-import { ModelError, parseModelText } from '../../../codegen/model/document.js';
+import { parseModelText } from '../../../codegen/model/document.js';
+import { modelErrorOf } from './helpers.js';
 
 const parse = (text: string) => parseModelText(text, 'given.yaml');
 
-const refusal = (text: string) => {
-  try {
-    parse(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ModelError');
-};
+const refusal = (text: string) => modelErrorOf(() => parse(text));
 
 describe('parseModelText', () => {
   it.each([

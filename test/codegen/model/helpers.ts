@@ -1,6 +1,6 @@
 // Building small model documents for the reader's table tests.
 
-import type { LoadedDocument } from '../../../codegen/model/document.js';
+import { ModelError, type LoadedDocument } from '../../../codegen/model/document.js';
 import { readOpenApi } from '../../../codegen/model/openapi/read.js';
 import { printOperation, printShape } from '../../../codegen/model/print.js';
 import type { ShapeModel } from '../../../codegen/model/shapes.js';
@@ -40,4 +40,15 @@ export function bodyOperation(schema: unknown, extra: Record<string, unknown> = 
       },
     },
   };
+}
+
+/** The message of the ModelError `read` throws; any other outcome fails the test. */
+export function modelErrorOf(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    return error.message;
+  }
+  throw new Error('expected a ModelError');
 }

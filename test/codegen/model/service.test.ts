@@ -2,19 +2,10 @@
 // in one line naming the document and the JSON pointer. Mirrors codegen/model/service.ts.
 
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../../../codegen/model/document.js';
 import { buildModel } from '../../../codegen/model/read-openapi.js';
-import { bodyOperation, documentOf, type Fragment } from './helpers.js';
+import { bodyOperation, documentOf, modelErrorOf, type Fragment } from './helpers.js';
 
-const refusal = (fragment: Fragment) => {
-  try {
-    buildModel([documentOf(fragment)]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ModelError');
-};
+const refusal = (fragment: Fragment) => modelErrorOf(() => buildModel([documentOf(fragment)]));
 
 describe('what the generator refuses', () => {
   it.each([
