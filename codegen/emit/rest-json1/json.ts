@@ -31,21 +31,19 @@ export function codecFunction(f: CodecFunction, exported: boolean): FunctionDecl
   return { kind: tsMorph.StructureKind.Function, isExported: exported, name: f.name, docs: [f.docs], parameters: [f.parameter], returnType: f.returnType, statements: f.statements };
 }
 
+/** A value read off an object, as an own property when the name is one every object inherits. */
+export function readProperty(object: string, name: string, helpers: Set<string>, access: (object: string, name: string) => string = propertyAccess): string {
+  if (!isPrototypeName(name)) return access(object, name);
+  helpers.add('member');
+  return `member(${object}, ${quote(name)})`;
+}
+
 /**
  * The same, off a record of decoded wire values (`body`, `labels`): with brackets, as
  * `noPropertyAccessFromIndexSignature` wants reads from an index signature written.
  */
 export function readRecordProperty(record: string, name: string, helpers: Set<string>): string {
-  if (!isPrototypeName(name)) return indexAccess(record, name);
-  helpers.add('member');
-  return `member(${record}, ${quote(name)})`;
-}
-
-/** A value read off an object, as an own property when the name is one every object inherits. */
-export function readProperty(object: string, name: string, helpers: Set<string>): string {
-  if (!isPrototypeName(name)) return propertyAccess(object, name);
-  helpers.add('member');
-  return `member(${object}, ${quote(name)})`;
+  return readProperty(record, name, helpers, indexAccess);
 }
 
 /** A JSON value as a TypeScript literal: strings in the generated code's quotes where that is safe. */
