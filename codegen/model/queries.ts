@@ -21,3 +21,19 @@ export function allErrors(model: ServiceModel): ErrorShape[] {
 export function ownMembers(error: ErrorShape): ErrorMember[] {
   return error.members.filter((member) => member.name !== 'message');
 }
+
+/** An operation's path template without the query it may fix (`/things?kind=plain` → `/things`). */
+export function pathTemplate(path: string): string {
+  const at = path.indexOf('?');
+  return at === -1 ? path : path.slice(0, at);
+}
+
+/**
+ * The query parameters an operation's path fixes, as Smithy's `@http(uri: "/things?kind=plain")`
+ * writes them (and the importer keeps in the OpenAPI path key): `[['kind', 'plain']]`; a key
+ * without `=` has the empty value.
+ */
+export function constantQuery(path: string): [string, string][] {
+  const at = path.indexOf('?');
+  return at === -1 ? [] : [...new URLSearchParams(path.slice(at + 1))];
+}

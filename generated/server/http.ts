@@ -80,6 +80,13 @@ export interface Route<Implementation> {
   handle: OperationHandler<Implementation>;
   /** The media type of the request body, when it is a payload that is not JSON. */
   mediaType?: string;
+  /** Query parameters the path template fixes (`/things?kind=plain`): the request must carry them. */
+  query?: readonly (readonly [string, string])[];
+}
+
+/** A route whose template fixes query parameters matches only a request that carries them. */
+function queryMatches(route: { query?: readonly (readonly [string, string])[] }, query: URLSearchParams | undefined): boolean {
+  return !route.query || route.query.every(([key, value]) => (value === '' ? query?.has(key) : query?.getAll(key).includes(value)) ?? false);
 }
 
 /** A failure of the protocol itself (unknown route, unreadable body), not of an operation. */
@@ -106,12 +113,13 @@ export function matchRoute<Implementation>(
   routes: readonly Route<Implementation>[],
   method: string,
   path: string,
+  query?: URLSearchParams,
 ): { route: Route<Implementation>; labels: Record<string, string> } {
   const actual = path.split('/');
   let pathMatched = false;
   for (const route of routes) {
     const matched = segmentsMatch(route.segments, actual);
-    if (!matched) continue;
+    if (!matched || !queryMatches(route, query)) continue;
     pathMatched = true;
     if (route.method !== method) continue;
     // Labels are decoded once, for the route that answers.
@@ -154,7 +162,7 @@ function segmentsMatch(expected: readonly string[], actual: string[]): [string, 
 
 /** The media type a request's body must have: the route's payload type, else JSON. */
 export function requestMediaType<Implementation>(routes: readonly Route<Implementation>[], request: ServerRequest): string {
-  for (const route of routes) if (route.method === request.method && segmentsMatch(route.segments, request.path.split('/'))) return route.mediaType ?? JSON_MEDIA_TYPE;
+  for (const route of routes) if (route.method === request.method && queryMatches(route, request.query) && segmentsMatch(route.segments, request.path.split('/'))) return route.mediaType ?? JSON_MEDIA_TYPE;
   return JSON_MEDIA_TYPE;
 }
 

@@ -30,7 +30,7 @@ export function createRequestHandler(implementation: LambdaImplementation): (req
   return async (request) => {
     const context = newRequestContext();
     try {
-      const { route, labels } = matchRoute(ROUTES, request.method, request.path);
+      const { route, labels } = matchRoute(ROUTES, request.method, request.path, request.query);
       return await route.handle(request, labels, implementation, context);
     } catch (error) {
       return errorResponse(error, {}, PROTOCOL_SETTINGS, context);

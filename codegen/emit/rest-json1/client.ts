@@ -9,7 +9,7 @@
 import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { BoundMember, ErrorShape, Operation, ServiceModel } from '../../model/ir.js';
-import { operationErrors, ownMembers } from '../../model/queries.js';
+import { constantQuery, operationErrors, ownMembers, pathTemplate } from '../../model/queries.js';
 import { propertyName } from '../../model/symbols.js';
 import { shipRuntime } from '../shipped.js';
 import { printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
@@ -111,7 +111,7 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
     json.helpers.add('idempotencyToken');
     return { access: `${access} ?? idempotencyToken()`, required: true };
   };
-  let path = operation.path;
+  let path = pathTemplate(operation.path);
   for (const label of by('label')) {
     const binding = label.binding as { name: string; greedy: boolean };
     const encoder = binding.greedy || operation.path.includes(`{${binding.name}+}`) ? 'encodeGreedyLabel' : 'encodeLabel';
@@ -122,11 +122,14 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
   }
   const parts = [`method: ${quote(operation.method)}`, `path: \`${path}\``];
   const query = by('query');
-  if (query.length) {
-    parts.push(`query: {\n${query.map((m) => {
+  const names = new Set(query.map((m) => (m.binding as { name: string }).name));
+  // The query the path fixes, then the members (a member of the same name wins).
+  const fixed = constantQuery(operation.path).filter(([key]) => !names.has(key)).map(([key, v]) => `    ${propertyName(key)}: ${quote(v)},`);
+  if (query.length || fixed.length) {
+    parts.push(`query: {\n${[...fixed, ...query.map((m) => {
       const { access, required } = value(m);
       return `    ${propertyName((m.binding as { name: string }).name)}: ${json.optional(access, text.queryText(m, access), required)},`;
-    }).join('\n')}\n  }`);
+    })].join('\n')}\n  }`);
   }
   const queryMap = by('queryParams')[0];
   if (queryMap) parts.push(`queryMap: ${readProperty('input', queryMap.name, json.helpers)}`);

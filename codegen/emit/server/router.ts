@@ -4,6 +4,7 @@ import { tsMorph } from '../libraries.js';
 import type { Operation, ServiceModel } from '../../model/ir.js';
 import { payloadMediaType } from '../rest-json1/client.js';
 import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
+import { constantQuery, pathTemplate } from '../../model/queries.js';
 import { handlerName, implementationName, inputType, outputType } from './names.js';
 
 const { StructureKind } = tsMorph;
@@ -18,10 +19,14 @@ export function routeMediaType(model: ServiceModel, operation: Operation): strin
 
 export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
   const implementation = implementationName(model);
-  const routes = model.operations.map((operation) => {
-    const segments = operation.path.split('/').map((s) => quote(s));
+  // A route that fixes query parameters goes before one that shares its path without them.
+  const ordered = [...model.operations].sort((a, b) => Number(constantQuery(b.path).length > 0) - Number(constantQuery(a.path).length > 0));
+  const routes = ordered.map((operation) => {
+    const segments = pathTemplate(operation.path).split('/').map((s) => quote(s));
     const mediaType = routeMediaType(model, operation);
-    return `{ method: ${quote(operation.method)}, segments: [${segments.join(', ')}], handle: ${handlerName(operation)}${mediaType ? `, mediaType: ${quote(mediaType)}` : ''} }`;
+    const query = constantQuery(operation.path);
+    const fixed = query.length ? `, query: [${query.map(([k, v]) => `[${quote(k)}, ${quote(v)}]`).join(', ')}]` : '';
+    return `{ method: ${quote(operation.method)}, segments: [${segments.join(', ')}], handle: ${handlerName(operation)}${mediaType ? `, mediaType: ${quote(mediaType)}` : ''}${fixed} }`;
   });
   const payloads = model.operations.some((operation) => routeMediaType(model, operation));
   return printFile('server/router.ts', header, [
@@ -83,7 +88,7 @@ export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
             writer.writeLine('const context = newRequestContext();');
             writer.writeLine('try {');
             writer.indent(() => {
-              writer.writeLine('const { route, labels } = matchRoute(ROUTES, request.method, request.path);');
+              writer.writeLine('const { route, labels } = matchRoute(ROUTES, request.method, request.path, request.query);');
               writer.writeLine('return await route.handle(request, labels, implementation, context);');
             });
             writer.writeLine('} catch (error) {');
