@@ -68,22 +68,34 @@ describe('connections', () => {
 describe('clients that pipeline and never read', () => {
   // Its own server: the short timeouts above would close a connection whose reading is paused.
   let patient: RunningServer;
+  const BIG_POLICY = '/2015-03-31/functions/big-policy/policy';
+  let answerBytes = 0;
   beforeAll(async () => {
-    const registry = createRegistry({ region: 'us-east-2', account: '123456789012', functions: [] });
+    const registry = createRegistry({ region: 'us-east-2', account: '123456789012', functions: [{ name: 'big-policy' }] });
     patient = await startServer({ port: 0, registry, limits: { maxUnreadResponseBytes: 64 * 1024 }, onResponse: (entry) => log.push(entry) });
+    // Answers of about 17 KB each: the kernel's socket buffers (here up to 32 MiB received and
+    // 4 MiB sent, grown on their own) then hold fewer than 2,200 of them, so what the server
+    // answers while the client does not read shows the server's own bound, not the kernel's.
+    for (let i = 0; i < 50; i++) {
+      const body = JSON.stringify({ StatementId: `statement-${i}`, Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com', SourceArn: `arn:aws:s3:::${'b'.repeat(60)}-${i}` });
+      const added = await exchange(patient.port, request('POST', BIG_POLICY, body));
+      expect(added.status).toBe(201);
+    }
+    answerBytes = Buffer.byteLength((await exchange(patient.port, request('GET', BIG_POLICY, '', null))).body);
   });
   afterAll(() => patient.close());
 
   it('stop being read once their unread answers pass the bound, and get every answer once they read', async () => {
+    expect(answerBytes).toBeGreaterThan(16_000);
     const connection = await open(patient.port);
-    const one = request('GET', '/2015-03-31/functions/no-such-function/policy', '', null);
-    const batch = one.repeat(500);
-    const answered = () => log.filter((entry) => entry.path === '/2015-03-31/functions/no-such-function/policy').length;
+    const batch = request('GET', BIG_POLICY, '', null).repeat(500);
+    const answered = () => log.filter((entry) => entry.path === BIG_POLICY && entry.method === 'GET').length;
     const before = answered();
     connection.socket.pause();
-    // 16,000 requests (about 1.3 MB); writes stop being taken once the server stops reading.
+    // 8,000 requests (about 600 KB), whose answers come to about 136 MB; writes stop being taken
+    // once the server stops reading.
     let sent = 0;
-    for (let i = 0; i < 32; i++) {
+    for (let i = 0; i < 16; i++) {
       if (!connection.socket.write(batch)) {
         await Promise.race([new Promise((resolve) => connection.socket.once('drain', resolve)), new Promise((resolve) => setTimeout(resolve, 300))]);
       }
@@ -91,7 +103,7 @@ describe('clients that pipeline and never read', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     const whileUnread = answered() - before;
-    // Each answer is about 300 bytes: the bound (64 KiB) plus the kernel's socket buffers hold a few thousand, far from all.
+    // The bound (64 KiB) plus the kernel's buffers hold at most about 2,200 answers, far from all.
     expect(whileUnread).toBeLessThan(sent / 2);
     connection.socket.resume();
     let received = 0;
