@@ -120,7 +120,7 @@ export function fromGraph(graph: ShapeModel, source: string): Model {
       const shape = graph.shapes.get(m.target);
       if (!shape || seen.has(shape.id) || seen.size >= MAX_DEPTH) return;
       const inside = new Set(seen).add(shape.id);
-      const nested = (child: ShapeMember, childPath: string, childDeclaredIn: DeclaredIn) => visit(child, childPath, location, symbols.shapeType(child.target), path, childDeclaredIn, inside);
+      const nested = (child: ShapeMember, childPath: string, childDeclaredIn: DeclaredIn) => visit(child, childPath, location, symbols.valueType(child), path, childDeclaredIn, inside);
       if (shape.kind === 'structure' || shape.kind === 'union') {
         const declaration = symbols.declaredName(shape.id) ?? symbols.shapeType(shape.id);
         // A structure's member is a property of its interface; a union's is one variant of its type.

@@ -292,11 +292,15 @@ export class SymbolTable {
     return this.valueType(member);
   }
 
-  /** The TypeScript type of a member's value: an event stream is an `AsyncIterable` of its union's events, as SDK v3 types it. */
+  /**
+   * The TypeScript type of a member's value: an event stream is an `AsyncIterable` of its union's
+   * events, as SDK v3 types it; a member the model marks nullable may also be `null`.
+   */
   valueType(member: Member): string {
     const binding = (member as Partial<BoundMember>).binding;
     const type = this.shapeType(member.target);
-    return binding?.kind === 'payload' && binding.eventStream ? `AsyncIterable<${type}>` : type;
+    if (binding?.kind === 'payload' && binding.eventStream) return `AsyncIterable<${type}>`;
+    return member.nullable ? `${type} | null` : type;
   }
 
   /**
@@ -305,8 +309,8 @@ export class SymbolTable {
    * would be a breaking change of the client package for a model that only adds values.
    */
   errorMemberType(member: Member): string {
-    if (this.isEnum(member.target)) return this.graph.shapes.get(member.target)!.kind === 'enum' ? 'string' : 'number';
-    return this.shapeType(member.target);
+    const type = this.isEnum(member.target) ? (this.graph.shapes.get(member.target)!.kind === 'enum' ? 'string' : 'number') : this.shapeType(member.target);
+    return member.nullable ? `${type} | null` : type;
   }
 
   /** A module-level constant prefix for an input member, unique within its operation's validator. */

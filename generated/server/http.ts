@@ -176,9 +176,9 @@ function decodeSegment(segment: string): string {
 
 /**
  * Parses a JSON object body; an empty body is an empty object, anything else is a client error.
- * A top-level member whose value is JSON `null` is a member not sent, as restJson1 reads it, and
- * is removed here; deeper down the generated readers (serde.ts) do the same for structure
- * members, while sparse lists and maps keep their nulls.
+ * A member whose value is JSON `null` is a member not sent, as restJson1 reads it: the generated
+ * readers (`member` in wire.ts) take it so at every depth, except in a member the model marks
+ * nullable; sparse lists and maps keep their nulls.
  */
 export function parseJsonObject(body: string): Record<string, unknown> {
   if (body.trim() === '') return {};
@@ -191,9 +191,8 @@ export function parseJsonObject(body: string): Record<string, unknown> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ProtocolError('SerializationException', 400, 'The request body must be a JSON object.');
   }
-  const record = parsed as Record<string, unknown>;
-  for (const key in record) if (record[key] === null) delete record[key];
-  return record;
+  // JSON null members stay: the readers take them as absent, except in members the model marks nullable.
+  return parsed as Record<string, unknown>;
 }
 
 /** The media type restJson1 bodies carry. */

@@ -96,13 +96,30 @@ describe.skipIf(scalarOnly !== undefined)(scalarOnly ? `${title} — skipped: th
     expect(created).toMatchObject({ id: 's2', name: 'Poetry', theme: 'verse', labels: { floor: '3' } });
   });
 
-  // Known gap, in the restJson1 emitters (branch shapes), not the reader: the graph marks these
-  // members nullable, but the generated deserializers read a JSON null as an absent member. This
-  // expected failure turns into a failure to remove once null is kept.
-  it.fails('KNOWN GAP (emitters): a JSON null in a nullable member arrives as null, not as absent', async () => {
+  it('keeps a JSON null in a nullable member both ways: the implementation and the caller see null, not an absent member', async () => {
     const page = await client().send(new m.ListShelvesCommand({ pageToken: 'nulls' }));
     expect(page.nextPageToken).toBeNull();
     expect(page.shelves[0].theme).toBeNull();
+
+    calls.length = 0;
+    const created = await client().send(new m.PostShelvesCommand({ name: 'Poetry', theme: null }));
+    expect(calls[0].input.theme).toBeNull();
+    expect(created.theme).toBeNull();
+
+    // A nullable timestamp, a nullable integer with a range and a nullable number (oneOf with null):
+    // null passes the validators and the readers and writers of both sides.
+    const unrated = { ...book, authors: [{ name: 'Anonymous', born: null }], published: { year: 1900, month: null }, rating: null };
+    const stored = await client().send(new m.PutShelvesByShelfIdBooksByBookIdCommand({ shelfId: 'fiction', bookId: 'anon', ...unrated }));
+    expect(calls[1].input).toMatchObject({ authors: [{ name: 'Anonymous', born: null }], published: { year: 1900, month: null }, rating: null });
+    expect(stored).toMatchObject({ authors: [{ name: 'Anonymous', born: null }], published: { year: 1900, month: null }, rating: null });
+  });
+
+  it('reads a JSON null in a member that is not nullable as an absent member, as restJson1 does', async () => {
+    calls.length = 0;
+    // title is required and not nullable: null is missing, and the server refuses it before the implementation.
+    const response = await fetch(`${server.url}/shelves/fiction/books/x`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: JSON.stringify({ ...book, title: null, authors: [{ name: 'A', born: '1920-10-08T00:00:00Z' }] }) });
+    expect(response.status).toBe(400);
+    expect(calls).toEqual([]);
   });
 
   it('answers errors declared as plain responses with their own classes and statuses', async () => {

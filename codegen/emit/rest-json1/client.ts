@@ -147,7 +147,7 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
     const stringify = json.stringifier(body.map((m) => m.target));
     const entries = body.map((m) => {
       const { access, required } = value(m);
-      return `    ${propertyName(jsonKey(graph, m, (m.binding as { name: string }).name))}: ${json.optional(access, json.write(m.target, access, m), required)},`;
+      return `    ${propertyName(jsonKey(graph, m, (m.binding as { name: string }).name))}: ${json.writeMember(access, m, required)},`;
     });
     parts.push(`json: ${stringify}({\n${entries.join('\n')}\n  })`);
   }
@@ -221,9 +221,7 @@ function deserializerFunction(model: ServiceModel, operation: Operation, json: J
         members.push(`  ${name}: ${['blob', 'string', 'enum'].includes(graph.shapes.get(m.target)!.kind) ? 'payload' : (json.read(m.target, 'payload', m) ?? 'payload')},`);
         break;
       case 'body': {
-        json.helpers.add('member');
-        const access = `member(data, ${quote(jsonKey(graph, m, m.binding.name))})`;
-        members.push(`  ${name}: ${json.read(m.target, access, m) ?? access},`);
+        members.push(`  ${name}: ${json.readMember('data', m, jsonKey(graph, m, m.binding.name))},`);
         break;
       }
       default:
@@ -256,9 +254,7 @@ function errorInit(model: ServiceModel, error: ErrorShape, json: JsonCodecs, tex
         runtime.add('responseHeader');
         return `${propertyName(m.name)}: ${text.readHeader(m, `responseHeader(response, ${quote(m.binding.name)})`)}`;
       }
-      json.helpers.add('member');
-      const access = `member(body, ${quote(jsonKey(model.graph, m, m.binding.kind === 'body' ? m.binding.name : m.name))})`;
-      return `${propertyName(m.name)}: ${json.read(m.target, access, m) ?? access}`;
+      return `${propertyName(m.name)}: ${json.readMember('body', m, jsonKey(model.graph, m, m.binding.kind === 'body' ? m.binding.name : m.name))}`;
     });
   return `{ $metadata, message${members.length ? `, ${members.join(', ')}` : ''} }`;
 }

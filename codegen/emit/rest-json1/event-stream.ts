@@ -168,11 +168,7 @@ export class ClientEventStreams {
       const own = new Set(ownMembers(error).map((m) => m.name));
       const members = error.bound
         .filter((m) => own.has(m.name) && m.binding.kind !== 'header')
-        .map((m) => {
-          this.json.helpers.add('member');
-          const access = `member(body, ${quote(jsonKey(this.model.graph, m, m.binding.kind === 'body' ? m.binding.name : m.name))})`;
-          return `, ${propertyName(m.name)}: ${this.json.read(m.target, access, m) ?? access}`;
-        });
+        .map((m) => `, ${propertyName(m.name)}: ${this.json.readMember('body', m, jsonKey(this.model.graph, m, m.binding.kind === 'body' ? m.binding.name : m.name))}`);
       return `  case ${quote(error.name)}:\n    return new ${error.name}({ $metadata, message: text${members.join('')} });`;
     });
     // The stream's own modeled error events, named by their union member: the base exception named as their structure, with its members.

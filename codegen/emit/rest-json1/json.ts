@@ -257,6 +257,34 @@ export class JsonCodecs {
     return required ? expression : `${access} === undefined ? undefined : ${expression}`;
   }
 
+  /**
+   * A member of the JSON object `object`, under `key`, converted to its type. JSON `null` reads as
+   * absent, as restJson1 says, except in a member the model marks nullable (OpenAPI's
+   * `type: [T, 'null']`), where it is a value of its own and is kept. `fallback` is the member's
+   * default, as the wire carries it, for a member left out.
+   */
+  readMember(object: string, m: Member, key: string, fallback?: string): string {
+    if (m.nullable) {
+      const access = `${this.helper('nullableMember')}(${object}, ${quote(key)}${fallback === undefined ? '' : `, ${fallback}`})`;
+      const inner = this.read(m.target, 'item', m);
+      return inner ? `${this.helper('unlessNull')}(${access}, ${this.callback('item', inner)})` : access;
+    }
+    const access = `${this.helper('member')}(${object}, ${quote(key)})${fallback === undefined ? '' : ` ?? ${fallback}`}`;
+    return this.read(m.target, access, m) ?? access;
+  }
+
+  /**
+   * A member's value as JSON, from `access`: left out when absent (`undefined`, which
+   * `JSON.stringify` skips); a nullable member's `null` is written as `null`. `fallback` is the
+   * default the server writes for a member the implementation leaves out.
+   */
+  writeMember(access: string, m: Member, required: boolean, fallback?: string): string {
+    const expression = this.write(m.target, access, m);
+    if (fallback !== undefined) return `${access} === undefined ? ${fallback} : ${m.nullable && expression ? `${access} === null ? null : ${expression}` : (expression ?? access)}`;
+    if (m.nullable && expression) return `${access} === undefined || ${access} === null ? ${access} : ${expression}`;
+    return this.optional(access, expression, required);
+  }
+
   /** The functions asked for so far, and those they ask for in turn. */
   functions(): CodecFunction[] {
     const result: CodecFunction[] = [];
@@ -283,10 +311,8 @@ export class JsonCodecs {
     if (shape.kind !== 'structure') throw new Error(`no writer for ${shape.kind}`);
     const entries = shape.members.map((m) => {
       const access = readProperty('input', m.name, this.helpers);
-      const fallback = this.wireDefault(m);
       // The server writes a member's default where the implementation leaves it out.
-      const value = fallback === undefined ? this.optional(access, this.write(m.target, access, m), m.required) : `${access} === undefined ? ${fallback} : ${this.write(m.target, access, m) ?? access}`;
-      return `  ${propertyName(jsonKey(this.model.graph, m))}: ${value},`;
+      return `  ${propertyName(jsonKey(this.model.graph, m))}: ${this.writeMember(access, m, m.required, this.wireDefault(m))},`;
     });
     return {
       name,
@@ -321,11 +347,7 @@ export class JsonCodecs {
       };
     }
     if (shape.kind !== 'structure') throw new Error(`no reader for ${shape.kind}`);
-    this.helpers.add('member');
-    const entries = shape.members.map((m) => {
-      const access = `member(value, ${quote(jsonKey(this.model.graph, m))})`;
-      return `  ${propertyName(m.name)}: ${this.read(m.target, access, m) ?? access},`;
-    });
+    const entries = shape.members.map((m) => `  ${propertyName(m.name)}: ${this.readMember('value', m, jsonKey(this.model.graph, m))},`);
     return {
       name,
       type,
@@ -358,13 +380,8 @@ export class JsonCodecs {
       };
     }
     if (shape.kind !== 'structure') throw new Error(`no reader for ${shape.kind}`);
-    this.helpers.add('member');
     this.helpers.add('expectObject');
-    const entries = shape.members.map((m) => {
-      const fallback = this.wireDefault(m);
-      const access = `member(object, ${quote(jsonKey(this.model.graph, m))})${fallback === undefined ? '' : ` ?? ${fallback}`}`;
-      return `  ${propertyName(m.name)}: ${this.read(m.target, access, m) ?? access},`;
-    });
+    const entries = shape.members.map((m) => `  ${propertyName(m.name)}: ${this.readMember('object', m, jsonKey(this.model.graph, m), this.wireDefault(m))},`);
     return {
       name,
       type,

@@ -145,11 +145,8 @@ export function decodeRequest(model: ServiceModel, operation: Operation, shared?
         break;
       }
       case 'body': {
-        // parseJsonObject has dropped the body's null members: a plain read is an own, non-null value.
-        const fallback = json.wireDefault(m);
-        const access = readRecordProperty('body', jsonKey(model.graph, m, m.binding.name), json.helpers) + (fallback === undefined ? '' : ` ?? ${fallback}`);
         // A default is read as the wire would carry it, so that it gets its type as a sent value does.
-        return `  ${propertyName(m.name)}: ${json.read(m.target, access, m) ?? access},`;
+        return `  ${propertyName(m.name)}: ${json.readMember('body', m, jsonKey(model.graph, m, m.binding.name), json.wireDefault(m))},`;
       }
       default:
         value = 'undefined';
@@ -197,10 +194,8 @@ export function encodeResponse(model: ServiceModel, operation: Operation, shared
   if (body.length) {
     const stringify = json.stringifier(body.map((m) => m.target));
     const entries = body.map((m) => {
-      const fallback = json.wireDefault(m);
       // A member the implementation leaves out is answered with its default.
-      const value = fallback === undefined ? json.optional(access(m), json.write(m.target, access(m), m), false) : `${access(m)} === undefined ? ${fallback} : ${json.write(m.target, access(m), m) ?? access(m)}`;
-      return `    ${propertyName(jsonKey(model.graph, m, (m.binding as { name: string }).name))}: ${value},`;
+      return `    ${propertyName(jsonKey(model.graph, m, (m.binding as { name: string }).name))}: ${json.writeMember(access(m), m, false, json.wireDefault(m))},`;
     });
     parts.push(`json: ${stringify}({\n${entries.join('\n')}\n  })`);
   }

@@ -190,7 +190,20 @@ export class ValidatorWriter {
     lines.push(`const ${local} = ${access};`);
     const inner: string[] = [];
     const test = this.presentValue(inner, local, shape, member.name, place, constant, stack);
-    if (member.required) {
+    if (member.required && member.nullable) {
+      // Required but nullable (OpenAPI): the member must be there, and `null` is a value that needs no further check.
+      const missing = this.rule(constant, 'MISSING', `missing(${this.ruleArgs(member.name, place)}${this.wordingArg()})`);
+      lines.push(`if (${local} === undefined) {`, `  ${this.push(missing, 'undefined', place)}`);
+      if (test || inner.length > 0) {
+        lines.push(`} else if (${local} !== null) {`);
+        if (test) {
+          lines.push(`  if (${test.condition}) {`, `    ${test.push}`);
+          if (inner.length > 0) lines.push('  } else {', ...indent(indent(inner)));
+          lines.push('  }');
+        } else lines.push(...indent(inner));
+      }
+      lines.push('}');
+    } else if (member.required) {
       const missing = this.rule(constant, 'MISSING', `missing(${this.ruleArgs(member.name, place)}${this.wordingArg()})`);
       lines.push(`if (${local} === undefined || ${local} === null) {`, `  ${this.push(missing, 'undefined', place)}`);
       if (test) lines.push(`} else if (${test.condition}) {`, `  ${test.push}`);

@@ -3,7 +3,7 @@
 
 import { validateAddPermissionInput, validationExceptionBody } from '../../validators/index.js';
 import { checkAccept, checkContentType, type ErrorDescription, errorResponse, parseJsonObject, type RequestContext, restResponse, type ServerRequest, type ServerResponse, validationFailure } from '../http.js';
-import { expectBoolean, expectString } from '../wire.js';
+import { expectBoolean, expectString, member } from '../wire.js';
 import { INVALID_PARAMETER_VALUE_EXCEPTION, POLICY_LENGTH_EXCEEDED_EXCEPTION, PRECONDITION_FAILED_EXCEPTION, RESOURCE_CONFLICT_EXCEPTION, RESOURCE_NOT_FOUND_EXCEPTION, SERVICE_EXCEPTION, TOO_MANY_REQUESTS_EXCEPTION, PROTOCOL_SETTINGS } from '../errors.js';
 import type { AddPermissionInput } from '../models.js';
 import type { LambdaImplementation } from '../router.js';
@@ -31,17 +31,17 @@ export async function handleAddPermission(request: ServerRequest, labels: Readon
     const body = parseJsonObject(request.body);
     const input = {
       FunctionName: labels['FunctionName'],
-      StatementId: expectString(body['StatementId']),
-      Action: expectString(body['Action']),
-      Principal: expectString(body['Principal']),
-      SourceArn: expectString(body['SourceArn']),
-      SourceAccount: expectString(body['SourceAccount']),
-      EventSourceToken: expectString(body['EventSourceToken']),
+      StatementId: expectString(member(body, 'StatementId')),
+      Action: expectString(member(body, 'Action')),
+      Principal: expectString(member(body, 'Principal')),
+      SourceArn: expectString(member(body, 'SourceArn')),
+      SourceAccount: expectString(member(body, 'SourceAccount')),
+      EventSourceToken: expectString(member(body, 'EventSourceToken')),
       Qualifier: request.query.get('Qualifier') ?? undefined,
-      RevisionId: expectString(body['RevisionId']),
-      PrincipalOrgID: expectString(body['PrincipalOrgID']),
-      FunctionUrlAuthType: expectString(body['FunctionUrlAuthType']),
-      InvokedViaFunctionUrl: expectBoolean(body['InvokedViaFunctionUrl']),
+      RevisionId: expectString(member(body, 'RevisionId')),
+      PrincipalOrgID: expectString(member(body, 'PrincipalOrgID')),
+      FunctionUrlAuthType: expectString(member(body, 'FunctionUrlAuthType')),
+      InvokedViaFunctionUrl: expectBoolean(member(body, 'InvokedViaFunctionUrl')),
     };
     const violations = validateAddPermissionInput(input);
     if (violations.length > 0) {

@@ -26,11 +26,29 @@ describe('restJson1 request decoding and response encoding', () => {
           "checkContentType(request, 'application/json');",
           "checkAccept(request, 'application/json');",
           'const body = parseJsonObject(request.body);',
-          "const input = {\n  Name: labels['Name'],\n  MaxItems: expectIntegerText(request.query.get('max-items') ?? undefined, 'integer'),\n  Trace: expectBooleanText(headerValue(request, 'x-trace')),\n  Note: expectString(body['Note']),\n};",
+          "const input = {\n  Name: labels['Name'],\n  MaxItems: expectIntegerText(request.query.get('max-items') ?? undefined, 'integer'),\n  Trace: expectBooleanText(headerValue(request, 'x-trace')),\n  Note: expectString(member(body, 'Note')),\n};",
         ],
         helpers: ['checkContentType', 'checkAccept', 'parseJsonObject', 'headerValue'],
-        wire: ['expectBooleanText', 'expectIntegerText', 'expectString'],
+        wire: ['expectBooleanText', 'expectIntegerText', 'expectString', 'member'],
         response: ['return restResponse(200, {\n  json: JSON.stringify({\n    Count: output.Count,\n  }),\n}, context);'],
+      },
+    },
+    {
+      name: 'a nullable member keeps JSON null both ways; a plain one reads null as absent',
+      given: thingModel({
+        properties: { Note: { type: ['string', 'null'] }, At: { type: ['string', 'null'], format: 'date-time' }, Plain: { type: 'string' } },
+        output: { Note: { type: ['string', 'null'] }, At: { type: ['string', 'null'], format: 'date-time' } },
+      }),
+      want: {
+        lines: [
+          "checkContentType(request, 'application/json');",
+          "checkAccept(request, 'application/json');",
+          'const body = parseJsonObject(request.body);',
+          "const input = {\n  Name: labels['Name'],\n  Note: unlessNull(nullableMember(body, 'Note'), expectString),\n  At: unlessNull(nullableMember(body, 'At'), (item) => expectTimestamp(item, 'date-time')),\n  Plain: expectString(member(body, 'Plain')),\n};",
+        ],
+        helpers: ['checkContentType', 'checkAccept', 'parseJsonObject'],
+        wire: ['expectString', 'expectTimestamp', 'member', 'nullableMember', 'unlessNull'],
+        response: ["return restResponse(200, {\n  json: JSON.stringify({\n    Note: output.Note,\n    At: output.At === undefined || output.At === null ? output.At : formatTimestamp(output.At, 'date-time'),\n  }),\n}, context);"],
       },
     },
     {

@@ -32,6 +32,12 @@ describe('validators/<Op>.ts for scalar members', () => {
     expect(text).toContain(want);
   });
 
+  it('a required nullable member must be there, and null is a value needing no further check', () => {
+    const nullable = view(thingModel({ properties: { Note: { type: ['string', 'null'], maxLength: 3 } }, required: ['Note'] }));
+    const validator = emitOperationValidator(nullable.graph, 'PutThing', nullable.symbols, HEADER).content;
+    expect(validator).toContain("if (note === undefined) {\n    (violations ??= []).push(violated(NOTE_MISSING, undefined));\n  } else if (note !== null) {\n    if (typeof note !== 'string') {");
+  });
+
   it('an enum accepts its internal values (x-enum-internal) but does not list them in its message', () => {
     const internal = view(thingModel({ properties: { Tier: { type: 'string', enum: ['abc', 'def', 'ghi'], 'x-enum-internal': ['ghi'] } } }));
     const validator = emitOperationValidator(internal.graph, 'PutThing', internal.symbols, HEADER).content;

@@ -29,6 +29,19 @@ export function member(object: object, key: string): any {
   return value === null ? undefined : value;
 }
 
+/**
+ * A member the model marks nullable (OpenAPI's `type: [T, 'null']`): there JSON `null` is a value
+ * of its own and is kept; a member left out is `fallback` (its default, if it has one).
+ */
+export function nullableMember(object: object, key: string, fallback?: unknown): any {
+  return Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : fallback;
+}
+
+/** `read(value)`, except that `null` and `undefined` pass as they are (a nullable member's value). */
+export function unlessNull<T>(value: unknown, read: (value: unknown) => T): T | null | undefined {
+  return value === null || value === undefined ? value : read(value);
+}
+
 // --- Timestamps ---------------------------------------------------------------------------
 
 /** A timestamp in one of restJson1's formats: epoch seconds (a number), HTTP-date or RFC 3339 date-time. */
