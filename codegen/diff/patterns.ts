@@ -6,7 +6,8 @@
 // compared by the emptiness of A∖B and B∖A, and a non-empty difference yields a shortest value
 // as a witness. Whatever the library cannot decide is reported as `undecidable` with the reason.
 
-import { DFA, JS, NFA, Transformers, Words, transform } from 'refa';
+import { DFA, Words } from 'refa';
+import { wholeValueAutomaton, type PatternFlags } from '../model/pattern-automaton.js';
 import { SearchTooLarge, nearestWord, shortestWithLength, type Candidate, type Interval } from './words.js';
 
 export interface ValueConstraints {
@@ -149,19 +150,14 @@ function sideOf(parts: readonly ValueConstraints[], mode: Mode, maxCharacter: nu
 
 const dfaCache = new Map<string, DFA>();
 
-/** The whole-value language of a pattern: `^(?:P)$`, whose edge assertions then hold trivially. */
+/** The whole-value language of a pattern (model/pattern-automaton.ts), once per pattern and mode. */
 function patternDfa(pattern: string, mode: Mode): DFA {
   const key = mode + '\0' + pattern;
-  const cached = dfaCache.get(key);
-  if (cached) return cached;
-  const parser = JS.Parser.fromLiteral({ source: `^(?:${pattern})$`, flags: flagsOf(mode) });
-  const { expression, maxCharacter } = parser.parse({ backreferences: 'throw', maxNodes: STATE_LIMIT });
-  let simplified = transform(Transformers.simplify(), expression);
-  simplified = transform(Transformers.patternEdgeAssertions({ remove: true }), simplified);
-  const nfa = NFA.fromRegex(simplified, { maxCharacter }, { assertions: 'throw', unknowns: 'throw' }, new NFA.LimitedNodeFactory(STATE_LIMIT));
-  const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(STATE_LIMIT));
-  dfa.minimize();
-  dfaCache.set(key, dfa);
+  let dfa = dfaCache.get(key);
+  if (!dfa) {
+    dfa = wholeValueAutomaton(pattern, flagsOf(mode), STATE_LIMIT);
+    dfaCache.set(key, dfa);
+  }
   return dfa;
 }
 
@@ -173,7 +169,7 @@ function enumDfa(values: readonly unknown[], mode: Mode, maxCharacter: number): 
   return dfa;
 }
 
-function flagsOf(mode: Mode): string {
+function flagsOf(mode: Mode): PatternFlags {
   return mode === 'unicode' ? 'u' : '';
 }
 

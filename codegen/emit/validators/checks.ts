@@ -8,7 +8,7 @@
 import type { ListShape, MapShape, Member, Shape, ShapeModel, StructureShape, UnionShape } from '../../model/shapes.js';
 import { constantCase, identifier, indexAccess, typeName } from '../../model/symbols.js';
 import { quote } from '../typescript.js';
-import { patternSource, patternWording } from './patterns.js';
+import { patternTest, patternWording } from './patterns.js';
 import { itemPlace, memberPlace, valuePlace, variablePlace, type Place, type Wording } from './wording.js';
 
 /** Names an object inherits (`constructor`, `toString`, …): read only when the input has them itself. */
@@ -104,6 +104,8 @@ export class ValidatorWriter {
   readonly functions = new Map<string, { name: string; text: string }>();
   private readonly constants = new Set<string>();
   private readonly patternConstants = new Map<string, string>();
+  /** Helpers of runtime/linear-pattern.ts the module's patterns call. */
+  readonly patternHelpers = new Set<string>();
   private locals = new Set<string>();
   /** Whether the code being written is a recursive shape's function (its calls pass `depth + 1`). */
   private inRecursiveFunction = false;
@@ -276,7 +278,10 @@ export class ValidatorWriter {
       let regex = this.patternConstants.get(pattern);
       if (!regex) {
         const wording = patternWording(pattern, shape.constraints.documentedPattern, this.wording);
-        regex = this.constant(`${constant}_PATTERN`, patternSource(pattern), `Whole-value pattern of ${shape.id}; the service quotes it as \`${wording.replace(/`/g, "'")}\`.`);
+        const test = patternTest(pattern);
+        if (test.helper) this.patternHelpers.add(test.helper);
+        const how = test.helper ? ' Matched by its automaton, in time linear in the value: a backtracking engine could take super-linear time on it.' : '';
+        regex = this.constant(`${constant}_PATTERN`, test.expression, `Whole-value pattern of ${shape.id}; the service quotes it as \`${wording.replace(/`/g, "'")}\`.${how}`);
         this.patternConstants.set(pattern, regex);
       }
       const wording = patternWording(pattern, shape.constraints.documentedPattern, this.wording);

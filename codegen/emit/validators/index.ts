@@ -1,7 +1,8 @@
 /**
  * Validators emitter: one module per operation input (operation.ts, walking the shape graph with
- * checks.ts), an index, and the violations runtime beside this file (runtime/violations.ts: the
- * service's wording; runtime/WORDING.md: where each phrase comes from).
+ * checks.ts), an index, and the runtime beside this file (runtime/violations.ts: the service's
+ * wording; runtime/WORDING.md: where each phrase comes from; runtime/linear-pattern.ts: patterns
+ * that must not backtrack).
  */
 import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
@@ -24,7 +25,9 @@ export function emitValidators(model: ServiceModel): GeneratedFile[] {
 /** The validators of the named operations straight from the shape graph (no emitters' view needed). */
 export function emitValidatorModules(graph: ShapeModel, symbols: SymbolTable, header: string, operations: readonly string[]): GeneratedFile[] {
   const files = operations.map((operation) => emitOperationValidator(graph, operation, symbols, header));
-  files.push(...shipRuntime(import.meta.url, ['violations.ts'], 'validators', header));
+  // The automaton runner only where a pattern needs it (patterns.ts).
+  const linear = files.some((file) => file.content.includes("from './linear-pattern.js'"));
+  files.push(...shipRuntime(import.meta.url, linear ? ['violations.ts', 'linear-pattern.ts'] : ['violations.ts'], 'validators', header));
   files.push(
     printFile('validators/index.ts', header, [
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './violations.js' },

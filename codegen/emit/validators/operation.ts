@@ -34,6 +34,7 @@ export function emitOperationValidator(graph: ShapeModel, operationName: string,
   const name = validatorSymbols.validator(operation.name);
   return printFile(`validators/${operation.name}.ts`, header, [
     `import { ${[...writer.helpers].sort().join(', ')}, type ConstraintViolation } from './violations.js';`,
+    ...(writer.patternHelpers.size ? [`import { ${[...writer.patternHelpers].sort().join(', ')} } from './linear-pattern.js';`] : []),
     declarations,
     ...[...writer.functions.values()].map((f) => `\n${f.text}`),
     [

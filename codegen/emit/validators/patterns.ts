@@ -5,6 +5,9 @@
  * The pattern matches exactly the same strings; only the work per test shrinks.
  */
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import { createRequire } from 'node:module';
+import type { DFA } from 'refa';
+import { hasExponentialAmbiguity, wholeValueAutomaton, type PatternFlags } from '../../model/pattern-automaton.js';
 import { hasTopLevelAlternation, isAnchored } from '../../model/pattern-text.js';
 
 export interface TestPattern {
@@ -93,9 +96,70 @@ export function wholeValue(pattern: string): string {
   return isAnchored(pattern) && !hasTopLevelAlternation(pattern) ? pattern : `^(?:${pattern})$`;
 }
 
-/** The regular expression literal that tests a value against the model's pattern as a whole-value match. */
-export function patternSource(pattern: string): string {
-  return testPatternLiteral(wholeValue(pattern));
+/** How a validator tests a value against a pattern: an expression with a `test(value)` method. */
+export interface PatternTest {
+  expression: string;
+  /** The runtime helper the expression calls (runtime/linear-pattern.ts), if any. */
+  helper?: 'linearPattern';
+}
+
+/**
+ * The test of a value against the model's pattern as a whole-value match: a regular expression
+ * literal, or, where backtracking can take super-linear time on some value (nested or
+ * overlapping quantifiers such as `^([0-9]+)+$`), the pattern's minimal automaton
+ * (model/pattern-automaton.ts) run by `linearPattern`, which reads each character once. A hostile
+ * value must not hold a request, or the server, for minutes.
+ */
+export function patternTest(pattern: string): PatternTest {
+  const whole = wholeValue(pattern);
+  const { source, flags } = testPattern(whole);
+  const literal = testPatternLiteral(whole);
+  if (!backtracksSuperLinearly(pattern, source, flags)) return { expression: literal };
+  let automaton: DFA;
+  try {
+    automaton = wholeValueAutomaton(pattern, flags, AUTOMATON_STATE_LIMIT);
+  } catch (error) {
+    throw new Error(`the pattern ${JSON.stringify(pattern)} can take a backtracking engine super-linear time, and no automaton of at most ${AUTOMATON_STATE_LIMIT} states matches it in linear time instead (${(error as Error).message})`);
+  }
+  return { expression: automatonLiteral(automaton, flags === 'u'), helper: 'linearPattern' };
+}
+
+/** Past this many states an automaton would make a validator module too large to be worth it. */
+const AUTOMATON_STATE_LIMIT = 2_000;
+
+/**
+ * Two checks, each catching what the other misses: scslre's analysis (polynomial backtracking
+ * between quantifiers, and nested quantifiers such as `([0-9]+)+`), and exponential ambiguity in
+ * the pattern's automaton (`(a|aa)*`, which scslre passes). A pattern neither can analyse (an
+ * assertion inside it, a backreference) stays a regular expression: no automaton could replace it.
+ */
+function backtracksSuperLinearly(pattern: string, source: string, flags: PatternFlags): boolean {
+  if (scslre().analyse({ source, flags }, { maxReports: 1 }).reports.length > 0) return true;
+  try {
+    return hasExponentialAmbiguity(pattern, flags, AUTOMATON_STATE_LIMIT);
+  } catch {
+    return false;
+  }
+}
+
+/** `linearPattern(...)` over the automaton's states, the start state first. */
+function automatonLiteral(automaton: DFA, unicode: boolean): string {
+  const states = [automaton.initial, ...[...automaton.nodes()].filter((node) => node !== automaton.initial)];
+  const index = new Map(states.map((node, i) => [node, i]));
+  const rows = states.map((node) => {
+    const triples: [number, number, number][] = [];
+    for (const [{ min, max }, to] of node.out) triples.push([min, max, index.get(to)!]);
+    triples.sort((a, b) => a[0] - b[0]);
+    return `[${triples.flat().join(', ')}]`;
+  });
+  const finals = states.flatMap((node, i) => (automaton.finals.has(node) ? [i] : []));
+  return `linearPattern([${rows.join(', ')}], [${finals.join(', ')}], ${unicode})`;
+}
+
+/** scslre, loaded the first time a model has a pattern: it brings refa (1 MB), which most generations never need otherwise. */
+let scslreModule: typeof import('scslre') | undefined;
+function scslre(): typeof import('scslre') {
+  return (scslreModule ??= createRequire(import.meta.url)('scslre'));
 }
 
 /**
