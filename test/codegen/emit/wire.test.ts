@@ -62,6 +62,13 @@ describe('blobs, floats and big numbers', () => {
     expect(wire.parseBigInteger('12345678901234567890123')).toBe(12345678901234567890123n);
     expect(wire.parseBigDecimal('0.1').string).toBe('0.1');
   });
+
+  it("a bigDecimal read is the SDK's NumericValue to its callers, without the client loading @smithy/core/serde", () => {
+    const read = wire.parseBigDecimal('12.50');
+    expect(read).toBeInstanceOf(NumericValue);
+    expect({ string: read.string, type: read.type, text: String(read) }).toEqual({ string: '12.50', type: 'bigDecimal', text: '12.50' });
+    expect(wire.expectBigDecimal(0.25)).toBeInstanceOf(NumericValue);
+  });
 });
 
 describe('header lists, text and JSON objects', () => {

@@ -8,9 +8,26 @@
  * decodes with the strict `expect*` readers at the end, which refuse such a value.
  * `undefined` passes through every reader.
  */
-import { NumericValue } from '@smithy/core/serde';
+import type { NumericValue } from '@smithy/core/serde';
 
-export { NumericValue };
+/**
+ * A bigDecimal as `NumericValue` of @smithy/core/serde holds one: its digits as text. Our own
+ * class rather than an import of that one: loading @smithy/core/serde took a client about 50 ms
+ * at start-up, most of its cold import, for the many models without a bigDecimal. Its values are
+ * `instanceof NumericValue` all the same: that class recognises any object of this shape.
+ */
+class BigDecimal implements NumericValue {
+  readonly type = 'bigDecimal' as const;
+  constructor(readonly string: string) {}
+  toString(): string {
+    return this.string;
+  }
+}
+
+/** The SDK's test for a NumericValue, without loading its class: a bigDecimal's digits. */
+function isBigDecimal(value: unknown): value is NumericValue {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'bigDecimal' && typeof (value as { string?: unknown }).string === 'string';
+}
 
 export type TimestampFormat = 'date-time' | 'http-date' | 'epoch-seconds';
 
@@ -122,8 +139,8 @@ export function parseBigInteger(value: unknown): bigint {
 
 /** A bigDecimal from a JSON number or its text, kept as its digits. */
 export function parseBigDecimal(value: unknown): NumericValue {
-  if (typeof value === 'number' && Number.isFinite(value)) return new NumericValue(String(value), 'bigDecimal');
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim())) return new NumericValue(value.trim(), 'bigDecimal');
+  if (typeof value === 'number' && Number.isFinite(value)) return new BigDecimal(String(value));
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim())) return new BigDecimal(value.trim());
   return value as NumericValue;
 }
 
@@ -142,7 +159,7 @@ export function toJson(value: unknown): string {
       raw = true;
       return `${RAW}${item.toString()}${RAW}`;
     }
-    if (item instanceof NumericValue) {
+    if (isBigDecimal(item)) {
       raw = true;
       return `${RAW}${item.string}${RAW}`;
     }
@@ -362,7 +379,7 @@ export function expectBigInteger(value: unknown): bigint {
 export function expectBigDecimal(value: unknown): NumericValue {
   if (value === undefined) return value as unknown as NumericValue;
   const read = parseBigDecimal(value);
-  return read instanceof NumericValue ? read : refuse(value, 'a number');
+  return isBigDecimal(read) ? read : refuse(value, 'a number');
 }
 
 /** Base64 text (standard alphabet, padded) as bytes. */
@@ -501,7 +518,7 @@ export function expectBigIntegerText(text: unknown): bigint {
 /** A bigDecimal written out. */
 export function expectBigDecimalText(text: unknown): NumericValue {
   if (text === undefined) return text as unknown as NumericValue;
-  return typeof text === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? new NumericValue(text, 'bigDecimal') : refuse(text, 'a number');
+  return typeof text === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? new BigDecimal(text) : refuse(text, 'a number');
 }
 
 /** JSON text (a document or structure in a header). */
