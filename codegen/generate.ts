@@ -13,7 +13,7 @@ import { emitValidators } from './emit/validators/index.js';
 import { generatedHeader, manifestFile, type GeneratedFile } from './emit/typescript.js';
 
 /** Runtime libraries the client package depends on, at the versions this project builds with. */
-const CLIENT_RUNTIME_LIBRARIES = ['@aws-sdk/credential-provider-node', '@smithy/core', '@smithy/signature-v4', '@smithy/types'];
+const CLIENT_RUNTIME_LIBRARIES = ['@aws-sdk/credential-provider-node', '@smithy/core', '@smithy/types'];
 
 function clientDependencies(): Record<string, string> {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

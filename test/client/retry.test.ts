@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AddPermissionCommand, InvalidParameterValueException, LambdaClient, TooManyRequestsException } from '../../generated/client/src/index.js';
+import { retryAfterHint } from '../../generated/client/src/runtime/retry.js';
 import { listen, TEST_CREDENTIALS } from '../codegen/helpers.js';
 
 type Answer = (req: IncomingMessage, res: ServerResponse) => void;
@@ -108,5 +109,19 @@ describe('retries, as the AWS SDK makes them', () => {
     const service = await stub([tooManyRequests(), tooManyRequests(), created]);
     const output = await client(service.url, { retryStrategy: new ConfiguredRetryStrategy(5, () => 1) }).send(new AddPermissionCommand(INPUT));
     expect(output.$metadata).toMatchObject({ attempts: 3, totalRetryDelay: 2 });
+  });
+});
+
+describe('when the service asks to be called again (runtime/retry.ts, read as the SDK reads it)', () => {
+  const now = Date.parse('2026-12-05T06:00:00Z');
+  it.each([
+    { given: { 'Retry-After': '2' }, want: '2026-12-05T06:00:02.000Z' },
+    { given: { 'retry-after': '0.5' }, want: '2026-12-05T06:00:00.500Z' },
+    { given: { 'retry-after': 'Sat, 05 Dec 2026 06:00:30 GMT' }, want: '2026-12-05T06:00:30.000Z' },
+    { given: { 'x-amz-retry-after': '1500' }, want: '2026-12-05T06:00:01.500Z' },
+    { given: { 'retry-after': 'soon' }, want: undefined },
+    { given: { 'content-type': 'application/json' }, want: undefined },
+  ])('$given', ({ given, want }) => {
+    expect(retryAfterHint({ statusCode: 429, headers: given }, now)?.toISOString()).toBe(want);
   });
 });

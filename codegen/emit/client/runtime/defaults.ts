@@ -14,7 +14,6 @@
  * Browsers get defaults.browser.ts instead (the package's `browser` field swaps the files).
  */
 import type { AwsCredentialIdentityProvider, Provider } from '@smithy/types';
-import { loadRetry } from './retry.js';
 import { interop, later, loadSdkConfig } from './lazy.js';
 
 export interface DefaultsContext {
@@ -33,17 +32,34 @@ export function defaultRegion(context: Pick<DefaultsContext, 'profile'>): Provid
 }
 
 export function defaultMaxAttempts(context: Pick<DefaultsContext, 'profile'>): Provider<number> {
-  return later(async () => {
-    const [config, retry] = await Promise.all([loadSdkConfig(), loadRetry()]);
-    return config.loadConfig(retry.NODE_MAX_ATTEMPT_CONFIG_OPTIONS, profileOf(context));
-  });
+  return later(async () => (await loadSdkConfig()).loadConfig(MAX_ATTEMPTS_SETTING, profileOf(context)));
 }
 
 export function defaultRetryMode(context: Pick<DefaultsContext, 'profile'>): Provider<string> {
-  return later(async () => {
-    const [config, retry] = await Promise.all([loadSdkConfig(), loadRetry()]);
-    return config.loadConfig(retry.NODE_RETRY_MODE_CONFIG_OPTIONS, profileOf(context));
-  });
+  return later(async () => (await loadSdkConfig()).loadConfig(RETRY_MODE_SETTING, profileOf(context)));
+}
+
+/**
+ * Where the SDK reads the two retry settings, stated here rather than imported from
+ * `@smithy/core/retry`, which a client loads only once a call fails (retry.ts says why): the
+ * environment variable, then the profile's key, then the SDK's default.
+ */
+const MAX_ATTEMPTS_SETTING = {
+  environmentVariableSelector: (env: Record<string, string | undefined>) => whole(env['AWS_MAX_ATTEMPTS'], 'Environment variable AWS_MAX_ATTEMPTS'),
+  configFileSelector: (profile: Record<string, string | undefined>) => whole(profile['max_attempts'], 'Shared config file entry max_attempts'),
+  default: 3,
+};
+const RETRY_MODE_SETTING = {
+  environmentVariableSelector: (env: Record<string, string | undefined>) => env['AWS_RETRY_MODE'],
+  configFileSelector: (profile: Record<string, string | undefined>) => profile['retry_mode'],
+  default: 'standard',
+};
+
+function whole(value: string | undefined, where: string): number | undefined {
+  if (!value) return undefined;
+  const parsed = parseInt(value, 10);
+  if (Number.isNaN(parsed)) throw new Error(`${where} must be a number, got "${value}"`);
+  return parsed;
 }
 
 export function defaultCredentials(context: DefaultsContext): AwsCredentialIdentityProvider {

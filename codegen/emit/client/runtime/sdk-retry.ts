@@ -3,4 +3,4 @@
  * with `import()`. A bundler cannot tell which exports of a module loaded that way are used and
  * keeps them all; naming them here lets it keep only these (and what they need).
  */
-export { NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS, resolveRetryConfig, retryMiddleware } from '@smithy/core/retry';
+export { isServerError, isThrottlingError, isTransientError, resolveRetryConfig } from '@smithy/core/retry';
