@@ -103,8 +103,10 @@ export function retryMiddleware(config: RetryResolvedConfig): FinalizeRequestMid
         const hint = retryAfterHint(error.$response);
         if (hint) info.retryAfterHint = hint;
         try {
-          token = await strategy.refreshRetryTokenForRetry(token, info);
-        } catch {
+          // The strategy may wait before it answers; an aborted call stops waiting, as in the SDK.
+          token = await untilAborted(strategy.refreshRetryTokenForRetry(token, info), abortSignal);
+        } catch (refused) {
+          if (abortSignal?.aborted) throw refused;
           // No retry left (attempts, quota, or an error not worth one): the last error, with its count.
           error.$metadata = { ...error.$metadata, attempts: attempts + 1, totalRetryDelay };
           throw error;
@@ -158,6 +160,26 @@ export function retryAfterHint(response: unknown, now = Date.now()): Date | unde
     }
   }
   return undefined;
+}
+
+/** `work`, unless the call is aborted first: then the signal's reason. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Waits `ms`, or stops with the signal's reason once the call is aborted. */
