@@ -2,14 +2,16 @@
 import type { HeaderBag, HttpHandlerOptions, HttpRequest, HttpResponse, QueryParameterBag, RequestHandler } from '@smithy/types';
 import { escapeUri } from './uri.js';
 
+/** Headers fetch writes itself from the URL and the body (the same values that were signed); browsers refuse them from callers. */
+const SET_BY_FETCH = new Set(['host', 'content-length']);
+
 export class FetchRequestHandler implements RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
   async handle(request: HttpRequest, options: HttpHandlerOptions = {}): Promise<{ response: HttpResponse }> {
     const query = canonicalQueryString(request.query);
     const port = request.port ? `:${request.port}` : '';
     const url = `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
     const headers: Record<string, string> = {};
-    // fetch sets Host itself, from the URL (the value that was signed).
-    for (const [name, value] of Object.entries(request.headers)) if (name.toLowerCase() !== 'host' && value !== undefined) headers[name] = value;
+    for (const [name, value] of Object.entries(request.headers)) if (!SET_BY_FETCH.has(name.toLowerCase()) && value !== undefined) headers[name] = value;
     const init: RequestInit = { method: request.method, headers, signal: (options.abortSignal as AbortSignal | undefined) ?? null };
     if (request.body !== undefined) init.body = request.body as BodyInit;
     const response = await fetch(url, init).catch((error: unknown) => {

@@ -52,8 +52,29 @@ export async function buildHttpRequest(config: ResolvedClientConfig, parts: Requ
     headers,
   };
   if (endpoint.port) request.port = Number(endpoint.port);
-  if (body !== undefined) request.body = body;
+  if (body !== undefined) {
+    request.body = body;
+    // As the SDK's content-length middleware does: the length is signed and checked by the service.
+    const length = typeof body === 'string' ? utf8Length(body) : (body as { byteLength?: unknown }).byteLength;
+    // A stream's length is unknown until it is read: fetch sends it chunked.
+    if (typeof length === 'number') headers['content-length'] = String(length);
+  }
   return request;
+}
+
+/** The UTF-8 length of a string, without encoding it. */
+function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) length += 1;
+    else if (code < 0x800) length += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
 }
 
 /** A path label, percent-encoded the way restJson1 requires (`:` → `%3A`, `/` → `%2F`). */
