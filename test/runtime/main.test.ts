@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ interface Run {
 function runMain(args: string[]): Run {
   // In memory unless a test names a store: runs must not meet each other's policies.
   const store = args.some((arg) => /^--(data|database-url|memory)\b/.test(arg)) ? [] : ['--memory'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts', ...args, ...store], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['runtime/start.mjs', ...args, ...store], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   let err = '';
@@ -48,13 +48,15 @@ function runMain(args: string[]): Run {
   return { child, stdout: () => out, stderr: () => err, exited, waitFor };
 }
 
-describe('npm start (runtime/main.ts)', () => {
+describe('npm start (runtime/start.mjs building and running runtime/main.ts)', () => {
   it('prints the endpoint, logs one line per request and stops with exit code 0 on SIGTERM', async () => {
     const run = runMain(['--port', '0']);
     const [, url] = await run.waitFor(/^Lambda endpoint (http:\/\/127\.0\.0\.1:\d+) \(region us-east-1, account 123456789012, functions: my-function\)$/m);
     const reply = await fetch(`${url}/2015-03-31/functions/my-function%3APROD/policy`);
     expect(reply.status).toBe(404);
     await run.waitFor(/^GET \/2015-03-31\/functions\/my-function%3APROD\/policy 404 ResourceNotFoundException \d+\.\dms$/m);
+    // What start.mjs built for this process was removed once loaded.
+    expect(existsSync(join(ROOT, 'node_modules', '.cache', 'permgen', `server-${run.child.pid}.mjs`))).toBe(false);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.stderr()).toBe('');

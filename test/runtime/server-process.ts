@@ -1,4 +1,4 @@
-/** `npm start` (runtime/main.ts) as a child process, for tests that kill or multiply it. */
+/** `npm start` (runtime/start.mjs) as a child process, for tests that kill or multiply it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -14,7 +14,7 @@ export interface ServerProcess {
 
 /** Starts the server with `args` and waits for its endpoint line. */
 export function startServerProcess(args: string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['runtime/start.mjs', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   return new Promise((resolve, reject) => {
@@ -31,7 +31,7 @@ export function startServerProcess(args: string[]): Promise<ServerProcess> {
 
 /** Runs the server to its end with `args` (for start-up refusals): exit code and everything printed. */
 export async function runServerToEnd(args: string[]): Promise<{ code: number | string | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['runtime/start.mjs', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
