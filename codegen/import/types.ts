@@ -53,6 +53,8 @@ export interface Constraints {
   jsonName?: string;
   /** The client fills the member in when the caller leaves it out (`x-idempotency-token`). */
   idempotencyToken?: boolean;
+  /** Smithy's `@clientOptional`: clients treat the member as optional, its default included. */
+  clientOptional?: boolean;
   /** A member of an event structure carried as the event's payload (`@eventPayload`; `x-event-payload`). */
   eventPayload?: boolean;
   /** A member of an event structure carried as an event header (`@eventHeader`; `x-event-header`). */

@@ -81,6 +81,8 @@ export interface Member {
   timestampFormat?: TimestampFormat;
   /** The client fills the member with a fresh token when the caller leaves it out (`@idempotencyToken`; `x-idempotency-token`). */
   idempotencyToken?: boolean;
+  /** Clients treat the member as optional and never fill in its default; servers still do (Smithy's `@clientOptional`; `x-client-optional`). */
+  clientOptional?: boolean;
   /** In an event structure: the member is the event's payload (`@eventPayload`; `x-event-payload`). */
   eventPayload?: boolean;
   /** In an event structure: the member travels as an event header (`@eventHeader`; `x-event-header`). */

@@ -221,7 +221,7 @@ function deserializerFunction(model: ServiceModel, operation: Operation, json: J
         members.push(`  ${name}: ${['blob', 'string', 'enum'].includes(graph.shapes.get(m.target)!.kind) ? 'payload' : (json.read(m.target, 'payload', m) ?? 'payload')},`);
         break;
       case 'body': {
-        members.push(`  ${name}: ${json.readMember('data', m, jsonKey(graph, m, m.binding.name))},`);
+        members.push(`  ${name}: ${json.readMember('data', m, jsonKey(graph, m, m.binding.name), json.wireDefault(m))},`);
         break;
       }
       default:

@@ -74,11 +74,14 @@ export class JsonCodecs {
 
   /**
    * A member's `@default` as it travels in JSON (a timestamp in the member's format; a blob's
-   * default is base64 already), or undefined when it has none: the server reads it, or writes it,
-   * in place of a value left out.
+   * default is base64 already), or undefined when it has none: in place of a value left out, the
+   * server reads or writes it, and the client writes it into requests and reads it into outputs,
+   * as Smithy asks of both, except for a member the model leaves optional to clients
+   * (`@clientOptional`).
    */
   wireDefault(member: Member): string | undefined {
-    if (this.side !== 'server' || member.default === undefined || member.default === null) return undefined;
+    if (member.default === undefined || member.default === null) return undefined;
+    if (this.side === 'client' && member.clientOptional) return undefined;
     const shape = this.shape(member.target);
     if (shape.kind === 'timestamp') {
       const date = typeof member.default === 'number' ? new Date(member.default * 1000) : new Date(String(member.default));
@@ -347,7 +350,7 @@ export class JsonCodecs {
       };
     }
     if (shape.kind !== 'structure') throw new Error(`no reader for ${shape.kind}`);
-    const entries = shape.members.map((m) => `  ${propertyName(m.name)}: ${this.readMember('value', m, jsonKey(this.model.graph, m))},`);
+    const entries = shape.members.map((m) => `  ${propertyName(m.name)}: ${this.readMember('value', m, jsonKey(this.model.graph, m), this.wireDefault(m))},`);
     return {
       name,
       type,

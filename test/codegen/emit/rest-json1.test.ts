@@ -71,6 +71,20 @@ describe('JSON values (json.ts)', () => {
   });
 });
 
+describe('defaults on the client side (json.ts): filled in requests and outputs, except where @clientOptional leaves a member optional', () => {
+  const box = { Box: { type: 'object', properties: { Mode: { type: 'string', default: 'fast' }, Tier: { type: 'string', default: 'basic', 'x-client-optional': true } } } };
+  it.each([
+    { name: 'the writer', direction: 'write' as const, want: ["return {\n  Mode: input.Mode === undefined ? 'fast' : input.Mode,\n  Tier: input.Tier,\n};"] },
+    { name: 'the reader', direction: 'read' as const, want: ["if (!isJsonObject(value)) return value as Box;", "return {\n  Mode: member(value, 'Mode') ?? 'fast',\n  Tier: member(value, 'Tier'),\n};"] },
+  ])('$name', ({ direction, want }) => {
+    const { model, bound } = member({ $ref: '#/components/schemas/Box' }, box);
+    const json = new JsonCodecs(model, 'client');
+    if (direction === 'write') json.write(bound.target, 'v', bound);
+    else json.read(bound.target, 'v', bound);
+    expect(json.functions()[0]!.statements).toEqual(want);
+  });
+});
+
 describe('JSON values the server reads (json.ts, server side: strict, defaults filled)', () => {
   const server = (schema: unknown, schemas: Record<string, unknown> = {}) => {
     const { model, bound } = member(schema, schemas);
