@@ -32,6 +32,10 @@ const sourceUrls = {
   },
 };
 
+// Removed once loaded, and on any exit: the server may stop (or refuse its command line with
+// process.exit) before the import below has even returned.
+const remove = () => rmSync(outfile, { force: true });
+process.once('exit', remove);
 try {
   await build({
     entryPoints: [join(root, 'runtime', 'main.ts')],
@@ -46,6 +50,5 @@ try {
   });
   await import(pathToFileURL(outfile).href);
 } finally {
-  // Loaded (or failed): the file is no longer needed.
-  rmSync(outfile, { force: true });
+  remove();
 }

@@ -104,6 +104,8 @@ describe('npm start (runtime/start.mjs building and running runtime/main.ts)', (
     const run = runMain(['--port', 'eighty']);
     expect(await run.exited).toBe(2);
     expect(run.stderr()).toBe(`--port must be a number from 0 to 65535, got "eighty"\n\n${USAGE}\n`);
+    // It stopped while start.mjs was still loading what it built, which is removed all the same.
+    expect(existsSync(join(ROOT, 'node_modules', '.cache', 'permgen', `server-${run.child.pid}.mjs`))).toBe(false);
   });
 
   it('says so when the port is taken', async () => {
