@@ -97,6 +97,18 @@ describe('retries, as the AWS SDK makes them', () => {
     expect(service.seen).toHaveLength(1);
   });
 
+  it('an abort while a request is in flight ends the call at once, with nothing left running behind it', async () => {
+    const service = await stub([(_req, res) => setTimeout(() => tooManyRequests()(_req, res), 300)]);
+    const controller = new AbortController();
+    const call = client(service.url).send(new AddPermissionCommand(INPUT), { abortSignal: controller.signal });
+    for (let i = 0; i < 1000 && service.seen.length === 0; i++) await new Promise((done) => setTimeout(done, 5));
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    // An unhandled rejection from the strategy (asked about an error nobody waits for) would fail the run here.
+    await new Promise((done) => setTimeout(done, 400));
+    expect(service.seen).toHaveLength(1);
+  });
+
   it('takes maxAttempts as a provider and retryMode adaptive', async () => {
     const service = await stub([tooManyRequests(), created]);
     const output = await client(service.url, { maxAttempts: async () => 4, retryMode: 'adaptive' }).send(new AddPermissionCommand(INPUT));

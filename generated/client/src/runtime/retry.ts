@@ -90,8 +90,8 @@ export function retryMiddleware(config: RetryResolvedConfig): FinalizeRequestMid
         return result;
       } catch (caught) {
         const error: SdkError = caught instanceof Error ? caught : new Error(String(caught));
-        // A body read from a stream cannot be sent again.
-        if (request && isStream(request.body)) throw error;
+        // A body read from a stream cannot be sent again; an aborted call is not tried again.
+        if ((request && isStream(request.body)) || abortSignal?.aborted) throw error;
         const classify = await loadRetry();
         if (!strategy || !token) {
           const loaded = await config.retryStrategy();
@@ -165,7 +165,11 @@ export function retryAfterHint(response: unknown, now = Date.now()): Date | unde
 /** `work`, unless the call is aborted first: then the signal's reason. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // Nobody waits for `work` any more: its failure must not go unhandled.
+    work.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
