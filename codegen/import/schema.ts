@@ -33,6 +33,7 @@ function memberKeys(c: Constraints): Obj {
   if (c.jsonName !== undefined) s['x-json-name'] = c.jsonName;
   if (c.idempotencyToken) s['x-idempotency-token'] = true;
   if (c.clientOptional) s['x-client-optional'] = true;
+  if (c.hostLabel) s['x-host-label'] = true;
   if (c.eventPayload) s['x-event-payload'] = true;
   if (c.eventHeader) s['x-event-header'] = true;
   return s;

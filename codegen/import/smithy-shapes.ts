@@ -29,7 +29,7 @@ export const T = {
   queryParams: 'smithy.api#httpQueryParams', prefixHeaders: 'smithy.api#httpPrefixHeaders', error: 'smithy.api#error',
   httpError: 'smithy.api#httpError', title: 'smithy.api#title', timestampFormat: 'smithy.api#timestampFormat',
   jsonName: 'smithy.api#jsonName', uniqueItems: 'smithy.api#uniqueItems', sparse: 'smithy.api#sparse',
-  idempotencyToken: 'smithy.api#idempotencyToken', clientOptional: 'smithy.api#clientOptional', mediaType: 'smithy.api#mediaType', streaming: 'smithy.api#streaming',
+  idempotencyToken: 'smithy.api#idempotencyToken', clientOptional: 'smithy.api#clientOptional', hostLabel: 'smithy.api#hostLabel', mediaType: 'smithy.api#mediaType', streaming: 'smithy.api#streaming',
   eventPayload: 'smithy.api#eventPayload', eventHeader: 'smithy.api#eventHeader', internal: 'smithy.api#internal',
 };
 
@@ -171,6 +171,7 @@ export class SmithyShapes {
     if (typeof memberTraits[T.jsonName] === 'string') c.jsonName = memberTraits[T.jsonName];
     if (memberTraits[T.idempotencyToken] !== undefined) c.idempotencyToken = true;
     if (memberTraits[T.clientOptional] !== undefined) c.clientOptional = true;
+    if (memberTraits[T.hostLabel] !== undefined) c.hostLabel = true;
     if (memberTraits[T.eventPayload] !== undefined) c.eventPayload = true;
     if (memberTraits[T.eventHeader] !== undefined) c.eventHeader = true;
     return c;

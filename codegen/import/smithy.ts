@@ -190,6 +190,8 @@ export class SmithyReader extends SmithyShapes {
     if (paginated) op.paginated = paginated;
     const waiters = waitersOf(shape.traits);
     if (waiters) op.waiters = waiters;
+    const hostPrefix = (shape.traits?.['smithy.api#endpoint'] as { hostPrefix?: unknown } | undefined)?.hostPrefix;
+    if (typeof hostPrefix === 'string' && hostPrefix !== '') op.hostPrefix = hostPrefix;
     const targets = [...new Map([...(shape.errors ?? []), ...commonErrors].map((e: Obj) => [e.target, e])).keys()];
     const errors = targets.map((target) => this.error(target));
     const validationError = targets.includes(VALIDATION_EXCEPTION) ? localName(VALIDATION_EXCEPTION) : undefined;

@@ -53,6 +53,8 @@ export interface Constraints {
   jsonName?: string;
   /** The client fills the member in when the caller leaves it out (`x-idempotency-token`). */
   idempotencyToken?: boolean;
+  /** Smithy's `@hostLabel`: the member fills its `{Label}` in the operation's host prefix. */
+  hostLabel?: boolean;
   /** Smithy's `@clientOptional`: clients treat the member as optional, its default included. */
   clientOptional?: boolean;
   /** A member of an event structure carried as the event's payload (`@eventPayload`; `x-event-payload`). */
@@ -116,6 +118,8 @@ export interface OperationModel {
   paginated?: PaginatedModel;
   /** Smithy's `smithy.waiters#waitable`, by waiter name (`x-waiters`). */
   waiters?: Record<string, WaiterModel>;
+  /** Smithy's `@endpoint(hostPrefix: …)`: prepended to the endpoint's host, `{Label}`s from `@hostLabel` members (`x-host-prefix`). */
+  hostPrefix?: string;
 }
 
 /** How an operation pages: the input and output token members, the items, the page size member. */

@@ -117,6 +117,7 @@ export function writeDocument(model: DocumentModel): Obj {
     if (op.unitOutput) o['x-unit-output'] = true;
     if (op.paginated) o['x-paginated'] = op.paginated;
     if (op.waiters) o['x-waiters'] = op.waiters;
+    if (op.hostPrefix) o['x-host-prefix'] = op.hostPrefix;
     const ordered = [...op.members].sort((a, b) => op.memberOrder.indexOf(a.name) - op.memberOrder.indexOf(b.name));
     const params = ordered.filter((m) => PARAMETER_IN[m.location] !== undefined);
     const body = ordered.filter((m) => m.location === 'body');

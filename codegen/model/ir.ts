@@ -56,6 +56,8 @@ export interface Operation {
   /** No input / no output at all (Smithy's `Unit`): the server takes no body, answers none. */
   unitInput?: boolean;
   unitOutput?: boolean;
+  /** Prepended to the endpoint's host by the client, `{Label}`s from host-label members (Smithy's `@endpoint`). */
+  hostPrefix?: string;
 }
 
 export interface ErrorMember {

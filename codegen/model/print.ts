@@ -51,6 +51,7 @@ function printMember(member: Member): string {
   if (member.timestampFormat !== undefined) parts.push(`timestampFormat(${member.timestampFormat})`);
   if (member.idempotencyToken) parts.push('idempotencyToken');
   if (member.clientOptional) parts.push('clientOptional');
+  if (member.hostLabel) parts.push('hostLabel');
   if (member.eventPayload) parts.push('eventPayload');
   if (member.eventHeader) parts.push('eventHeader');
   return parts.join(' ');

@@ -89,6 +89,7 @@ class ServiceView {
       request,
       response: op.output,
       errors: op.errors.map((e) => e.name),
+      ...(op.hostPrefix && { hostPrefix: op.hostPrefix }),
       ...(op.unitInput && { unitInput: true }),
       ...(op.unitOutput && { unitOutput: true }),
     };

@@ -81,6 +81,8 @@ export interface Member {
   timestampFormat?: TimestampFormat;
   /** The client fills the member with a fresh token when the caller leaves it out (`@idempotencyToken`; `x-idempotency-token`). */
   idempotencyToken?: boolean;
+  /** The member fills its `{Label}` in the operation's host prefix (`x-host-label`: Smithy's `@hostLabel`). */
+  hostLabel?: boolean;
   /** Clients treat the member as optional and never fill in its default; servers still do (Smithy's `@clientOptional`; `x-client-optional`). */
   clientOptional?: boolean;
   /** In an event structure: the member is the event's payload (`@eventPayload`; `x-event-payload`). */
@@ -177,6 +179,8 @@ export interface OperationShape {
   pagination?: Pagination;
   /** Waiters polling this operation (`x-waiters`: Smithy's `smithy.waiters#waitable`), by name. */
   waiters?: Waiter[];
+  /** Prepended to the endpoint's host, `{Label}`s filled from host-label members (`x-host-prefix`: Smithy's `@endpoint`). */
+  hostPrefix?: string;
   origin: Origin;
 }
 

@@ -133,6 +133,7 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
   }
   const queryMap = by('queryParams')[0];
   if (queryMap) parts.push(`queryMap: ${readProperty('input', queryMap.name, json.helpers)}`);
+  if (operation.hostPrefix) parts.push(`hostPrefix: ${hostPrefixText(operation, value, runtime)}`);
   const headers = by('header').map((m) => {
     const { access, required } = value(m);
     return `    ${quote((m.binding as { name: string }).name)}: ${json.optional(access, text.headerText(m, access), required)},`;
@@ -175,6 +176,20 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
     returnType: 'Promise<__HttpRequest>',
     statements: [`return buildHttpRequest(config, {\n  ${parts.join(',\n  ')},\n});`],
   };
+}
+
+/**
+ * The operation's host prefix (Smithy's `@endpoint`) as a template literal: each `{Label}` filled
+ * from the input member of that name marked `@hostLabel`, checked to be a valid host label.
+ */
+function hostPrefixText(operation: Operation, value: (m: BoundMember) => { access: string }, runtime: Set<string>): string {
+  const text = operation.hostPrefix!.replace(/[`\\$]/g, (c: string) => `\\${c}`);
+  return `\`${text.replace(/\{([^}]+)\}/g, (_: string, name: string) => {
+    const member = operation.request.find((m) => m.name === name && m.hostLabel);
+    if (!member) throw new Error(`${operation.name}: the host prefix ${operation.hostPrefix} names {${name}}, but no input member ${name} is marked as a host label`);
+    runtime.add('hostLabel');
+    return `\${hostLabel(${value(member).access}, ${quote(name)})}`;
+  })}\``;
 }
 
 function deserializerFunction(model: ServiceModel, operation: Operation, json: JsonCodecs, text: TextCodecs, runtime: Set<string>, events: ClientEventStreams): StatementStructures {

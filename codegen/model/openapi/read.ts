@@ -202,6 +202,7 @@ class DocumentReader {
       errors: [...listed, ...declared.filter((error) => !listed.some((e) => e.name === error.name))],
       ...(pagination ? { pagination } : {}),
       ...(waiters ? { waiters } : {}),
+      ...(typeof op['x-host-prefix'] === 'string' && op['x-host-prefix'] !== '' && { hostPrefix: op['x-host-prefix'] }),
       origin: this.origin(at),
     };
   }

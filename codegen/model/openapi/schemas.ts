@@ -161,7 +161,7 @@ const stringOf = (value: unknown) => (typeof value === 'string' ? value : undefi
  * What a use of a schema says about the member itself, written beside the schema or its `$ref`:
  * its JSON key (`x-json-name`), a timestamp format override, an idempotency token.
  */
-export function memberTraits(node: unknown): Pick<Member, 'jsonName' | 'timestampFormat' | 'idempotencyToken' | 'clientOptional' | 'eventPayload' | 'eventHeader'> {
+export function memberTraits(node: unknown): Pick<Member, 'jsonName' | 'timestampFormat' | 'idempotencyToken' | 'clientOptional' | 'hostLabel' | 'eventPayload' | 'eventHeader'> {
   if (!isObject(node)) return {};
   const format = stringOf(node['x-timestamp-format']);
   return {
@@ -170,6 +170,7 @@ export function memberTraits(node: unknown): Pick<Member, 'jsonName' | 'timestam
     ...(typeof node.$ref === 'string' && format && TIMESTAMP_FORMATS[format] && { timestampFormat: TIMESTAMP_FORMATS[format] }),
     ...(node['x-idempotency-token'] === true && { idempotencyToken: true }),
     ...(node['x-client-optional'] === true && { clientOptional: true }),
+    ...(node['x-host-label'] === true && { hostLabel: true }),
     ...(node['x-event-payload'] === true && { eventPayload: true }),
     ...(node['x-event-header'] === true && { eventHeader: true }),
   };

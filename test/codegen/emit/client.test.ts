@@ -120,4 +120,14 @@ describe('client/src/protocol.ts (restJson1)', () => {
   ])('$name', ({ want }) => {
     expect(text).toContain(want);
   });
+
+  it("prefixes the endpoint's host as @endpoint says, a {Label} filled from its @hostLabel member (x-host-prefix, x-host-label)", () => {
+    const fragment = thingModel({ properties: { Tenant: { type: 'string', 'x-host-label': true } }, required: ['Tenant'] });
+    (fragment.paths as Record<string, Record<string, Record<string, unknown>>>)['/things/{Name}']!['put']!['x-host-prefix'] = 'api.{Tenant}.';
+    const prefixed = emitClientProtocol(view(fragment), HEADER).content;
+    expect(prefixed).toContain("hostPrefix: `api.${hostLabel(input.Tenant, 'Tenant')}.`,");
+    const unlabelled = thingModel();
+    (unlabelled.paths as Record<string, Record<string, Record<string, unknown>>>)['/things/{Name}']!['put']!['x-host-prefix'] = 'api.{Tenant}.';
+    expect(() => emitClientProtocol(view(unlabelled), HEADER)).toThrow('PutThing: the host prefix api.{Tenant}. names {Tenant}, but no input member Tenant is marked as a host label');
+  });
 });

@@ -19,6 +19,8 @@ export interface RequestParts {
   queryMap?: Readonly<Record<string, string | string[]>> | undefined;
   /** Headers; those left undefined are not sent. */
   headers?: Record<string, string | undefined>;
+  /** Prepended to the endpoint's host (`@endpoint`'s host prefix, its labels filled); absent for most operations. */
+  hostPrefix?: string;
   /** The JSON body, as text (`toJson` of the members that are set). */
   json?: string;
   /** The whole payload (`@httpPayload`) instead of a JSON body; not sent when its body is undefined. */
@@ -30,7 +32,8 @@ export async function buildHttpRequest(config: ResolvedClientConfig, parts: Requ
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(parts.queryMap ?? {})) query[key] = value;
   for (const [key, value] of Object.entries(parts.query ?? {})) if (value !== undefined) query[key] = value;
-  const headers: Record<string, string> = { host: endpoint.host };
+  const hostname = `${parts.hostPrefix ?? ''}${endpoint.hostname}`;
+  const headers: Record<string, string> = { host: `${parts.hostPrefix ?? ''}${endpoint.host}` };
   for (const [name, value] of Object.entries(parts.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
   let body: string | Uint8Array | undefined;
   if (parts.json !== undefined) {
@@ -42,7 +45,7 @@ export async function buildHttpRequest(config: ResolvedClientConfig, parts: Requ
   }
   const request: HttpRequest = {
     protocol: endpoint.protocol,
-    hostname: endpoint.hostname,
+    hostname,
     method: parts.method,
     path: `${endpoint.pathname.replace(/\/$/, '')}${parts.path}`,
     query,
@@ -72,6 +75,13 @@ function utf8Length(text: string): number {
     } else length += 3;
   }
   return length;
+}
+
+/** A label of a host prefix: letters, digits and hyphens, at most 63 of them, as a DNS host label must be. */
+export function hostLabel(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new Error(`No value provided for input host label: ${name}.`);
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(value)) throw new Error(`Input host label ${name} is not a valid host label: ${JSON.stringify(value)}.`);
+  return value;
 }
 
 /** A path label, percent-encoded the way restJson1 requires (`:` → `%3A`, `/` → `%2F`). */
