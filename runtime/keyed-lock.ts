@@ -4,21 +4,42 @@
  * the duplicate check.
  */
 export class KeyedLock {
-  readonly #tails = new Map<string, Promise<unknown>>();
+  /**
+   * A key is present while one of its tasks runs; its value holds the tasks waiting behind that
+   * one (null while none waits, which is nearly always: no array is made for an uncontended key).
+   */
+  readonly #waiting = new Map<string, (() => void)[] | null>();
 
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#tails.get(key);
-    // Nothing queued: start at once rather than a microtask later.
-    const result = previous ? previous.then(task, task) : task();
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#tails.set(key, tail);
-    // Forget the key once nothing is queued behind this task, so the map does not grow forever.
-    void tail.then(() => {
-      if (this.#tails.get(key) === tail) this.#tails.delete(key);
+    const waiting = this.#waiting.get(key);
+    if (waiting === undefined) {
+      // Nothing running: start at once rather than a microtask later.
+      this.#waiting.set(key, null);
+      return this.#start(key, task);
+    }
+    return new Promise<T>((resolve, reject) => {
+      const next = () => void this.#start(key, task).then(resolve, reject);
+      if (waiting === null) this.#waiting.set(key, [next]);
+      else waiting.push(next);
     });
+  }
+
+  #start<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const result = task();
+    const release = () => this.#release(key);
+    result.then(release, release);
     return result;
+  }
+
+  /** Starts the next waiting task, or forgets the key, so that the map does not grow forever. */
+  #release(key: string): void {
+    const waiting = this.#waiting.get(key);
+    const next = waiting?.shift();
+    if (next) {
+      if (waiting!.length === 0) this.#waiting.set(key, null);
+      next();
+    } else {
+      this.#waiting.delete(key);
+    }
   }
 }

@@ -2,7 +2,7 @@
  * The functions the runtime serves: published versions and aliases of each function, for one
  * region and account (one endpoint serves one region, as the service does).
  */
-import { randomUUID } from 'node:crypto';
+import { newRevisionId as freshRevisionId } from './revision.js';
 import { readFileSync } from 'node:fs';
 
 export interface AliasRecord {
@@ -67,7 +67,7 @@ export function createRegistry(value: unknown, options: RegistryOptions = {}, so
   const fail = (where: string, what: string): never => {
     throw new RegistryFileError(`${source}: ${where} ${what}`);
   };
-  const newRevisionId = options.newRevisionId ?? randomUUID;
+  const newRevisionId = options.newRevisionId ?? freshRevisionId;
 
   if (!isPlainObject(value)) return fail('the top level', 'must be an object with "region", "account" and "functions"');
   rejectUnknownKeys(value, ['region', 'account', 'functions'], 'the top level', fail);

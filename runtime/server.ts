@@ -39,7 +39,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const registry = options.registry ?? defaultRegistry();
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const { onResponse } = options;
-  const runtime = createLambdaRuntime({ registry, store: options.store });
+  const runtime = createLambdaRuntime({ registry, store: options.store, inputValidated: true });
   const api = createNodeListener(runtime, { onResponse, maxBodyBytes: limits.maxBodyBytes, authenticate: options.authenticate });
   const throttle = unreadAnswerThrottle(limits.maxUnreadResponseBytes);
 

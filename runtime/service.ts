@@ -3,14 +3,13 @@
  * order of checks. Everything is decided before the one store call that commits a change, so a
  * refused request leaves the stored policies as they were.
  */
-import { randomUUID } from 'node:crypto';
 import { ServiceError } from './errors.js';
 import { KeyedLock } from './keyed-lock.js';
 import { errorNames, messages, POLICY_SIZE_LIMIT } from './messages.js';
 import { renderPolicy, sizeAfterAppend, sizeAfterRemove, utf8Length } from './policy-document.js';
 import type { FunctionRegistry } from './registry.js';
 import { checkNameAndQualifier, locate, type PolicyTarget, type RequestedFunction } from './resolve.js';
-import { existingPolicy, revisionAccepted } from './revision.js';
+import { existingPolicy, newRevisionId as freshRevisionId, revisionAccepted } from './revision.js';
 import { buildStatement, serialiseStatement } from './statement.js';
 import { InMemoryPolicyStore, StaleRevisionError, type PolicyStore } from './store.js';
 import {
@@ -34,6 +33,11 @@ export interface LambdaRuntimeOptions {
   registry: FunctionRegistry;
   store?: PolicyStore;
   newRevisionId?: () => string;
+  /**
+   * Set when the generated server is in front: its handlers have validated every input against
+   * the model before calling the runtime, so the runtime does not validate it a second time.
+   */
+  inputValidated?: boolean;
 }
 
 /**
@@ -73,9 +77,9 @@ async function untilNotStale<T>(resourceArn: string, attempt: () => Promise<T>):
 }
 
 export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntime {
-  const { registry } = options;
+  const { registry, inputValidated = false } = options;
   const store = options.store ?? new InMemoryPolicyStore();
-  const newRevisionId = options.newRevisionId ?? randomUUID;
+  const newRevisionId = options.newRevisionId ?? freshRevisionId;
   const lock = new KeyedLock();
 
   function requested(functionName: string, qualifier: string | undefined): RequestedFunction {
@@ -83,7 +87,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   }
 
   async function AddPermission(input: AddPermissionInput, _ctx: OperationContext): Promise<Required<AddPermissionOutput>> {
-    checkConstraints(validateAddPermissionInput(input));
+    if (!inputValidated) checkConstraints(validateAddPermissionInput(input));
     const wanted = requested(input.FunctionName, input.Qualifier);
     if (wanted.qualifier === '$LATEST') {
       throw new ServiceError(errorNames.invalidParameterValue, messages.latestNotSupported);
@@ -119,7 +123,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   }
 
   async function GetPolicy(input: GetPolicyInput, _ctx: OperationContext): Promise<Required<GetPolicyOutput>> {
-    checkConstraints(validateGetPolicyInput(input));
+    if (!inputValidated) checkConstraints(validateGetPolicyInput(input));
     const wanted = requested(input.FunctionName, input.Qualifier);
     const location = locate(registry, wanted);
     // GetPolicy answers the same for a missing function, version or alias as for a missing policy.
@@ -130,7 +134,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   }
 
   async function RemovePermission(input: RemovePermissionInput, _ctx: OperationContext): Promise<void> {
-    checkConstraints(validateRemovePermissionInput(input));
+    if (!inputValidated) checkConstraints(validateRemovePermissionInput(input));
     const wanted = requested(input.FunctionName, input.Qualifier);
     const location = locate(registry, wanted);
     if (!location.found) {

@@ -115,13 +115,16 @@ export function matchRoute<Implementation>(
   const actual = path.split('/');
   let pathMatched = false;
   for (const route of routes) {
-    const matched = segmentsMatch(route.segments, actual);
+    const matched = segmentsMatch(templateOf(route.segments), actual);
     if (!matched || !queryMatches(route, query)) continue;
     pathMatched = true;
     if (route.method !== method) continue;
     // Labels are decoded once, for the route that answers.
     const labels: Record<string, string> = {};
-    for (const [name, segments] of matched) labels[name] = segments.map(decodeSegment).join('/');
+    for (let i = 0; i < matched.length; i += 2) {
+      const segments = matched[i + 1] as string | string[];
+      labels[matched[i] as string] = typeof segments === 'string' ? decodeSegment(segments) : segments.map(decodeSegment).join('/');
+    }
     return { route, labels };
   }
   throw pathMatched
@@ -129,28 +132,52 @@ export function matchRoute<Implementation>(
     : new ProtocolError('UnknownOperationException', 404, 'No operation matches the request path.');
 }
 
-const isLabel = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
+/** A path template read once: each segment's label name (undefined for a literal) and where the greedy label is. */
+interface PathTemplate {
+  segments: readonly string[];
+  labels: readonly (string | undefined)[];
+  /** The index of the `{Name+}` segment, or -1. */
+  greedy: number;
+}
 
-/** Each label's segments when the path fits the template; undefined when it does not. */
-function segmentsMatch(expected: readonly string[], actual: string[]): [string, string[]][] | undefined {
-  const greedy = expected.findIndex((segment) => segment.endsWith('+}'));
+// Templates are read on first use and kept: a request is matched against many of them, and
+// reading one means scanning its segments for braces.
+const templates = new WeakMap<readonly string[], PathTemplate>();
+
+function templateOf(segments: readonly string[]): PathTemplate {
+  let template = templates.get(segments);
+  if (template === undefined) {
+    const greedy = segments.findIndex((segment) => segment.startsWith('{') && segment.endsWith('+}'));
+    const labels = segments.map((segment, i) => (i === greedy ? segment.slice(1, -2) : segment.startsWith('{') && segment.endsWith('}') ? segment.slice(1, -1) : undefined));
+    template = { segments, labels, greedy };
+    templates.set(segments, template);
+  }
+  return template;
+}
+
+/**
+ * Each label's name followed by its segment (its segments, for a greedy label) when the path
+ * fits the template; undefined when it does not. One flat array: most requests match one
+ * template with one or two labels.
+ */
+function segmentsMatch({ segments: expected, labels: names, greedy }: PathTemplate, actual: string[]): (string | string[])[] | undefined {
   if (greedy === -1 ? expected.length !== actual.length : actual.length < expected.length) return undefined;
-  const labels: [string, string[]][] = [];
+  const labels: (string | string[])[] = [];
   // After a greedy label, the template's last segments match the path's last segments.
   const shift = greedy === -1 ? 0 : actual.length - expected.length;
   for (let i = 0; i < expected.length; i++) {
     const at = greedy !== -1 && i > greedy ? i + shift : i;
     // Both in range: the lengths were compared above.
-    const template = expected[i]!;
+    const name = names[i];
     const segment = actual[at]!;
     if (i === greedy) {
       const taken = actual.slice(i, i + shift + 1);
       if (taken.some((part) => part === '')) return undefined;
-      labels.push([template.slice(1, -2), taken]);
-    } else if (isLabel(template)) {
+      labels.push(name!, taken);
+    } else if (name !== undefined) {
       if (segment === '') return undefined;
-      labels.push([template.slice(1, -1), [segment]]);
-    } else if (template !== segment) {
+      labels.push(name, segment);
+    } else if (expected[i] !== segment) {
       return undefined;
     }
   }
@@ -159,7 +186,7 @@ function segmentsMatch(expected: readonly string[], actual: string[]): [string, 
 
 /** The media type a request's body must have: the route's payload type, else JSON. */
 export function requestMediaType<Implementation>(routes: readonly Route<Implementation>[], request: ServerRequest): string {
-  for (const route of routes) if (route.method === request.method && queryMatches(route, request.query) && segmentsMatch(route.segments, request.path.split('/'))) return route.mediaType ?? JSON_MEDIA_TYPE;
+  for (const route of routes) if (route.method === request.method && queryMatches(route, request.query) && segmentsMatch(templateOf(route.segments), request.path.split('/'))) return route.mediaType ?? JSON_MEDIA_TYPE;
   return JSON_MEDIA_TYPE;
 }
 
@@ -282,12 +309,20 @@ export interface ResponseParts {
 
 /** A success response with headers and a JSON body or a payload. */
 export function restResponse(status: number, parts: ResponseParts, context: RequestContext): ServerResponse {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(parts.headers ?? {})) if (value !== undefined) headers[name] = value;
-  headers['x-amzn-RequestId'] = context.requestId;
   // A status without a body (a response-code member may choose one) sends none.
-  if (status === 204 || status === 304) return { status, headers, body: '' };
-  if (parts.json !== undefined) return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: parts.json };
+  const bodiless = status === 204 || status === 304;
+  // Content-Type first, as it was always sent; a header member of that name replaces it below.
+  const headers: Record<string, string> = !bodiless && parts.json !== undefined ? { 'Content-Type': 'application/json' } : {};
+  const members = parts.headers;
+  if (members !== undefined) {
+    for (const name in members) {
+      const value = members[name];
+      if (value !== undefined) headers[name] = value;
+    }
+  }
+  headers['x-amzn-RequestId'] = context.requestId;
+  if (bodiless) return { status, headers, body: '' };
+  if (parts.json !== undefined) return { status, headers, body: parts.json };
   if (parts.events !== undefined) {
     headers['Content-Type'] ??= 'application/vnd.amazon.eventstream';
     return { status, headers, body: '', events: parts.events };
