@@ -5,9 +5,9 @@
  * The pattern matches exactly the same strings; only the work per test shrinks.
  */
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { createRequire } from 'node:module';
 import type { DFA } from 'refa';
-import { hasExponentialAmbiguity, wholeValueAutomaton, type PatternFlags } from '../../model/pattern-automaton.js';
+import { simplifiedPattern, wholeValueAutomaton, type PatternFlags } from '../../model/pattern-automaton.js';
+import { hasBoundedBacktracking } from './backtracking.js';
 import { hasTopLevelAlternation, isAnchored } from '../../model/pattern-text.js';
 
 export interface TestPattern {
@@ -104,23 +104,33 @@ export interface PatternTest {
 }
 
 /**
- * The test of a value against the model's pattern as a whole-value match: a regular expression
- * literal, or, where backtracking can take super-linear time on some value (nested or
- * overlapping quantifiers such as `^([0-9]+)+$`), the pattern's minimal automaton
- * (model/pattern-automaton.ts) run by `linearPattern`, which reads each character once. A hostile
- * value must not hold a request, or the server, for minutes.
+ * The test of a value against the model's pattern as a whole-value match, in time linear in the
+ * value's length whatever the value (a hostile value must not hold a request, or the server, for
+ * minutes). In order of preference:
+ * 1. the pattern as written, compiled for `test`, when a backtracking engine is shown to evaluate
+ *    it in linear time (backtracking.ts): every pattern of AWS's Lambda model;
+ * 2. refa's simplification of it, when that is shown safe and accepts exactly the same values
+ *    (nothing reads captures or which of several ways matched): `^([0-9]+)+$` becomes `^(?:\d+)$`,
+ *    still V8's own matcher;
+ * 3. the pattern's minimal automaton (model/pattern-automaton.ts) run by `linearPattern`, which
+ *    reads each character once.
+ * A pattern none of these can take (a backreference, or a lookaround that is costly itself) is
+ * refused with one sentence, rather than shipped as a way to hang the server.
  */
 export function patternTest(pattern: string): PatternTest {
   const whole = wholeValue(pattern);
   const { source, flags } = testPattern(whole);
-  const literal = testPatternLiteral(whole);
-  if (!backtracksSuperLinearly(pattern, source, flags)) return { expression: literal };
+  if (hasBoundedBacktracking(source, flags)) return { expression: testPatternLiteral(whole) };
   let automaton: DFA;
   try {
     automaton = wholeValueAutomaton(pattern, flags, AUTOMATON_STATE_LIMIT);
   } catch (error) {
-    throw new Error(`the pattern ${JSON.stringify(pattern)} can take a backtracking engine super-linear time, and no automaton of at most ${AUTOMATON_STATE_LIMIT} states matches it in linear time instead (${(error as Error).message})`);
+    throw new Error(
+      `The pattern ${JSON.stringify(pattern)} can make a backtracking matcher take super-linear time, and no automaton of at most ${AUTOMATON_STATE_LIMIT} states matches it in linear time instead (${(error as Error).message}).`,
+    );
   }
+  const rewritten = simplerSafePattern(pattern, flags, automaton);
+  if (rewritten !== undefined) return { expression: testPatternLiteral(rewritten) };
   return { expression: automatonLiteral(automaton, flags === 'u'), helper: 'linearPattern' };
 }
 
@@ -128,20 +138,22 @@ export function patternTest(pattern: string): PatternTest {
 const AUTOMATON_STATE_LIMIT = 2_000;
 
 /**
- * Two checks, each catching what the other misses: scslre's analysis (polynomial backtracking
- * between quantifiers, and nested quantifiers such as `([0-9]+)+`), and exponential ambiguity in
- * the pattern's automaton (`(a|aa)*`, which scslre passes). A pattern neither can analyse (an
- * assertion inside it, a backreference) stays a regular expression: no automaton could replace it.
+ * refa's simplification of the pattern as a whole-value regular expression, if a backtracking
+ * engine is shown to evaluate it in linear time and its minimal automaton is the pattern's own
+ * (the same values match); otherwise undefined.
  */
-function backtracksSuperLinearly(pattern: string, source: string, flags: PatternFlags): boolean {
-  if (scslre().analyse({ source, flags }, { maxReports: 1 }).reports.length > 0) return true;
+function simplerSafePattern(pattern: string, flags: PatternFlags, automaton: DFA): string | undefined {
+  let inner: string;
   try {
-    return hasExponentialAmbiguity(pattern, flags, AUTOMATON_STATE_LIMIT);
+    inner = simplifiedPattern(pattern, flags);
   } catch {
-    return false;
+    return undefined;
   }
+  const candidate = `^(?:${inner})$`;
+  if (testPattern(candidate).flags !== flags || !hasBoundedBacktracking(testPattern(candidate).source, flags)) return undefined;
+  const same = wholeValueAutomaton(inner, flags, AUTOMATON_STATE_LIMIT);
+  return same.structurallyEqual(automaton) ? candidate : undefined;
 }
-
 /** `linearPattern(...)` over the automaton's states, the start state first. */
 function automatonLiteral(automaton: DFA, unicode: boolean): string {
   const states = [automaton.initial, ...[...automaton.nodes()].filter((node) => node !== automaton.initial)];
@@ -154,12 +166,6 @@ function automatonLiteral(automaton: DFA, unicode: boolean): string {
   });
   const finals = states.flatMap((node, i) => (automaton.finals.has(node) ? [i] : []));
   return `linearPattern([${rows.join(', ')}], [${finals.join(', ')}], ${unicode})`;
-}
-
-/** scslre, loaded the first time a model has a pattern: it brings refa (1 MB), which most generations never need otherwise. */
-let scslreModule: typeof import('scslre') | undefined;
-function scslre(): typeof import('scslre') {
-  return (scslreModule ??= createRequire(import.meta.url)('scslre'));
 }
 
 /**
