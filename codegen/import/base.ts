@@ -53,6 +53,7 @@ export function constraintsFromSchema(s: Obj | undefined): Constraints {
   }
   if (typeof s.pattern === 'string') c.pattern = s.pattern;
   if (typeof s['x-documented-pattern'] === 'string') c.documentedPattern = s['x-documented-pattern'];
+  if (typeof s.contentMediaType === 'string') c.contentMediaType = s.contentMediaType;
   if (Array.isArray(s.enum)) c.enum = [...s.enum];
   if (s.default !== undefined) c.default = s.default;
   return c;

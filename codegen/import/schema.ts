@@ -22,6 +22,7 @@ export function schemaOf(c: Constraints): Obj {
   if (c.uniqueItems) s.uniqueItems = true;
   if (c.pattern !== undefined) s.pattern = c.pattern;
   if (c.documentedPattern !== undefined) s['x-documented-pattern'] = c.documentedPattern;
+  if (c.contentMediaType !== undefined) s.contentMediaType = c.contentMediaType;
   if (c.default !== undefined) s.default = c.default;
   if (c.sparse) s['x-sparse'] = true;
   return { ...s, ...memberKeys(c) };

@@ -167,6 +167,7 @@ export class SmithyShapes {
       if (!anchored) this.notes.push(`${context}: the model's pattern \`${raw}\` is not anchored; read as a whole-value match, as the service validates.`);
       else if (hasTopLevelAlternation(inner)) this.notes.push(`${context}: the pattern \`${raw}\` has a top-level alternation; under whole-value matching it is read as one alternation of whole values.`);
     }
+    if (shape.type === 'string' && typeof traits[T.mediaType] === 'string') c.contentMediaType = traits[T.mediaType];
     if (traits[T.default] !== undefined && traits[T.default] !== null && !c.ref) c.default = traits[T.default];
     if (typeof memberTraits[T.jsonName] === 'string') c.jsonName = memberTraits[T.jsonName];
     if (memberTraits[T.idempotencyToken] !== undefined) c.idempotencyToken = true;

@@ -37,6 +37,8 @@ export interface Constraints {
   pattern?: string;
   /** The pattern as the documentation prints it. */
   documentedPattern?: string;
+  /** What a string holds (Smithy's `@mediaType`, JSON Schema's `contentMediaType`): restJson1 sends such a string in a header as base64. */
+  contentMediaType?: string;
   enum?: (string | number)[];
   /** Values of `enum` that messages do not list (`x-enum-internal`): Smithy's `@internal` enum members, `@enum` entries tagged `internal`. */
   internalEnum?: (string | number)[];

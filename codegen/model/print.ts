@@ -22,6 +22,7 @@ export function printModel(graph: ShapeModel): string {
 export function printShape(shape: Shape): string[] {
   const head = [shape.kind, shape.id];
   if (shape.kind === 'timestamp') head.push(`format ${shape.format}`);
+  if (shape.kind === 'string' && shape.mediaType !== undefined) head.push(`mediaType ${shape.mediaType}`);
   head.push(...printConstraints(shape.constraints));
   if ((shape.kind === 'list' || shape.kind === 'map') && shape.sparse) head.push('sparse');
   if (shape.deprecated) head.push('deprecated');

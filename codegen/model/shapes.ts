@@ -125,6 +125,8 @@ export interface TimestampShape extends ShapeBase {
 
 export interface SimpleShape extends ShapeBase {
   kind: Exclude<ShapeKind, 'structure' | 'union' | 'list' | 'map' | 'timestamp'>;
+  /** What a string holds (`contentMediaType`; Smithy's `@mediaType`): restJson1 sends such a string in a header as base64. */
+  mediaType?: string;
 }
 
 export type Shape = StructureShape | UnionShape | ListShape | MapShape | TimestampShape | SimpleShape;

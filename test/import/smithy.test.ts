@@ -48,6 +48,28 @@ describe('a small Smithy model (test/import/fixtures/widgets.smithy.json)', () =
     expect(schemas.Dimensions).toEqual(expect.objectContaining({ type: 'object', required: ['Width'] }));
   });
 
+  it('carries @mediaType on a string as contentMediaType, in a header and in the body alike', () => {
+    const model = {
+      smithy: '2.0',
+      shapes: {
+        'example.media#Media': { type: 'service', version: '1', operations: [{ target: 'example.media#Put' }], traits: { 'aws.protocols#restJson1': {} } },
+        'example.media#Put': { type: 'operation', input: { target: 'example.media#PutInput' }, traits: { 'smithy.api#http': { method: 'PUT', uri: '/media', code: 200 } } },
+        'example.media#PutInput': {
+          type: 'structure',
+          members: {
+            Header: { target: 'example.media#JsonText', traits: { 'smithy.api#httpHeader': 'X-Json' } },
+            Body: { target: 'example.media#JsonText' },
+          },
+        },
+        'example.media#JsonText': { type: 'string', traits: { 'smithy.api#mediaType': 'application/json' } },
+      },
+    };
+    const media = parse(importSmithy(JSON.stringify(model), ['Put'], { file: 'media.json', name: 'm' }).yaml);
+    const operation = media.paths['/media'].put;
+    expect(operation.parameters[0].schema).toEqual({ type: 'string', contentMediaType: 'application/json' });
+    expect(media.components.schemas.PutRequest.properties.Body).toEqual({ type: 'string', contentMediaType: 'application/json' });
+  });
+
   it('reads an unanchored pattern as a whole-value match and says so', () => {
     expect(put.parameters[1].schema).toEqual({ type: 'string', pattern: '^(?:\\d+)$', 'x-documented-pattern': '\\d+' });
     expect(r.revision.notes.join()).toMatch(/`\\d\+` is not anchored/);

@@ -2,7 +2,8 @@
  * restJson1 members as HTTP text, for both sides: path labels, query parameters and headers.
  * Timestamps in the member's format (the importer writes restJson1's defaults: date-time in
  * labels and queries, HTTP-date in headers), blobs as base64, numbers and booleans written out,
- * lists as repeated query parameters or comma-separated headers. As with JSON, the client's
+ * lists as repeated query parameters or comma-separated headers, strings with a media type as
+ * base64 in headers. As with JSON, the client's
  * readers keep text that does not parse as it is; the server's (`strict`) refuse it.
  */
 import type { ServiceModel } from '../../model/ir.js';
@@ -53,12 +54,23 @@ export class TextCodecs {
   /** A member as header text (lists comma-separated). */
   headerText(member: Member, value: string): string {
     const shape = this.shape(member.target);
-    if (shape.kind !== 'list') return this.scalarText(shape, value, member);
+    if (shape.kind !== 'list') return this.headerScalarText(shape, value, member);
     const item = this.shape(shape.member.target);
-    const items = item.kind === 'string' || item.kind === 'enum' ? value : `${value}.map((item) => ${this.scalarText(item, 'item', shape.member)})`;
+    const items = (item.kind === 'string' && !hasMediaType(item)) || item.kind === 'enum' ? value : `${value}.map((item) => ${this.headerScalarText(item, 'item', shape.member)})`;
     // HTTP-dates hold a comma of their own and are never quoted (the reader splits them in pairs).
     const httpDates = item.kind === 'timestamp' && timestampFormat(shape.member, item) === 'http-date';
     return `${this.helper('joinHeaderList')}(${items}${httpDates ? ', false' : ''})`;
+  }
+
+  /** In a header, a string with a media type is sent as the base64 of its UTF-8 bytes (restJson1). */
+  private headerScalarText(shape: Shape, value: string, member?: Member): string {
+    return hasMediaType(shape) ? `${this.helper('toBase64Text')}(${value})` : this.scalarText(shape, value, member);
+  }
+
+  /** A header's text read as a scalar: a string with a media type from base64 (refused, on the server, when it is not base64). */
+  private headerScalarRead(shape: Shape, text: string, member?: Member): string | undefined {
+    if (hasMediaType(shape)) return `${this.helper(this.strict ? 'expectBase64Text' : 'fromBase64Text')}(${text})`;
+    return this.scalarRead(shape, text, member);
   }
 
   /** A member as a query value: text, or a list of texts. */
@@ -139,11 +151,11 @@ export class TextCodecs {
   /** A header's text read as the member's type. */
   readHeader(member: Member, text: string): string {
     const shape = this.shape(member.target);
-    if (shape.kind !== 'list') return this.scalarRead(shape, text, member) ?? text;
+    if (shape.kind !== 'list') return this.headerScalarRead(shape, text, member) ?? text;
     const item = this.shape(shape.member.target);
     const httpDates = item.kind === 'timestamp' && timestampFormat(shape.member, item) === 'http-date';
     const items = `${this.helper(httpDates ? 'splitHttpDateList' : 'splitHeaderList')}(${text})`;
-    const read = this.scalarRead(item, 'item', shape.member);
+    const read = this.headerScalarRead(item, 'item', shape.member);
     return read ? `${this.helper('readList')}(${items}, (item) => ${read})` : items;
   }
 
@@ -164,3 +176,5 @@ export class TextCodecs {
     return this.shape(member.target).kind === 'list';
   }
 }
+
+const hasMediaType = (shape: Shape): boolean => shape.kind === 'string' && shape.mediaType !== undefined;

@@ -97,7 +97,7 @@ export class SchemaReader {
         this.shapes.set(id, { ...base, kind, format: timestampFormat(schema) });
         return;
       default:
-        this.shapes.set(id, { ...base, kind });
+        this.shapes.set(id, { ...base, kind, ...(kind === 'string' && typeof schema.contentMediaType === 'string' && { mediaType: schema.contentMediaType }) });
     }
   }
 

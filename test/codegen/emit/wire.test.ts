@@ -46,6 +46,19 @@ describe('blobs, floats and big numbers', () => {
     expect(wire.toBase64(new Uint8Array(100_000).fill(7)).length).toBe(133_336);
   });
 
+  it('a string with a media type travels in a header as the base64 of its UTF-8 bytes (restJson1)', () => {
+    expect(wire.toBase64Text('true')).toBe('dHJ1ZQ==');
+    expect(wire.toBase64Text('{"ü":"😀"}')).toBe('eyLDvCI6IvCfmIAifQ==');
+    expect(wire.fromBase64Text('eyLDvCI6IvCfmIAifQ==')).toBe('{"ü":"😀"}');
+    expect(wire.fromBase64Text(undefined)).toBeUndefined();
+    // The client keeps what is not base64; the server refuses it as a SerializationException.
+    expect(wire.fromBase64Text('not base64!')).toBe('not base64!');
+    expect(wire.expectBase64Text('dHJ1ZQ==')).toBe('true');
+    for (const bad of ['xyz', 'YmxvYg=', '[][]', '-_==']) {
+      expect(() => wire.expectBase64Text(bad), bad).toThrow(expect.objectContaining({ name: 'SerializationException', message: `Expected base64 text, found ${JSON.stringify(bad)}.` }));
+    }
+  });
+
   it.each([
     [NaN, 'NaN'],
     [Infinity, 'Infinity'],

@@ -31,6 +31,7 @@ const cases: Case[] = [
   { name: 'date-time is a timestamp', given: { type: 'string', format: 'date-time' }, want: 'timestamp S format date-time' },
   { name: 'an HTTP-date timestamp', given: { type: 'string', 'x-timestamp-format': 'http-date' }, want: 'timestamp S format http-date' },
   { name: 'an epoch-seconds timestamp', given: { type: 'number', 'x-timestamp-format': 'epoch-seconds' }, want: 'timestamp S format epoch-seconds' },
+  { name: 'a string holding JSON (contentMediaType; Smithy\'s @mediaType)', given: { type: 'string', contentMediaType: 'application/json' }, want: 'string S mediaType application/json' },
   { name: 'base64 text is a blob', given: { type: 'string', format: 'byte' }, want: 'blob S' },
   { name: 'binary is a blob', given: { type: 'string', format: 'binary', maxLength: 10 }, want: 'blob S length ..10' },
   { name: 'an empty schema is a document', given: {}, want: 'document S' },
