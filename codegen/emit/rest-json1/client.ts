@@ -160,7 +160,10 @@ function serializerFunction(model: ServiceModel, operation: Operation, json: Jso
     if (kind !== 'blob' && kind !== 'string' && kind !== 'enum') {
       encoded = `${json.stringifier([payload.target])}(${json.write(payload.target, access, payload) ?? access})`;
     }
-    parts.push(`payload: { body: ${json.optional(access, encoded, required)}, contentType: ${quote(payloadMediaType(model, payload))} }`);
+    // An unset structure payload is sent as an empty JSON object (restJson1's
+    // RestJsonHttpWithEmptyStructurePayload); an unset union, document, blob or string sends no body.
+    const body = kind === 'structure' && !required && encoded ? `${access} === undefined ? '{}' : ${encoded}` : json.optional(access, encoded, required);
+    parts.push(`payload: { body: ${body}, contentType: ${quote(payloadMediaType(model, payload))} }`);
   }
   const what = [query.length || queryMap ? 'query members' : '', headers.length || prefixed.length ? 'headers' : '', body.length ? 'a JSON body of the members that are set' : '', payload ? `${payload.name} as the payload` : ''].filter(Boolean);
   return {
