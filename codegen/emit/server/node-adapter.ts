@@ -3,17 +3,15 @@ import { tsMorph } from '../libraries.js';
 import type { ServiceModel } from '../../model/ir.js';
 import { printFile, tsDoc, type GeneratedFile } from '../typescript.js';
 import { implementationName } from './names.js';
-import { routeMediaType } from './router.js';
 
 const { StructureKind } = tsMorph;
 
 export function emitNodeAdapter(model: ServiceModel, header: string): GeneratedFile {
   const implementation = implementationName(model);
-  const payloads = model.operations.some((operation) => routeMediaType(model, operation));
   return printFile('server/node.ts', header, [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'node:http', namedImports: ['RequestListener'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './node-http.js', namedImports: ['listenerFor', 'type NodeListenerOptions'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './router.js', namedImports: [...(payloads ? ['bodyMediaType'] : []), 'createRequestHandler', `type ${implementation}`] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './router.js', namedImports: ['createRequestHandler', `type ${implementation}`] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: ['PROTOCOL_SETTINGS'] },
     {
       kind: StructureKind.Function,
@@ -25,7 +23,7 @@ export function emitNodeAdapter(model: ServiceModel, header: string): GeneratedF
         { name: 'options', type: 'NodeListenerOptions', initializer: '{}' },
       ],
       returnType: 'RequestListener',
-      statements: [`return listenerFor(createRequestHandler(implementation), PROTOCOL_SETTINGS.errorTypeHeader, options${payloads ? ', bodyMediaType' : ''});`],
+      statements: [`return listenerFor(createRequestHandler(implementation), PROTOCOL_SETTINGS.errorTypeHeader, options);`],
     },
   ]);
 }

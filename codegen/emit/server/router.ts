@@ -2,20 +2,11 @@
 import type { StatementStructures } from 'ts-morph';
 import { tsMorph } from '../libraries.js';
 import type { Operation, ServiceModel } from '../../model/ir.js';
-import { payloadMediaType } from '../rest-json1/client.js';
 import { constant, multiline, printFile, quote, tsDoc, type GeneratedFile } from '../typescript.js';
 import { constantQuery, pathTemplate } from '../../model/queries.js';
 import { handlerName, implementationName, inputType, outputType } from './names.js';
 
 const { StructureKind } = tsMorph;
-
-/** A route's body media type, when its payload is not JSON: any for bytes, the modeled one for text. */
-export function routeMediaType(model: ServiceModel, operation: Operation): string | undefined {
-  const payload = operation.request.find((m) => m.binding.kind === 'payload');
-  const kind = payload && model.graph.shapes.get(payload.target)?.kind;
-  if (!payload || !kind || !['blob', 'string', 'enum'].includes(kind)) return undefined;
-  return kind === 'blob' ? '*/*' : payloadMediaType(model, payload);
-}
 
 export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
   const implementation = implementationName(model);
@@ -23,12 +14,10 @@ export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
   const ordered = [...model.operations].sort((a, b) => Number(constantQuery(b.path).length > 0) - Number(constantQuery(a.path).length > 0));
   const routes = ordered.map((operation) => {
     const segments = pathTemplate(operation.path).split('/').map((s) => quote(s));
-    const mediaType = routeMediaType(model, operation);
     const query = constantQuery(operation.path);
     const fixed = query.length ? `, query: [${query.map(([k, v]) => `[${quote(k)}, ${quote(v)}]`).join(', ')}]` : '';
-    return `{ method: ${quote(operation.method)}, segments: [${segments.join(', ')}], handle: ${handlerName(operation)}${mediaType ? `, mediaType: ${quote(mediaType)}` : ''}${fixed} }`;
+    return `{ method: ${quote(operation.method)}, segments: [${segments.join(', ')}], handle: ${handlerName(operation)}${fixed} }`;
   });
-  const payloads = model.operations.some((operation) => routeMediaType(model, operation));
   return printFile('server/router.ts', header, [
     ...model.operations.map(
       (operation): StatementStructures => ({
@@ -37,7 +26,7 @@ export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
         namedImports: [handlerName(operation)],
       }),
     ),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './http.js', namedImports: ['errorResponse', 'matchRoute', 'newRequestContext', ...(payloads ? ['requestMediaType'] : []), 'type RequestContext', 'type Route', 'type ServerRequest', 'type ServerResponse'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './http.js', namedImports: ['errorResponse', 'matchRoute', 'newRequestContext', 'type RequestContext', 'type Route', 'type ServerRequest', 'type ServerResponse'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './errors.js', namedImports: ['PROTOCOL_SETTINGS'] },
     {
       kind: StructureKind.ImportDeclaration,
@@ -61,19 +50,6 @@ export function emitRouter(model: ServiceModel, header: string): GeneratedFile {
       })),
     },
     constant({ name: 'ROUTES', type: `readonly Route<${implementation}>[]`, docs: 'Every operation by method and path template.', initializer: multiline('[', routes) }),
-    ...(payloads
-      ? [
-          <StatementStructures>{
-            kind: StructureKind.Function,
-            isExported: true,
-            name: 'bodyMediaType',
-            docs: [tsDoc('The media type a request body must have: an operation whose payload is not JSON says which.')],
-            parameters: [{ name: 'request', type: 'ServerRequest' }],
-            returnType: 'string',
-            statements: ['return requestMediaType(ROUTES, request);'],
-          },
-        ]
-      : []),
     {
       kind: StructureKind.Function,
       isExported: true,

@@ -1,9 +1,9 @@
 /**
  * Adapts a framework-agnostic request handler to `node:http`: reads the body with a size bound,
- * checks its media type, writes the response, and reports one log entry per answered request.
+ * writes the response, and reports one log entry per answered request.
  */
 import type { IncomingMessage, RequestListener, ServerResponse as NodeResponse } from 'node:http';
-import { checkBodyMediaType, newRequestContext, ProtocolError, type ServerRequest, type ServerResponse } from './http.js';
+import { newRequestContext, ProtocolError, type ServerRequest, type ServerResponse } from './http.js';
 
 export interface ResponseLogEntry {
   method: string;
@@ -35,8 +35,6 @@ export function listenerFor(
   handle: (request: ServerRequest) => Promise<ServerResponse>,
   errorTypeHeader: string,
   options: NodeListenerOptions = {},
-  /** The media type a request's body must have (the route's payload type); JSON when absent. */
-  mediaTypeOf?: (request: ServerRequest) => string,
 ): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { onResponse, authenticate } = options;
@@ -89,12 +87,9 @@ export function listenerFor(
       }
     });
 
+    // The body's media type is the operation's to check (checkContentType in its handler): what it
+    // must be depends on the operation, and one without a modeled body ignores a body sent bare.
     function serve(request: ServerRequest): void {
-      try {
-        checkBodyMediaType(request.headers, request.body, mediaTypeOf?.(request));
-      } catch (error) {
-        return finish(refusal(error as ProtocolError));
-      }
       handle(request).then(finish);
     }
   };
