@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/server.ts [--quick]
  */
+import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONNECTIONS, FUNCTION_COUNT, functionsFile, loadAddPermission as load } from './lib/add-permission-load.js';
@@ -28,12 +29,31 @@ interface Run {
   cpuMicrosecondsPerRequest: number;
 }
 
+/**
+ * The bare and layer servers built as `npm start` builds itself (runtime/start.mjs: esbuild, npm
+ * packages left as imports), so that every server runs compiled the same way: run through tsx,
+ * the generated layers paid for tsx's wrappers around named functions, which `npm start` does not.
+ */
+async function buildServers(): Promise<void> {
+  await build({
+    entryPoints: { 'bare-server': 'bench/lib/bare-server.ts', 'layer-server': 'bench/lib/layer-server.ts' },
+    outdir: CACHE,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+}
+
 async function start(server: ServerKind, functions: string): Promise<RunningProcess> {
   const port = await freePort();
   const log = join(CACHE, `${server}-server.log`);
   if (server === 'permgen') return startServerProcess('npm', ['start', '--silent', '--', '--port', String(port), '--functions', functions, '--memory'], log);
-  if (server === 'bare') return startServerProcess(process.execPath, ['--import', 'tsx', 'bench/lib/bare-server.ts', String(port)], log);
-  return startServerProcess(process.execPath, ['--import', 'tsx', 'bench/lib/layer-server.ts', server, String(port)], log);
+  if (server === 'bare') return startServerProcess(process.execPath, [join(CACHE, 'bare-server.mjs'), String(port)], log);
+  return startServerProcess(process.execPath, [join(CACHE, 'layer-server.mjs'), server, String(port)], log);
 }
 
 const SERVERS: ServerKind[] = ['bare', 'adapter', 'generated', 'permgen'];
@@ -44,6 +64,7 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
   const seconds = quick ? 4 : 10;
   const warmup = quick ? 1 : 2;
   const runs: Run[] = [];
+  await buildServers();
   for (let pair = 0; pair < pairs; pair++) {
     // Rotate which server goes first, so that none always runs on a warmer or busier machine.
     const order = SERVERS.map((_, i) => SERVERS[(i + pair) % SERVERS.length]);
@@ -93,7 +114,7 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
     versions: { node: process.versions.node, autocannon: versionOf('autocannon') },
     method:
       `Each server runs as its own process on 127.0.0.1 (\`npm start -- --port P --functions F --memory\` with ${FUNCTION_COUNT} functions, its one log line per request going to a file; ` +
-      'the bare server: `node:http`, read the body, `JSON.parse`, answer 201 `{}`; between them, the layers of bench/lib/layer-server.ts, to show where the time goes). ' +
+      'the bare server: `node:http`, read the body, `JSON.parse`, answer 201 `{}`; between them, the layers of bench/lib/layer-server.ts, to show where the time goes; every server built with esbuild as `npm start` builds itself). ' +
       `autocannon sends AddPermission requests with ${CONNECTIONS} connections for ${seconds} s after ${warmup} s of warm-up, every request with a new StatementId and the functions taken in turn ` +
       `(so no policy nears the 20 KB limit); ${pairs} rounds, the servers taking turns and the first rotating; a fresh server process for every run. Every response was checked to be 2xx. ` +
       'Server CPU per request is user + system time of the server\'s processes (from /proc) during the measured run, divided by the requests answered: unlike requests/s it does not depend on how busy the machine was.',
