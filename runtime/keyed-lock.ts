@@ -33,7 +33,13 @@ export class KeyedLock {
 }
 
 function start<T>(state: KeyState, task: () => Promise<T>): Promise<T> {
-  const result = task();
+  let result: Promise<T>;
+  try {
+    result = task();
+  } catch (error) {
+    // A task that throws before returning its promise must not leave the key held.
+    result = Promise.reject(error);
+  }
   const release = () => {
     const next = state.waiting?.shift();
     if (next) next();

@@ -77,4 +77,16 @@ describe('KeyedLock', () => {
     void lock.run('key', gatedTask(log, 'later').task);
     expect(log.at(-1)).toBe('start later');
   });
+
+  it('does not leave a key held by a task that throws before returning its promise', async () => {
+    const lock = new KeyedLock();
+    const log: string[] = [];
+    const throwing = (): Promise<string> => {
+      throw new Error('thrown at once');
+    };
+    await expect(lock.run('key', throwing)).rejects.toThrow('thrown at once');
+    await settle();
+    void lock.run('key', gatedTask(log, 'after').task);
+    expect(log).toEqual(['start after']);
+  });
 });

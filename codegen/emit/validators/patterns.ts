@@ -150,10 +150,15 @@ function simplerSafePattern(pattern: string, flags: PatternFlags, automaton: DFA
     return undefined;
   }
   const candidate = `^(?:${inner})$`;
-  if (testPattern(candidate).flags !== flags || !hasBoundedBacktracking(testPattern(candidate).source, flags)) return undefined;
-  const same = wholeValueAutomaton(inner, flags, AUTOMATON_STATE_LIMIT);
-  return same.structurallyEqual(automaton) ? candidate : undefined;
+  const compiled = testPattern(candidate);
+  if (compiled.flags !== flags || !hasBoundedBacktracking(compiled.source, flags)) return undefined;
+  try {
+    return wholeValueAutomaton(inner, flags, AUTOMATON_STATE_LIMIT).structurallyEqual(automaton) ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
 }
+
 /** `linearPattern(...)` over the automaton's states, the start state first. */
 function automatonLiteral(automaton: DFA, unicode: boolean): string {
   const states = [automaton.initial, ...[...automaton.nodes()].filter((node) => node !== automaton.initial)];
