@@ -115,8 +115,8 @@ export function matchRoute<Implementation>(
 ): { route: Route<Implementation>; labels: Record<string, string> } {
   const actual = path.split('/');
   let pathMatched = false;
-  for (const route of routes) {
-    const matched = segmentsMatch(templateOf(route.segments), actual);
+  for (const { route, template } of compiled(routes)) {
+    const matched = segmentsMatch(template, actual);
     if (!matched || !queryMatches(route, query)) continue;
     pathMatched = true;
     if (route.method !== method) continue;
@@ -141,19 +141,20 @@ interface PathTemplate {
   greedy: number;
 }
 
-// Templates are read on first use and kept: a request is matched against many of them, and
-// reading one means scanning its segments for braces.
-const templates = new WeakMap<readonly string[], PathTemplate>();
+// A route table's templates are read on its first request and kept: every request is matched
+// against the table, and reading a template means scanning its segments for braces.
+const tables = new WeakMap<readonly Route<any>[], readonly { route: Route<any>; template: PathTemplate }[]>();
+
+function compiled<Implementation>(routes: readonly Route<Implementation>[]): readonly { route: Route<Implementation>; template: PathTemplate }[] {
+  let table = tables.get(routes);
+  if (table === undefined) tables.set(routes, (table = routes.map((route) => ({ route, template: templateOf(route.segments) }))));
+  return table;
+}
 
 function templateOf(segments: readonly string[]): PathTemplate {
-  let template = templates.get(segments);
-  if (template === undefined) {
-    const greedy = segments.findIndex((segment) => segment.startsWith('{') && segment.endsWith('+}'));
-    const labels = segments.map((segment, i) => (i === greedy ? segment.slice(1, -2) : segment.startsWith('{') && segment.endsWith('}') ? segment.slice(1, -1) : undefined));
-    template = { segments, labels, greedy };
-    templates.set(segments, template);
-  }
-  return template;
+  const greedy = segments.findIndex((segment) => segment.startsWith('{') && segment.endsWith('+}'));
+  const labels = segments.map((segment, i) => (i === greedy ? segment.slice(1, -2) : segment.startsWith('{') && segment.endsWith('}') ? segment.slice(1, -1) : undefined));
+  return { segments, labels, greedy };
 }
 
 /**
