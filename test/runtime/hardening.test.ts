@@ -77,17 +77,17 @@ describe('values quoted back in messages', () => {
 
 describe('Content-Type of a body', () => {
   it.each([
-    ['text/plain', 'text/plain'],
-    ['application/x-amz-json-1.1', 'application/x-amz-json-1.1'],
-    ['no Content-Type', null],
-  ])('refuses a body sent as %s with 415 UnsupportedMediaTypeException', async (_, contentType) => {
+    ['text/plain', 'text/plain', `The request body's Content-Type must be application/json, not "text/plain".`],
+    ['application/x-amz-json-1.1', 'application/x-amz-json-1.1', `The request body's Content-Type must be application/json, not "application/x-amz-json-1.1".`],
+    ['no Content-Type', null, 'The request body has no Content-Type; send it as application/json.'],
+  ])('refuses a body sent as %s with 415 UnsupportedMediaTypeException', async (_, contentType, message) => {
     const reply = await add(JSON.stringify({ StatementId: sid(), Action: 'lambda:InvokeFunction', Principal: '*' }), contentType);
     expect({ status: reply.status, type: reply.headers['x-amzn-errortype'], contentType: reply.headers['content-type'] }).toEqual({
       status: 415,
       type: 'UnsupportedMediaTypeException',
       contentType: 'application/json',
     });
-    expect(JSON.parse(reply.body).message).toMatch(/application\/json/);
+    expect(JSON.parse(reply.body)).toEqual({ message });
     await expectStillServing();
   });
 
