@@ -62,6 +62,21 @@ describe('npm start (runtime/start.mjs building and running runtime/main.ts)', (
     expect(run.stderr()).toBe('');
   });
 
+  it('writes the log lines of requests answered just before a stop, before it stops', async () => {
+    const run = runMain(['--port', '0']);
+    const [, url] = await run.waitFor(/^Lambda endpoint (http:\/\/127\.0\.0\.1:\d+) /m);
+    const replies = await Promise.all(['a', 'b', 'c'].map((fn) => fetch(`${url}/2015-03-31/functions/${fn}/policy`)));
+    expect(replies.map((reply) => reply.status)).toEqual([404, 404, 404]);
+    // Stopped at once: the lines are still waiting to be written together with others.
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const lines = run.stdout().split('\n');
+    const stopping = lines.indexOf('SIGTERM: stopping');
+    const logged = lines.filter((line) => /^GET \/2015-03-31\/functions\/[abc]\/policy 404 ResourceNotFoundException \d+\.\dms$/.test(line));
+    expect(logged).toHaveLength(3);
+    expect(logged.every((line) => lines.indexOf(line) < stopping)).toBe(true);
+  });
+
   it('stops with exit code 0 on SIGINT, and --region replaces the region', async () => {
     const run = runMain(['--port', '0', '--region', 'eu-west-1']);
     const [, url] = await run.waitFor(/^Lambda endpoint (\S+) \(region eu-west-1,/m);
