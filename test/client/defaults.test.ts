@@ -56,6 +56,31 @@ describe('Node defaults: the AWS SDK providers', () => {
 
 });
 
+describe('Node defaults in a program bundled without the credential chain (not installed where it runs)', () => {
+  const withoutChain = async () => undefined;
+
+  it('take the static keys of the environment, as the chain takes them first', async () => {
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAFROMENVIRONMENT0', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_SESSION_TOKEN: 'env-token', AWS_CREDENTIAL_EXPIRATION: '2030-01-02T03:04:05Z' });
+    expect(await node.defaultCredentials({ profile: undefined, region }, withoutChain)()).toEqual({
+      accessKeyId: 'AKIAFROMENVIRONMENT0',
+      secretAccessKey: 'env-secret',
+      sessionToken: 'env-token',
+      expiration: new Date('2030-01-02T03:04:05Z'),
+    });
+  });
+
+  it('say which package is missing and what to do, without keys in the environment or under a profile', async () => {
+    await expect(node.defaultCredentials({ profile: undefined, region }, withoutChain)()).rejects.toThrow(
+      "No credentials are set in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), and the rest of the AWS SDK's credential chain (@aws-sdk/credential-provider-node) is not installed where this program runs: pass `credentials` to the client, or install @aws-sdk/credential-provider-node beside the program.",
+    );
+    // A profile skips the environment's keys in the chain, so it does here.
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAFROMENVIRONMENT0', AWS_SECRET_ACCESS_KEY: 'env-secret' });
+    await expect(node.defaultCredentials({ profile: 'other', region }, withoutChain)()).rejects.toThrow(
+      'The profile "other" needs the AWS SDK\'s credential chain (@aws-sdk/credential-provider-node), which is not installed where this program runs',
+    );
+  });
+});
+
 describe('browser defaults', () => {
   it('export what the Node defaults export, so that a bundler can swap the files', () => {
     expect(Object.keys(browser).sort()).toEqual(Object.keys(node).sort());

@@ -186,6 +186,38 @@ describe('the packed client package', () => {
       expect(authorizations.map(credentialOf)).toEqual([[PROFILE_KEYS.default.accessKeyId, 'eu-central-1']]);
     });
 
+    it('bundled into one file and run without node_modules, signs with the environment’s keys, and says what is missing without them', async () => {
+      // The bundle leaves the SDK's credential chain out (it is imported by a name esbuild does not follow).
+      const alone = mkdtempSync(join(tmpdir(), 'permgen-one-file-'));
+      try {
+        await build({ entryPoints: [join(consumer, 'esm', 'out', 'environment.js')], bundle: true, minify: true, format: 'esm', platform: 'node', outfile: join(alone, 'program.mjs'), logLevel: 'silent' });
+        expect(readFileSync(join(alone, 'program.mjs'), 'utf8')).not.toMatch(/fromSSO|fromTokenFile|fromInstanceMetadata/);
+        authorizations.length = 0;
+        const keys = { AWS_ACCESS_KEY_ID: 'AKIAFROMENVIRONMENT0', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_REGION: 'eu-west-3' };
+        const { stdout } = await run(process.execPath, [join(alone, 'program.mjs')], { cwd: alone, env: environmentWithHome(home, keys) });
+        expect(JSON.parse(stdout)).toEqual({ region: 'eu-west-3', revision: 'r' });
+        expect(authorizations.map(credentialOf)).toEqual([['AKIAFROMENVIRONMENT0', 'eu-west-3']]);
+
+        const failure = await run(process.execPath, [join(alone, 'program.mjs')], { cwd: alone, env: environmentWithHome(home) }).then(
+          () => undefined,
+          (error: { stderr: string }) => error.stderr,
+        );
+        expect(failure).toContain(
+          "No credentials are set in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), and the rest of the AWS SDK's credential chain (@aws-sdk/credential-provider-node) is not installed where this program runs: pass `credentials` to the client, or install @aws-sdk/credential-provider-node beside the program.",
+        );
+
+        // The same file beside node_modules finds the chain there, and with it the shared files.
+        authorizations.length = 0;
+        const besideModules = join(consumer, 'esm', 'one-file.mjs');
+        writeFileSync(besideModules, readFileSync(join(alone, 'program.mjs')));
+        const found = await run(process.execPath, [besideModules], { cwd: consumer, env: environmentWithHome(home) });
+        expect(JSON.parse(found.stdout)).toEqual({ region: 'eu-central-1', revision: 'r' });
+        expect(authorizations.map(credentialOf)).toEqual([[PROFILE_KEYS.default.accessKeyId, 'eu-central-1']]);
+      } finally {
+        rmSync(alone, { recursive: true, force: true });
+      }
+    });
+
     it('signs with the other profile’s key under AWS_PROFILE, in CommonJS too', async () => {
       authorizations.length = 0;
       const stdout = await runCompiled('cjs', 'environment', environmentWithHome(home, { AWS_PROFILE: 'other' }));
