@@ -7,6 +7,7 @@ import { functionArn } from './arn.js';
 import { ServiceError } from './errors.js';
 import { errorNames, messages } from './messages.js';
 import type { AliasRecord, FunctionRecord, FunctionRegistry } from './registry.js';
+import { SerialQueue } from './serial-queue.js';
 
 export interface RequestedFunction {
   region?: string;
@@ -52,15 +53,20 @@ export function checkNameAndQualifier(
 
 export type TargetKind = 'function' | 'version' | 'alias';
 
-/** The resource a policy belongs to. */
+/**
+ * The resource a policy belongs to. A runtime has one such object per function, version and
+ * alias, made the first time it is asked for (see `PolicyTargets`).
+ */
 export interface PolicyTarget {
-  kind: TargetKind;
-  function: FunctionRecord;
+  readonly kind: TargetKind;
+  readonly function: FunctionRecord;
   /** Undefined for the unqualified function (including `$LATEST`, whose policy is the function's). */
-  qualifier?: string;
-  alias?: AliasRecord;
+  readonly qualifier?: string;
+  readonly alias?: AliasRecord;
   /** The canonical ARN: the policy's Resource and the store's key. */
-  resourceArn: string;
+  readonly resourceArn: string;
+  /** The runtime's changes to the policy, made one after another. */
+  readonly changes: SerialQueue;
 }
 
 export type Location =
@@ -72,44 +78,67 @@ const VERSION_NUMBER = /^\d+$/;
 const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]+$/;
 
 /** Looks the requested function, version or alias up; the operation chooses the not-found message. */
-export function locate(registry: FunctionRegistry, requested: RequestedFunction): Location {
+export function locate(targets: PolicyTargets, requested: RequestedFunction): Location {
+  const registry = targets.registry;
   const account = requested.account ?? registry.account;
   // The registry holds one account: a function of another account is simply not there.
   const fn = account === registry.account ? registry.functions.get(requested.name) : undefined;
   if (!fn) return { found: false, missing: 'function', arn: functionArn(registry.region, account, requested.name) };
 
   const qualifier = requested.qualifier;
-  if (qualifier === undefined || qualifier === '$LATEST') {
-    return { found: true, target: { kind: 'function', function: fn, resourceArn: resourceArnOf(registry, fn) } };
-  }
+  if (qualifier === undefined || qualifier === '$LATEST') return { found: true, target: targets.of(fn, 'function') };
   if (ALIAS_NAME.test(qualifier)) {
     const alias = fn.aliases.get(qualifier);
     if (!alias) return { found: false, missing: 'alias', arn: functionArn(registry.region, account, fn.name, qualifier) };
-    return { found: true, target: { kind: 'alias', function: fn, qualifier, alias, resourceArn: resourceArnOf(registry, fn, qualifier) } };
+    return { found: true, target: targets.of(fn, 'alias', qualifier, alias) };
   }
   // Anything else the Qualifier pattern lets through (`$FOO`, `$LATEST.PUBLISHED`) is looked up
   // as a version and is never one.
   if (!VERSION_NUMBER.test(qualifier) || !fn.versions.has(qualifier)) {
     return { found: false, missing: 'version', arn: functionArn(registry.region, account, fn.name, qualifier) };
   }
-  return { found: true, target: { kind: 'version', function: fn, qualifier, resourceArn: resourceArnOf(registry, fn, qualifier) } };
+  return { found: true, target: targets.of(fn, 'version', qualifier) };
 }
 
-// The ARN of every function, version and alias that has been asked for, made once. An ARN keys
-// the policy store and the keyed lock: a string used again keeps its hash and finds its map
-// entry by identity, where an ARN built for each request is a new string to hash and compare
-// character by character in each of the half-dozen map look-ups a change makes (profiled under
-// the server benchmark's load: about 4% of npm start's CPU). Only targets the registry holds are
-// kept, so the cache is as large as the registry at most.
-const resourceArns = new WeakMap<FunctionRegistry, WeakMap<FunctionRecord, Map<string, string>>>();
+interface FunctionTargets {
+  readonly function: PolicyTarget;
+  /** Versions and aliases, by qualifier, as they are asked for. */
+  readonly qualified: Map<string, PolicyTarget>;
+}
 
-function resourceArnOf(registry: FunctionRegistry, fn: FunctionRecord, qualifier?: string): string {
-  let byFunction = resourceArns.get(registry);
-  if (byFunction === undefined) resourceArns.set(registry, (byFunction = new WeakMap()));
-  let arns = byFunction.get(fn);
-  if (arns === undefined) byFunction.set(fn, (arns = new Map()));
-  const key = qualifier ?? '';
-  let arn = arns.get(key);
-  if (arn === undefined) arns.set(key, (arn = functionArn(registry.region, registry.account, fn.name, qualifier)));
-  return arn;
+/**
+ * The targets one runtime has been asked about, each made once, with the runtime's queue of
+ * changes to its policy: each runtime has its own, as each server process has.
+ *
+ * Why keep them: a target's ARN keys the policy store, and a string used again keeps its hash
+ * and finds its map entry by identity, where an ARN built for each request is a new string to
+ * hash and compare character by character (profiled under the server benchmark's load: about 4%
+ * of npm start's CPU); and a change finds its queue on the target, where a map from ARN to queue
+ * was one more look-up in a table as large as the registry, missing the CPU caches under load.
+ * Only targets the registry holds are kept, so the cache is as large as the registry at most.
+ */
+export class PolicyTargets {
+  readonly #byFunction = new Map<FunctionRecord, FunctionTargets>();
+
+  constructor(readonly registry: FunctionRegistry) {}
+
+  of(fn: FunctionRecord, kind: TargetKind, qualifier?: string, alias?: AliasRecord): PolicyTarget {
+    let known = this.#byFunction.get(fn);
+    if (known === undefined) this.#byFunction.set(fn, (known = { function: this.#newTarget(fn, 'function'), qualified: new Map() }));
+    if (qualifier === undefined) return known.function;
+    let target = known.qualified.get(qualifier);
+    if (target === undefined) known.qualified.set(qualifier, (target = this.#newTarget(fn, kind, qualifier, alias)));
+    return target;
+  }
+
+  #newTarget(fn: FunctionRecord, kind: TargetKind, qualifier?: string, alias?: AliasRecord): PolicyTarget {
+    const resourceArn = functionArn(this.registry.region, this.registry.account, fn.name, qualifier);
+    return { kind, function: fn, ...(qualifier === undefined ? {} : { qualifier }), ...(alias === undefined ? {} : { alias }), resourceArn, changes: new SerialQueue() };
+  }
+}
+
+interface FunctionTargets {
+  readonly function: PolicyTarget;
+  /** Versions and aliases, by qualifier, as they are asked for. */
+  readonly qualified: Map<string, PolicyTarget>;
 }

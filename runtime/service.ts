@@ -4,11 +4,10 @@
  * refused request leaves the stored policies as they were.
  */
 import { ServiceError } from './errors.js';
-import { KeyedLock } from './keyed-lock.js';
 import { errorNames, messages, POLICY_SIZE_LIMIT } from './messages.js';
 import { renderPolicy, sizeAfterAppend, sizeAfterRemove, utf8Length } from './policy-document.js';
 import type { FunctionRegistry } from './registry.js';
-import { checkNameAndQualifier, locate, type PolicyTarget, type RequestedFunction } from './resolve.js';
+import { checkNameAndQualifier, locate, PolicyTargets, type PolicyTarget, type RequestedFunction } from './resolve.js';
 import { existingPolicy, newRevisionId as freshRevisionId, revisionAccepted } from './revision.js';
 import { buildStatement, serialiseStatement } from './statement.js';
 import { InMemoryPolicyStore, StaleRevisionError, type PolicyStore } from './store.js';
@@ -57,7 +56,7 @@ const given = (value: string | undefined): string | undefined => (value === '' ?
 /**
  * How often a change is decided again after another process committed to the same policy first.
  * Every lost attempt means another writer won, so contention cannot stall everyone; with two
- * contenders per policy (one per process, the keyed lock queues the rest) losing this many times
+ * contenders per policy (one per process, the policy's queue holds the rest) losing this many times
  * in a row is vanishingly unlikely, and then the caller is told to retry.
  */
 const MAX_ATTEMPTS = 50;
@@ -80,7 +79,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   const { registry, inputValidated = false } = options;
   const store = options.store ?? new InMemoryPolicyStore();
   const newRevisionId = options.newRevisionId ?? freshRevisionId;
-  const lock = new KeyedLock();
+  const targets = new PolicyTargets(registry);
 
   function requested(functionName: string, qualifier: string | undefined): RequestedFunction {
     return checkNameAndQualifier(registry, functionName, given(qualifier));
@@ -92,7 +91,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
     if (wanted.qualifier === '$LATEST') {
       throw new ServiceError(errorNames.invalidParameterValue, messages.latestNotSupported);
     }
-    const location = locate(registry, wanted);
+    const location = locate(targets, wanted);
     if (!location.found) {
       throw notFound(location.missing === 'alias' ? messages.aliasNotFound(location.arn) : messages.functionNotFound(location.arn));
     }
@@ -119,13 +118,13 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
       });
       return { Statement: statementJson };
     };
-    return lock.run(target.resourceArn, () => untilNotStale(target.resourceArn, decideAndCommit));
+    return target.changes.run(() => untilNotStale(target.resourceArn, decideAndCommit));
   }
 
   async function GetPolicy(input: GetPolicyInput, _ctx: OperationContext): Promise<Required<GetPolicyOutput>> {
     if (!inputValidated) checkConstraints(validateGetPolicyInput(input));
     const wanted = requested(input.FunctionName, input.Qualifier);
-    const location = locate(registry, wanted);
+    const location = locate(targets, wanted);
     // GetPolicy answers the same for a missing function, version or alias as for a missing policy.
     if (!location.found) throw notFound(messages.policyDoesNotExist);
     const policy = existingPolicy(await store.get(location.target.resourceArn));
@@ -136,7 +135,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   async function RemovePermission(input: RemovePermissionInput, _ctx: OperationContext): Promise<void> {
     if (!inputValidated) checkConstraints(validateRemovePermissionInput(input));
     const wanted = requested(input.FunctionName, input.Qualifier);
-    const location = locate(registry, wanted);
+    const location = locate(targets, wanted);
     if (!location.found) {
       if (location.missing === 'function') throw notFound(messages.noPolicyFoundFor(location.arn));
       throw notFound(location.missing === 'alias' ? messages.aliasNotFound(location.arn) : messages.functionNotFound(location.arn));
@@ -157,7 +156,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
         byteLength: sizeAfterRemove(policy.byteLength, policy.statements.size, utf8Length(statementJson)),
       });
     };
-    await lock.run(target.resourceArn, () => untilNotStale(target.resourceArn, decideAndCommit));
+    await target.changes.run(() => untilNotStale(target.resourceArn, decideAndCommit));
   }
 
   return { AddPermission, GetPolicy, RemovePermission };

@@ -2,7 +2,7 @@
  * Where policies live. The semantics (service.ts) decide everything and then commit one change
  * through this interface, so a store only has to make each call atomic and refuse a change that
  * was decided on a revision that is no longer the stored one (compare-and-swap). With one process
- * the service's keyed lock already serialises changes to a policy; the compare-and-swap is what
+ * the service's queue per policy already serialises changes to it; the compare-and-swap is what
  * keeps several processes sharing one database from both applying a change to the same revision.
  * The durable stores are in runtime/store/.
  */

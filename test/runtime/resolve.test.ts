@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNameAndQualifier, locate, parseFunctionName } from '../../runtime/resolve.js';
+import { checkNameAndQualifier, locate, parseFunctionName, PolicyTargets } from '../../runtime/resolve.js';
 import { exampleRegistry, expectThrowsServiceError } from './helpers.js';
 
 const registry = exampleRegistry('us-east-1');
@@ -67,7 +67,26 @@ describe('checkNameAndQualifier', () => {
 });
 
 describe('locate', () => {
-  const at = (name: string, qualifier?: string) => locate(registry, checkNameAndQualifier(registry, name, qualifier));
+  const targets = new PolicyTargets(registry);
+  const at = (name: string, qualifier?: string, within = targets) => locate(within, checkNameAndQualifier(registry, name, qualifier));
+  const targetAt = (name: string, qualifier?: string, within = targets) => {
+    const location = at(name, qualifier, within);
+    if (!location.found) throw new Error(`${name} not found`);
+    return location.target;
+  };
+
+  it('gives one target, with one queue of changes, per function, version and alias however it is named; another runtime has its own', () => {
+    const fn = targetAt('my-function');
+    expect(targetAt('arn:aws:lambda:us-east-1:123456789012:function:my-function')).toBe(fn);
+    expect(targetAt('my-function', '$LATEST')).toBe(fn);
+    expect(targetAt('my-function:1')).toBe(targetAt('my-function', '1'));
+    expect(targetAt('function:my-function', 'PROD')).toBe(targetAt('my-function:PROD'));
+    expect(new Set([fn, targetAt('my-function:1'), targetAt('my-function:PROD')]).size).toBe(3);
+    const elsewhere = targetAt('my-function', undefined, new PolicyTargets(registry));
+    expect(elsewhere).not.toBe(fn);
+    expect(elsewhere.changes).not.toBe(fn.changes);
+    expect(elsewhere.resourceArn).toBe(fn.resourceArn);
+  });
 
   it('finds the function, a version and an alias with their canonical ARNs', () => {
     const fn = at('arn:aws:lambda:us-east-1:123456789012:function:my-function');

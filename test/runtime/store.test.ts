@@ -147,7 +147,7 @@ for (const kind of STORE_KINDS) {
 
     describe('through the service, with two writers (as two server processes) on one store', () => {
       async function twoRuntimes(): Promise<[LambdaRuntime, LambdaRuntime]> {
-        // Each runtime has its own keyed lock, as each process has: only the store decides between them.
+        // Each runtime queues its own changes to a policy, as each process does: only the store decides between them.
         const [a, b] = [await open(), await open()];
         const registry = exampleRegistry();
         return [createLambdaRuntime({ registry, store: a }), createLambdaRuntime({ registry, store: b })];
