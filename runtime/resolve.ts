@@ -136,9 +136,3 @@ export class PolicyTargets {
     return { kind, function: fn, ...(qualifier === undefined ? {} : { qualifier }), ...(alias === undefined ? {} : { alias }), resourceArn, changes: new SerialQueue() };
   }
 }
-
-interface FunctionTargets {
-  readonly function: PolicyTarget;
-  /** Versions and aliases, by qualifier, as they are asked for. */
-  readonly qualified: Map<string, PolicyTarget>;
-}
