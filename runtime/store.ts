@@ -44,6 +44,22 @@ export interface PolicyStore {
   removeStatement(resourceArn: string, sid: string, change: PolicyChange): Promise<void>;
 }
 
+/**
+ * A store whose reads and commits complete at once, in memory. The service decides and commits a
+ * change to it in one synchronous step, which no other change can come between: it needs
+ * neither the policy's queue nor a second decision on a stale revision.
+ */
+export interface ImmediatePolicyStore extends PolicyStore {
+  getNow(resourceArn: string): StoredPolicy | undefined;
+  addStatementNow(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): void;
+  removeStatementNow(resourceArn: string, sid: string, change: PolicyChange): void;
+}
+
+/** The store as an immediate one, if it is one. */
+export function immediateStore(store: PolicyStore): ImmediatePolicyStore | undefined {
+  return typeof (store as Partial<ImmediatePolicyStore>).getNow === 'function' ? (store as ImmediatePolicyStore) : undefined;
+}
+
 /** A store that holds a file or connections open until closed. */
 export interface OpenPolicyStore extends PolicyStore {
   /** What the store is, for the start-up line: `in memory`, `SQLite FILE`, `PostgreSQL HOST/DB`. */
@@ -68,12 +84,16 @@ interface MutablePolicy {
   byteLength: number;
 }
 
-export class InMemoryPolicyStore implements OpenPolicyStore {
+export class InMemoryPolicyStore implements OpenPolicyStore, ImmediatePolicyStore {
   readonly description = 'in memory';
   readonly #policies = new Map<string, MutablePolicy>();
 
-  async get(resourceArn: string): Promise<StoredPolicy | undefined> {
+  getNow(resourceArn: string): StoredPolicy | undefined {
     return this.#policies.get(resourceArn);
+  }
+
+  async get(resourceArn: string): Promise<StoredPolicy | undefined> {
+    return this.getNow(resourceArn);
   }
 
   /** The stored policy if `change` was decided on its current revision. */
@@ -83,7 +103,7 @@ export class InMemoryPolicyStore implements OpenPolicyStore {
     return policy;
   }
 
-  async addStatement(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): Promise<void> {
+  addStatementNow(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): void {
     const policy = this.#current(resourceArn, change);
     // The semantics check for duplicates first; a duplicate here means a caller skipped them,
     // and overwriting would corrupt the running size.
@@ -97,12 +117,20 @@ export class InMemoryPolicyStore implements OpenPolicyStore {
     }
   }
 
-  async removeStatement(resourceArn: string, sid: string, change: PolicyChange): Promise<void> {
+  async addStatement(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): Promise<void> {
+    this.addStatementNow(resourceArn, sid, statementJson, change);
+  }
+
+  removeStatementNow(resourceArn: string, sid: string, change: PolicyChange): void {
     const policy = this.#current(resourceArn, change);
     if (!policy?.statements.has(sid)) throw new Error(`statement ${sid} not stored for ${resourceArn}`);
     policy.statements.delete(sid);
     policy.revisionId = change.revisionId;
     policy.byteLength = change.byteLength;
+  }
+
+  async removeStatement(resourceArn: string, sid: string, change: PolicyChange): Promise<void> {
+    this.removeStatementNow(resourceArn, sid, change);
   }
 
   async close(): Promise<void> {}

@@ -402,13 +402,21 @@ describe('a refused change leaves the stored state untouched', () => {
 
 describe('concurrent changes to one policy', () => {
   // A store that reads a snapshot and answers later, as a durable one would, so that
-  // unserialised read-check-write sequences would interleave.
-  class SlowStore extends InMemoryPolicyStore {
-    override async get(arn: string): Promise<StoredPolicy | undefined> {
-      const live = await super.get(arn);
+  // unserialised read-check-write sequences would interleave. (Not an immediate store: the
+  // service goes through the policy's queue, which is what these tests are about.)
+  class SlowStore implements PolicyStore {
+    readonly #inner = new InMemoryPolicyStore();
+    async get(arn: string): Promise<StoredPolicy | undefined> {
+      const live = await this.#inner.get(arn);
       const snapshot = live && { ...live, statements: new Map(live.statements) };
       await new Promise((resolve) => setTimeout(resolve, 5));
       return snapshot;
+    }
+    addStatement(arn: string, sid: string, json: string, change: PolicyChange): Promise<void> {
+      return this.#inner.addStatement(arn, sid, json, change);
+    }
+    removeStatement(arn: string, sid: string, change: PolicyChange): Promise<void> {
+      return this.#inner.removeStatement(arn, sid, change);
     }
   }
 
@@ -424,6 +432,18 @@ describe('concurrent changes to one policy', () => {
     const runtime = createLambdaRuntime({ registry: exampleRegistry(), store: new SlowStore() });
     await Promise.all(['a', 'b', 'c', 'd'].map((sid) => runtime.AddPermission(grant(sid), ctx)));
     expect(sidsOf((await runtime.GetPolicy({ FunctionName: 'my-function' }, ctx)).Policy)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('decides them one at a time with the in-memory store too, which commits without the queue', async () => {
+    const runtime = createLambdaRuntime({ registry: exampleRegistry(), store: new InMemoryPolicyStore() });
+    const sameSid = await Promise.allSettled([0, 1, 2, 3].map(() => runtime.AddPermission(grant('same'), ctx)));
+    expect(sameSid.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).name)).sort()).toEqual(['ResourceConflictException', 'ResourceConflictException', 'ResourceConflictException', 'ok']);
+    const { RevisionId } = await runtime.GetPolicy({ FunctionName: 'my-function' }, ctx);
+    const sameRevision = await Promise.allSettled(['a', 'b', 'c'].map((sid) => runtime.AddPermission(grant(sid, { RevisionId }), ctx)));
+    expect(sameRevision.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).name))).toEqual(['ok', 'PreconditionFailedException', 'PreconditionFailedException']);
+    const removals = await Promise.allSettled([runtime.RemovePermission({ FunctionName: 'my-function', StatementId: 'same' }, ctx), runtime.RemovePermission({ FunctionName: 'my-function', StatementId: 'same' }, ctx)]);
+    expect(removals.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).name))).toEqual(['ok', 'ResourceNotFoundException']);
+    expect(sidsOf((await runtime.GetPolicy({ FunctionName: 'my-function' }, ctx)).Policy)).toEqual(['a']);
   });
 });
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { POLICY_SIZE_LIMIT } from '../../runtime/messages.js';
 import { createLambdaRuntime } from '../../runtime/service.js';
-import { InMemoryPolicyStore, StaleRevisionError, type OpenPolicyStore, type PolicyChange } from '../../runtime/store.js';
+import { InMemoryPolicyStore, StaleRevisionError, type OpenPolicyStore, type PolicyChange, type PolicyStore } from '../../runtime/store.js';
 import type { AddPermissionInput, LambdaRuntime } from '../../runtime/types.js';
 import { ctx, exampleRegistry, grant, sidsOf } from './helpers.js';
 import { STORE_KINDS, type StoreLocation } from './store-kinds.js';
@@ -214,13 +214,17 @@ for (const kind of STORE_KINDS) {
 describe('a change that keeps losing to other writers', () => {
   it('is decided again on fresh reads, and after 50 lost attempts answers 409 without writing', async () => {
     // Another process commits between every read and every commit of this one.
-    class AlwaysOvertaken extends InMemoryPolicyStore {
+    class AlwaysOvertaken implements PolicyStore {
+      readonly #inner = new InMemoryPolicyStore();
       reads = 0;
-      override async get(arn: string) {
+      async get(arn: string) {
         this.reads++;
-        return super.get(arn);
+        return this.#inner.get(arn);
       }
-      override async addStatement(arn: string): Promise<void> {
+      async addStatement(arn: string): Promise<void> {
+        throw new StaleRevisionError(arn);
+      }
+      async removeStatement(arn: string): Promise<void> {
         throw new StaleRevisionError(arn);
       }
     }
