@@ -86,18 +86,18 @@ export function locate(targets: PolicyTargets, requested: RequestedFunction): Lo
   if (!fn) return { found: false, missing: 'function', arn: functionArn(registry.region, account, requested.name) };
 
   const qualifier = requested.qualifier;
-  if (qualifier === undefined || qualifier === '$LATEST') return { found: true, target: targets.of(fn, 'function') };
+  if (qualifier === undefined || qualifier === '$LATEST') return { found: true, target: targets.of(fn) };
   if (ALIAS_NAME.test(qualifier)) {
     const alias = fn.aliases.get(qualifier);
     if (!alias) return { found: false, missing: 'alias', arn: functionArn(registry.region, account, fn.name, qualifier) };
-    return { found: true, target: targets.of(fn, 'alias', qualifier, alias) };
+    return { found: true, target: targets.of(fn, qualifier, alias) };
   }
   // Anything else the Qualifier pattern lets through (`$FOO`, `$LATEST.PUBLISHED`) is looked up
   // as a version and is never one.
   if (!VERSION_NUMBER.test(qualifier) || !fn.versions.has(qualifier)) {
     return { found: false, missing: 'version', arn: functionArn(registry.region, account, fn.name, qualifier) };
   }
-  return { found: true, target: targets.of(fn, 'version', qualifier) };
+  return { found: true, target: targets.of(fn, qualifier) };
 }
 
 interface FunctionTargets {
@@ -122,17 +122,20 @@ export class PolicyTargets {
 
   constructor(readonly registry: FunctionRegistry) {}
 
-  of(fn: FunctionRecord, kind: TargetKind, qualifier?: string, alias?: AliasRecord): PolicyTarget {
+  /** The function's target, or its version's (a qualifier alone) or alias's (with the alias record). */
+  of(fn: FunctionRecord, qualifier?: string, alias?: AliasRecord): PolicyTarget {
     let known = this.#byFunction.get(fn);
-    if (known === undefined) this.#byFunction.set(fn, (known = { function: this.#newTarget(fn, 'function'), qualified: new Map() }));
+    if (known === undefined) this.#byFunction.set(fn, (known = { function: this.#newTarget(fn), qualified: new Map() }));
     if (qualifier === undefined) return known.function;
     let target = known.qualified.get(qualifier);
-    if (target === undefined) known.qualified.set(qualifier, (target = this.#newTarget(fn, kind, qualifier, alias)));
+    if (target === undefined) known.qualified.set(qualifier, (target = this.#newTarget(fn, qualifier, alias)));
     return target;
   }
 
-  #newTarget(fn: FunctionRecord, kind: TargetKind, qualifier?: string, alias?: AliasRecord): PolicyTarget {
+  #newTarget(fn: FunctionRecord, qualifier?: string, alias?: AliasRecord): PolicyTarget {
     const resourceArn = functionArn(this.registry.region, this.registry.account, fn.name, qualifier);
-    return { kind, function: fn, ...(qualifier === undefined ? {} : { qualifier }), ...(alias === undefined ? {} : { alias }), resourceArn, changes: new SerialQueue() };
+    const changes = new SerialQueue();
+    if (qualifier === undefined) return { kind: 'function', function: fn, resourceArn, changes };
+    return alias === undefined ? { kind: 'version', function: fn, qualifier, resourceArn, changes } : { kind: 'alias', function: fn, qualifier, alias, resourceArn, changes };
   }
 }

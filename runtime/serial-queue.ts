@@ -1,7 +1,8 @@
 /**
- * Runs the changes to one policy one after another. A change reads the policy, checks it and
- * commits; with an asynchronous store two concurrent adds of one Sid could otherwise both pass
- * the duplicate check.
+ * Runs the changes to one policy one after another, with a store that reads and commits
+ * asynchronously (a database; the in-memory store commits in one synchronous step instead). A
+ * change reads the policy, checks it and commits; two concurrent adds of one Sid could otherwise
+ * both pass the duplicate check.
  *
  * Each policy target owns its queue (resolve.ts keeps one target object per function, version
  * and alias), so a change finds its queue without a look-up: under the server benchmark's load a
