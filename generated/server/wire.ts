@@ -118,16 +118,19 @@ export function fromBase64(value: unknown): Uint8Array {
   return bytes;
 }
 
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
 /** A string with a media type as restJson1 sends it in a header: the base64 of its UTF-8 bytes. */
 export function toBase64Text(value: string): string {
-  return toBase64(new TextEncoder().encode(value));
+  return toBase64(utf8Encoder.encode(value));
 }
 
 /** Such a header read back: the string whose UTF-8 bytes the base64 text holds; other text as it is. */
 export function fromBase64Text(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const bytes = fromBase64(value);
-  return bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : value;
+  return bytes instanceof Uint8Array ? utf8Decoder.decode(bytes) : value;
 }
 
 // --- Numbers ------------------------------------------------------------------------------
@@ -406,7 +409,7 @@ export function expectBase64(value: unknown): Uint8Array {
 
 /** A string with a media type from its header, refusing text that is not base64. */
 export function expectBase64Text(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : new TextDecoder().decode(expectBase64(value));
+  return value === undefined ? undefined : utf8Decoder.decode(expectBase64(value));
 }
 
 /** RFC 3339 date-time in UTC (`Z`, no offset), as Smithy's `date-time` format requires. */
