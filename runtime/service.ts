@@ -15,7 +15,7 @@ import type { FunctionRegistry } from './registry.js';
 import { checkNameAndQualifier, locate, PolicyTargets, type PolicyTarget, type RequestedFunction } from './resolve.js';
 import { existingPolicy, newRevisionId as freshRevisionId, revisionAccepted } from './revision.js';
 import { buildStatement, serialiseStatement } from './statement.js';
-import { immediateStore, InMemoryPolicyStore, StaleRevisionError, type PolicyChange, type PolicyStore, type StoredPolicy } from './store.js';
+import { InMemoryPolicyStore, StaleRevisionError, type PolicyChange, type PolicyStore, type StoredPolicy } from './store.js';
 import {
   renderViolations,
   validateAddPermissionInput,
@@ -84,8 +84,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   const { registry, inputValidated = false } = options;
   const store = options.store ?? new InMemoryPolicyStore();
   const newRevisionId = options.newRevisionId ?? freshRevisionId;
-  const targets = new PolicyTargets(registry);
-  const immediate = immediateStore(store);
+  const targets = new PolicyTargets(registry, store);
 
   function requested(functionName: string, qualifier: string | undefined): RequestedFunction {
     return checkNameAndQualifier(registry, functionName, given(qualifier));
@@ -119,9 +118,10 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
       }
       return { statementJson, change: { expectedRevisionId: policy?.revisionId, revisionId: newRevisionId(), byteLength } };
     };
-    if (immediate) {
-      const { statementJson, change } = decide(immediate.getNow(target.resourceArn));
-      immediate.addStatementNow(target.resourceArn, input.StatementId, statementJson, change);
+    const policyNow = target.policyNow;
+    if (policyNow) {
+      const { statementJson, change } = decide(policyNow.stored);
+      policyNow.addStatement(input.StatementId, statementJson, change);
       return { Statement: statementJson };
     }
     const decideAndCommit = async () => {
@@ -168,8 +168,9 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
         byteLength: sizeAfterRemove(policy.byteLength, policy.statements.size, utf8Length(statementJson)),
       };
     };
-    if (immediate) {
-      immediate.removeStatementNow(target.resourceArn, input.StatementId, decide(immediate.getNow(target.resourceArn)));
+    const policyNow = target.policyNow;
+    if (policyNow) {
+      policyNow.removeStatement(input.StatementId, decide(policyNow.stored));
       return;
     }
     const decideAndCommit = async () => {

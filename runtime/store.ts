@@ -50,14 +50,27 @@ export interface PolicyStore {
  * neither the policy's queue nor a second decision on a stale revision.
  */
 export interface ImmediatePolicyStore extends PolicyStore {
-  getNow(resourceArn: string): StoredPolicy | undefined;
-  addStatementNow(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): void;
-  removeStatementNow(resourceArn: string, sid: string, change: PolicyChange): void;
+  /**
+   * One resource's policy, to read and change at once. The same object for as long as the store
+   * lives, so a caller may keep it (the runtime keeps it with the resource's target) and reach
+   * the policy without a look-up by ARN.
+   */
+  policyNow(resourceArn: string): ImmediatePolicy;
+}
+
+/** One resource's policy in an immediate store. */
+export interface ImmediatePolicy {
+  /** The policy as stored now; undefined while nothing was ever stored for the resource. */
+  readonly stored: StoredPolicy | undefined;
+  /** As `PolicyStore.addStatement`, done by the time it returns; throws `StaleRevisionError` instead of rejecting. */
+  addStatement(sid: string, statementJson: string, change: PolicyChange): void;
+  /** As `PolicyStore.removeStatement`, done by the time it returns; throws `StaleRevisionError` instead of rejecting. */
+  removeStatement(sid: string, change: PolicyChange): void;
 }
 
 /** The store as an immediate one, if it is one. */
 export function immediateStore(store: PolicyStore): ImmediatePolicyStore | undefined {
-  return typeof (store as Partial<ImmediatePolicyStore>).getNow === 'function' ? (store as ImmediatePolicyStore) : undefined;
+  return typeof (store as Partial<ImmediatePolicyStore>).policyNow === 'function' ? (store as ImmediatePolicyStore) : undefined;
 }
 
 /** A store that holds a file or connections open until closed. */
@@ -78,59 +91,63 @@ export class StaleRevisionError extends Error {
   }
 }
 
-interface MutablePolicy {
-  statements: Map<string, string>;
-  revisionId: string;
-  byteLength: number;
+/** One resource's policy in memory: one object for the store's life, mutated by each change. */
+class PolicyInMemory implements ImmediatePolicy {
+  readonly statements = new Map<string, string>();
+  /** Undefined until the first change is stored. */
+  revisionId: string | undefined = undefined;
+  byteLength = 0;
+
+  constructor(readonly resourceArn: string) {}
+
+  /** The record itself once a change is stored: it then has every member of a stored policy. */
+  get stored(): StoredPolicy | undefined {
+    return this.revisionId === undefined ? undefined : (this as StoredPolicy);
+  }
+
+  /** Refuses a change decided on a revision that is no longer the stored one. */
+  #checkRevision(change: PolicyChange): void {
+    if (this.revisionId !== change.expectedRevisionId) throw new StaleRevisionError(this.resourceArn);
+  }
+
+  addStatement(sid: string, statementJson: string, change: PolicyChange): void {
+    this.#checkRevision(change);
+    // The semantics check for duplicates first; a duplicate here means a caller skipped them,
+    // and overwriting would corrupt the running size.
+    if (this.statements.has(sid)) throw new Error(`statement ${sid} already stored for ${this.resourceArn}`);
+    this.statements.set(sid, statementJson);
+    this.revisionId = change.revisionId;
+    this.byteLength = change.byteLength;
+  }
+
+  removeStatement(sid: string, change: PolicyChange): void {
+    this.#checkRevision(change);
+    if (!this.statements.delete(sid)) throw new Error(`statement ${sid} not stored for ${this.resourceArn}`);
+    this.revisionId = change.revisionId;
+    this.byteLength = change.byteLength;
+  }
 }
 
 export class InMemoryPolicyStore implements OpenPolicyStore, ImmediatePolicyStore {
   readonly description = 'in memory';
-  readonly #policies = new Map<string, MutablePolicy>();
+  readonly #policies = new Map<string, PolicyInMemory>();
 
-  getNow(resourceArn: string): StoredPolicy | undefined {
-    return this.#policies.get(resourceArn);
-  }
-
-  async get(resourceArn: string): Promise<StoredPolicy | undefined> {
-    return this.getNow(resourceArn);
-  }
-
-  /** The stored policy if `change` was decided on its current revision. */
-  #current(resourceArn: string, change: PolicyChange): MutablePolicy | undefined {
-    const policy = this.#policies.get(resourceArn);
-    if (policy?.revisionId !== change.expectedRevisionId) throw new StaleRevisionError(resourceArn);
+  policyNow(resourceArn: string): ImmediatePolicy {
+    let policy = this.#policies.get(resourceArn);
+    if (policy === undefined) this.#policies.set(resourceArn, (policy = new PolicyInMemory(resourceArn)));
     return policy;
   }
 
-  addStatementNow(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): void {
-    const policy = this.#current(resourceArn, change);
-    // The semantics check for duplicates first; a duplicate here means a caller skipped them,
-    // and overwriting would corrupt the running size.
-    if (policy?.statements.has(sid)) throw new Error(`statement ${sid} already stored for ${resourceArn}`);
-    if (policy) {
-      policy.statements.set(sid, statementJson);
-      policy.revisionId = change.revisionId;
-      policy.byteLength = change.byteLength;
-    } else {
-      this.#policies.set(resourceArn, { statements: new Map([[sid, statementJson]]), revisionId: change.revisionId, byteLength: change.byteLength });
-    }
+  async get(resourceArn: string): Promise<StoredPolicy | undefined> {
+    return this.#policies.get(resourceArn)?.stored;
   }
 
   async addStatement(resourceArn: string, sid: string, statementJson: string, change: PolicyChange): Promise<void> {
-    this.addStatementNow(resourceArn, sid, statementJson, change);
-  }
-
-  removeStatementNow(resourceArn: string, sid: string, change: PolicyChange): void {
-    const policy = this.#current(resourceArn, change);
-    if (!policy?.statements.has(sid)) throw new Error(`statement ${sid} not stored for ${resourceArn}`);
-    policy.statements.delete(sid);
-    policy.revisionId = change.revisionId;
-    policy.byteLength = change.byteLength;
+    this.policyNow(resourceArn).addStatement(sid, statementJson, change);
   }
 
   async removeStatement(resourceArn: string, sid: string, change: PolicyChange): Promise<void> {
-    this.removeStatementNow(resourceArn, sid, change);
+    this.policyNow(resourceArn).removeStatement(sid, change);
   }
 
   async close(): Promise<void> {}
