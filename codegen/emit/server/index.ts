@@ -2,7 +2,7 @@
  * Server stubs emitter: a framework-agnostic handler per operation (decode, validate, call the
  * implementation, serialize), a router, a `node:http` adapter, the error table, and the runtime
  * beside this file (runtime/http.ts: the restJson1 server protocol; runtime/node-http.ts: the
- * `node:http` adapter).
+ * `node:http` adapter; runtime/uuid.ts: request ids).
  */
 import type { ServiceModel } from '../../model/ir.js';
 import { shipWireRuntime } from '../rest-json1/client.js';
@@ -20,7 +20,7 @@ import { emitRouter } from './router.js';
 
 export { implementationName } from './names.js';
 
-const RUNTIME_FILES = ['http.ts', 'node-http.ts'];
+const RUNTIME_FILES = ['http.ts', 'node-http.ts', 'uuid.ts'];
 
 export function emitServer(model: ServiceModel): GeneratedFile[] {
   const header = generatedHeader(model);

@@ -3,7 +3,7 @@
  * requests and responses as plain values, route matching, JSON bodies, and errors rendered
  * as the service renders them (status, error-name header, request id, body member casing).
  */
-import { randomUUID } from 'node:crypto';
+import { randomUuid } from './uuid.js';
 
 export interface ServerRequest {
   method: string;
@@ -97,7 +97,7 @@ export class ProtocolError extends Error {
 }
 
 export function newRequestContext(): RequestContext {
-  return { requestId: randomUUID() };
+  return { requestId: randomUuid() };
 }
 
 /**
