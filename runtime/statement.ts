@@ -53,19 +53,20 @@ export function buildStatement(request: StatementRequest, resourceArn: string, r
 }
 
 function buildCondition(request: StatementRequest): PolicyStatement['Condition'] {
-  const stringEquals: Record<string, string> = {};
-  if (request.SourceAccount !== undefined) stringEquals['AWS:SourceAccount'] = request.SourceAccount;
-  if (request.EventSourceToken !== undefined) stringEquals['lambda:EventSourceToken'] = request.EventSourceToken;
-  if (request.FunctionUrlAuthType !== undefined) stringEquals['lambda:FunctionUrlAuthType'] = request.FunctionUrlAuthType;
-  if (request.PrincipalOrgID !== undefined) stringEquals['aws:PrincipalOrgID'] = request.PrincipalOrgID;
+  // Each object is made only when a key goes into it: this runs once per AddPermission.
+  let stringEquals: Record<string, string> | undefined;
+  if (request.SourceAccount !== undefined) (stringEquals ??= {})['AWS:SourceAccount'] = request.SourceAccount;
+  if (request.EventSourceToken !== undefined) (stringEquals ??= {})['lambda:EventSourceToken'] = request.EventSourceToken;
+  if (request.FunctionUrlAuthType !== undefined) (stringEquals ??= {})['lambda:FunctionUrlAuthType'] = request.FunctionUrlAuthType;
+  if (request.PrincipalOrgID !== undefined) (stringEquals ??= {})['aws:PrincipalOrgID'] = request.PrincipalOrgID;
 
-  const condition: Record<string, Record<string, string>> = {};
-  if (Object.keys(stringEquals).length > 0) condition.StringEquals = stringEquals;
+  let condition: Record<string, Record<string, string>> | undefined;
+  if (stringEquals) (condition ??= {}).StringEquals = stringEquals;
   // The reference says StringLike; the service writes ArnLike.
-  if (request.SourceArn !== undefined) condition.ArnLike = { 'AWS:SourceArn': request.SourceArn };
+  if (request.SourceArn !== undefined) (condition ??= {}).ArnLike = { 'AWS:SourceArn': request.SourceArn };
   // Only a true flag restricts anything; false adds no condition.
-  if (request.InvokedViaFunctionUrl === true) condition.Bool = { 'lambda:InvokedViaFunctionUrl': 'true' };
-  return Object.keys(condition).length > 0 ? condition : undefined;
+  if (request.InvokedViaFunctionUrl === true) (condition ??= {}).Bool = { 'lambda:InvokedViaFunctionUrl': 'true' };
+  return condition;
 }
 
 export const serialiseStatement = (statement: PolicyStatement): string => JSON.stringify(statement);
