@@ -77,6 +77,25 @@ describe('npm start (runtime/start.mjs building and running runtime/main.ts)', (
     expect(logged.every((line) => lines.indexOf(line) < stopping)).toBe(true);
   });
 
+  it('writes every line whole and once when the lines pending fill the log buffer', async () => {
+    const run = runMain(['--port', '0']);
+    const [, url] = await run.waitFor(/^Lambda endpoint (http:\/\/127\.0\.0\.1:\d+) /m);
+    // Bursts of 20 lines of about 8 KB, each burst answered well within the 25 ms after which
+    // pending lines are written: the 64 KB buffer fills in every burst.
+    const padding = 'x'.repeat(8000);
+    for (let burst = 0; burst < 4; burst++) {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => fetch(`${url}/2015-03-31/functions/f${burst * 20 + i}/policy?n=${burst * 20 + i}-${padding}`)));
+    }
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const lines = run.stdout().split('\n');
+    for (let n = 0; n < 80; n++) {
+      const logged = lines.filter((line) => line.startsWith(`GET /2015-03-31/functions/f${n}/policy?`));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(new RegExp(`^GET /2015-03-31/functions/f${n}/policy\\?n=${n}-x{8000} 404 ResourceNotFoundException \\d+\\.\\dms$`));
+    }
+  });
+
   it('stops with exit code 0 on SIGINT, and --region replaces the region', async () => {
     const run = runMain(['--port', '0', '--region', 'eu-west-1']);
     const [, url] = await run.waitFor(/^Lambda endpoint (\S+) \(region eu-west-1,/m);
