@@ -50,6 +50,8 @@ function logLine(line: string): void {
   logBuffer[logBytes++] = 0x0a;
   flushTimer ??= setTimeout(flushLog, LOG_FLUSH_MS);
 }
+// Writes to a file, a terminal or (on Linux) a pipe are synchronous, so lines still pending when
+// the process ends for any reason (a signal, a fatal error) are written before it does.
 process.on('exit', flushLog);
 
 async function main(): Promise<void> {

@@ -7,8 +7,8 @@ import { randomUuid } from '../../../codegen/emit/server/runtime/uuid.js';
 const VERSION_4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('randomUuid', () => {
-  // Enough draws to refill the pool several times over, and to see every value the variant allows.
-  const drawn = Array.from({ length: 2000 }, () => randomUuid());
+  // Enough draws to refill the pool (1,024 UUIDs) four times, and to see every value the variant allows.
+  const drawn = Array.from({ length: 5000 }, () => randomUuid());
 
   it('gives version 4 UUIDs in lower-case hex, as crypto.randomUUID does', () => {
     for (const uuid of drawn) expect(uuid).toMatch(VERSION_4);
