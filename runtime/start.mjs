@@ -1,6 +1,6 @@
 /**
- * `npm start`: builds the server (runtime/main.ts, the runtime and generated/server) with esbuild
- * into one module under node_modules/.cache/permgen, then runs it in this process.
+ * `npm start`: builds the server (runtime/build-server.mjs) into one module under
+ * node_modules/.cache/permgen, then runs it in this process.
  *
  * Why not `node --import tsx runtime/main.ts`, as the other scripts run: measured with
  * `npm run bench -- --only server`, the same server answered AddPermission at 0.42 of a bare
@@ -8,13 +8,18 @@
  * this (CPU per request 96 → 71 µs). tsx keeps every function's name with a wrapper call each
  * time a closure is made, and the request path makes many. Building takes about 100 ms at start.
  *
- * Each module keeps its own `import.meta.url` (the worker of the SQLite store is found beside
- * its source); npm packages stay imports, resolved from the project's node_modules.
+ * Why the build runs in a worker thread: esbuild's JavaScript side, run in this thread, left
+ * Node's own stream and `process.nextTick` code that every request goes through on V8's slow
+ * paths (perf showed object literals defined through the runtime and objects migrated between
+ * shapes, in `nextTick`, `Readable.resume`, `onwrite`), as if the server were built elsewhere
+ * (paired runs under the server benchmark's load, 4 rounds on 2026-12-05: 41.5 µs of CPU per
+ * request when built in this thread, 39.6 µs in a worker, the same as the built file run by
+ * itself). A worker has its own V8 isolate, so what esbuild's side teaches V8 stays there.
  */
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const folder = join(root, 'node_modules', '.cache', 'permgen');
@@ -22,32 +27,21 @@ mkdirSync(folder, { recursive: true });
 // One file per process: servers started at once (tests start several) never share one.
 const outfile = join(folder, `server-${process.pid}.mjs`);
 
-const sourceUrls = {
-  name: 'source-urls',
-  setup(builder) {
-    builder.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-      loader: 'ts',
-    }));
-  },
-};
-
 // Removed once loaded, and on any exit: the server may stop (or refuse its command line with
 // process.exit) before the import below has even returned.
 const remove = () => rmSync(outfile, { force: true });
 process.once('exit', remove);
+// esbuild has printed what is wrong by the time the worker fails; this adds one line, no stack.
+const built = await new Promise((resolve) => {
+  const builder = new Worker(new URL('./build-server.mjs', import.meta.url), { workerData: { outfile } });
+  builder.once('error', () => resolve(false));
+  builder.once('exit', (code) => resolve(code === 0));
+});
+if (!built) {
+  process.stderr.write('npm start: the server could not be built from runtime/main.ts (esbuild says why above).\n');
+  process.exit(1);
+}
 try {
-  await build({
-    entryPoints: [join(root, 'runtime', 'main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    plugins: [sourceUrls],
-    logLevel: 'error',
-  });
   await import(pathToFileURL(outfile).href);
 } finally {
   remove();
