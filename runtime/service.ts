@@ -14,7 +14,7 @@ import { renderPolicy, sizeAfterAppend, sizeAfterRemove, utf8Length } from './po
 import type { FunctionRegistry } from './registry.js';
 import { checkNameAndQualifier, locate, PolicyTargets, type PolicyTarget, type RequestedFunction } from './resolve.js';
 import { existingPolicy, newRevisionId as freshRevisionId, revisionAccepted } from './revision.js';
-import { buildStatement, serialiseStatement } from './statement.js';
+import { writeStatement } from './statement.js';
 import { InMemoryPolicyStore, StaleRevisionError, type PolicyChange, type PolicyStore, type StoredPolicy } from './store.js';
 import {
   renderViolations,
@@ -110,7 +110,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
       if (policy?.statements.has(input.StatementId)) {
         throw new ServiceError(errorNames.resourceConflict, messages.duplicateStatementId(input.StatementId));
       }
-      const statementJson = serialiseStatement(buildStatement(input, target.resourceArn, registry.region));
+      const statementJson = writeStatement(input, target.resourceArn, registry.region);
       const count = policy?.statements.size ?? 0;
       const byteLength = sizeAfterAppend(policy?.byteLength ?? 0, count, utf8Length(statementJson));
       if (byteLength > POLICY_SIZE_LIMIT) {

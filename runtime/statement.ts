@@ -19,19 +19,19 @@ export interface StatementRequest {
   InvokedViaFunctionUrl?: boolean;
 }
 
-export interface PolicyStatement {
-  Sid: string;
-  Effect: 'Allow';
-  Principal: PolicyPrincipal;
-  Action: string;
-  Resource: string;
-  Condition?: Record<string, Record<string, string>>;
-}
-
 const FUNCTION_URL_ACTION = 'lambda:InvokeFunctionUrl';
 
-/** Throws the service's InvalidParameterValueException for a principal or auth type it refuses. */
-export function buildStatement(request: StatementRequest, resourceArn: string, region: string): PolicyStatement {
+/**
+ * The statement JSON. Throws the service's InvalidParameterValueException for a principal or auth
+ * type it refuses.
+ *
+ * Written piece by piece in the service's order rather than built as an object for
+ * `JSON.stringify`: this runs once per AddPermission, and in process (node 20, the server
+ * benchmark's statement) the object and its serialisation took 1.19 µs against 0.67 µs for
+ * writing the JSON directly. Every value goes through `jsonString`, which leaves the escaping to
+ * `JSON.stringify` whenever a value has anything to escape.
+ */
+export function writeStatement(request: StatementRequest, resourceArn: string, region: string): string {
   const principal = normalisePrincipal(request.Principal, region);
   if (principal === undefined) {
     throw new ServiceError(errorNames.invalidParameterValue, messages.invalidPrincipal);
@@ -39,34 +39,37 @@ export function buildStatement(request: StatementRequest, resourceArn: string, r
   if (request.FunctionUrlAuthType !== undefined && request.Action !== FUNCTION_URL_ACTION) {
     throw new ServiceError(errorNames.invalidParameterValue, messages.functionUrlAuthTypeOnlyForUrlAction);
   }
-  // Object literal order is the serialised key order; keep it as the service writes it.
-  const statement: PolicyStatement = {
-    Sid: request.StatementId,
-    Effect: 'Allow',
-    Principal: principal,
-    Action: request.Action,
-    Resource: resourceArn,
-  };
-  const condition = buildCondition(request);
-  if (condition) statement.Condition = condition;
-  return statement;
+  const json =
+    `{"Sid":${jsonString(request.StatementId)},"Effect":"Allow","Principal":${principalJson(principal)},` +
+    `"Action":${jsonString(request.Action)},"Resource":${jsonString(resourceArn)}`;
+  const condition = conditionJson(request);
+  return condition === '' ? `${json}}` : `${json},"Condition":{${condition}}}`;
 }
 
-function buildCondition(request: StatementRequest): PolicyStatement['Condition'] {
-  // Each object is made only when a key goes into it: this runs once per AddPermission.
-  let stringEquals: Record<string, string> | undefined;
-  if (request.SourceAccount !== undefined) (stringEquals ??= {})['AWS:SourceAccount'] = request.SourceAccount;
-  if (request.EventSourceToken !== undefined) (stringEquals ??= {})['lambda:EventSourceToken'] = request.EventSourceToken;
-  if (request.FunctionUrlAuthType !== undefined) (stringEquals ??= {})['lambda:FunctionUrlAuthType'] = request.FunctionUrlAuthType;
-  if (request.PrincipalOrgID !== undefined) (stringEquals ??= {})['aws:PrincipalOrgID'] = request.PrincipalOrgID;
+function principalJson(principal: PolicyPrincipal): string {
+  if (principal === '*') return '"*"';
+  return 'AWS' in principal ? `{"AWS":${jsonString(principal.AWS)}}` : `{"Service":${jsonString(principal.Service)}}`;
+}
 
-  let condition: Record<string, Record<string, string>> | undefined;
-  if (stringEquals) (condition ??= {}).StringEquals = stringEquals;
+/** The members of the Condition object, operators and keys in the service's order; '' for none. */
+function conditionJson(request: StatementRequest): string {
+  let stringEquals = '';
+  if (request.SourceAccount !== undefined) stringEquals += `,"AWS:SourceAccount":${jsonString(request.SourceAccount)}`;
+  if (request.EventSourceToken !== undefined) stringEquals += `,"lambda:EventSourceToken":${jsonString(request.EventSourceToken)}`;
+  if (request.FunctionUrlAuthType !== undefined) stringEquals += `,"lambda:FunctionUrlAuthType":${jsonString(request.FunctionUrlAuthType)}`;
+  if (request.PrincipalOrgID !== undefined) stringEquals += `,"aws:PrincipalOrgID":${jsonString(request.PrincipalOrgID)}`;
+
+  let condition = stringEquals === '' ? '' : `,"StringEquals":{${stringEquals.slice(1)}}`;
   // The reference says StringLike; the service writes ArnLike.
-  if (request.SourceArn !== undefined) (condition ??= {}).ArnLike = { 'AWS:SourceArn': request.SourceArn };
+  if (request.SourceArn !== undefined) condition += `,"ArnLike":{"AWS:SourceArn":${jsonString(request.SourceArn)}}`;
   // Only a true flag restricts anything; false adds no condition.
-  if (request.InvokedViaFunctionUrl === true) (condition ??= {}).Bool = { 'lambda:InvokedViaFunctionUrl': 'true' };
-  return condition;
+  if (request.InvokedViaFunctionUrl === true) condition += ',"Bool":{"lambda:InvokedViaFunctionUrl":"true"}';
+  return condition.slice(1);
 }
 
-export const serialiseStatement = (statement: PolicyStatement): string => JSON.stringify(statement);
+// What JSON escapes: the quote, the backslash, control characters and (written as \u escapes by a
+// well-formed JSON.stringify) lone surrogates; a surrogate pair is left to JSON.stringify as well.
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as a JSON string literal, exactly as `JSON.stringify` writes it. */
+export const jsonString = (value: string): string => (NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePrincipal } from '../../runtime/principal.js';
-import { buildStatement, serialiseStatement, type StatementRequest } from '../../runtime/statement.js';
+import { jsonString, writeStatement, type StatementRequest } from '../../runtime/statement.js';
 import { expectThrowsServiceError } from './helpers.js';
 
 const RESOURCE = 'arn:aws:lambda:us-east-2:123456789012:function:my-function';
 const build = (request: Omit<StatementRequest, 'Action'> & { Action?: string }, region = 'us-east-2') =>
-  serialiseStatement(buildStatement({ Action: 'lambda:InvokeFunction', ...request }, RESOURCE, region));
+  writeStatement({ Action: 'lambda:InvokeFunction', ...request }, RESOURCE, region);
 
 describe('the statement AddPermission returns', () => {
   it("is byte-identical to the spec's example", () => {
@@ -73,6 +73,29 @@ describe('the statement AddPermission returns', () => {
   it('keeps the Action as given, wildcards included', () => {
     expect(JSON.parse(build({ StatementId: 's', Principal: '*', Action: 'lambda:*' })).Action).toBe('lambda:*');
     expect(JSON.parse(build({ StatementId: 's', Principal: '*', Action: '*' })).Action).toBe('*');
+  });
+});
+
+describe('jsonString, the literal of each value in the statement', () => {
+  it.each([
+    ['plain ASCII', 'arn:aws:s3:::my-bucket', '"arn:aws:s3:::my-bucket"'],
+    ['a quote', 'a"b', '"a\\"b"'],
+    ['a backslash', 'a\\b', '"a\\\\b"'],
+    ['control characters', 'a\nb\tc\u0001', '"a\\nb\\tc\\u0001"'],
+    ['DEL and non-ASCII, which JSON leaves as they are', 'caf\u00e9\u007f\u20ac', '"caf\u00e9\u007f\u20ac"'],
+    ['a surrogate pair, left as it is', 'x\u{1F600}y', '"x\u{1F600}y"'],
+    ['a lone surrogate, escaped', 'x\ud800y', '"x\\ud800y"'],
+    ['the empty string', '', '""'],
+  ])('writes %s exactly as JSON.stringify does', (_, value, want) => {
+    expect(jsonString(value)).toBe(want);
+    expect(jsonString(value)).toBe(JSON.stringify(value));
+  });
+
+  it('escapes a SourceArn with quotes and backslashes inside the statement, which stays valid JSON', () => {
+    const sourceArn = 'arn:aws:s3:::b/"quoted"\\path\n';
+    const statement = build({ StatementId: 's', Principal: 's3.amazonaws.com', SourceArn: sourceArn });
+    expect(statement).toContain('"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::b/\\"quoted\\"\\\\path\\n"}');
+    expect(JSON.parse(statement).Condition.ArnLike['AWS:SourceArn']).toBe(sourceArn);
   });
 });
 

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POLICY_SIZE_LIMIT } from '../../runtime/messages.js';
 import { sizeAfterAppend, utf8Length } from '../../runtime/policy-document.js';
-import { buildStatement, serialiseStatement } from '../../runtime/statement.js';
+import { writeStatement } from '../../runtime/statement.js';
 import { lambdaOverHttp, startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
 import { temporaryDataDir } from './store-kinds.js';
 
@@ -88,7 +88,7 @@ async function checkAfterRestart(server: ServerProcess, acknowledged: Map<string
     // The running size survived with the statements: an add that cannot fit reports exactly the
     // size the stored document plus it would have (it is larger than the limit on its own).
     const huge = { ...grant('huge'), SourceArn: `arn:aws:s3:::${'h'.repeat(20_480)}` };
-    const hugeBytes = utf8Length(serialiseStatement(buildStatement(huge, `${ARN_PREFIX}${fn}`, 'us-east-1')));
+    const hugeBytes = utf8Length(writeStatement(huge, `${ARN_PREFIX}${fn}`, 'us-east-1'));
     const refused = await lambda.add(fn, huge);
     expect(refused.body.message).toBe(`The final policy size (${sizeAfterAppend(utf8Length(reply.body.Policy), stored.size, hugeBytes)}) is bigger than the limit (20480).`);
 
