@@ -124,9 +124,11 @@ export interface FunctionTargets {
  * were 4% of npm start's CPU when a request made one by name, one by function record and two by
  * ARN (profiled with perf); in process, one look-up instead of four cut first-level data-cache
  * misses per AddPermission from 698-779 to 598-661, with instruction counts within their spread
- * from run to run (callgrind). A target's ARN is also built once, not for each request. The registry does not change while it serves
- * (its maps are read-only), so a function found once can be kept; only functions the registry
- * holds are, so the cache is as large as the registry at most.
+ * from run to run (callgrind). A target's ARN is also built once, not for each request.
+ *
+ * The registry does not change while it serves (its maps are read-only), so a function found once
+ * can be kept; only functions the registry holds are, so the cache is as large as the registry at
+ * most.
  */
 export class PolicyTargets {
   readonly #byName = new Map<string, FunctionTargets>();
