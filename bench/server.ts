@@ -139,15 +139,16 @@ async function run({ quick }: { quick: boolean }): Promise<Section> {
         `the generated routing, validation and error rendering +${formatNumber(cpuOf('generated') - cpuOf('adapter'))} µs, the runtime and the log line +${formatNumber(cpuOf('permgen') - cpuOf('generated'))} µs ` +
         `(${formatNumber(cpuOf('permgen'))} µs in all). The bare server is held back by autocannon, which shares the two cores; npm start is held back by its own CPU.`,
       'Profiled cause of the gap (`perf` with `--perf-basic-prof` of npm start under this load, and the same handler called in process): about a quarter of npm start\'s samples are the `writev` of each response ' +
-        '(loopback TCP, paid by every server alike, and dearer for a server that is the bottleneck: autocannon then waits for each answer, and each write must wake it, which on these virtual machines goes through the hypervisor; ' +
-        'the kernel\'s interrupt enabling in that wake-up, `pvm_irq_enable`, alone is 7-8% of the samples). So every microsecond of the server\'s own work costs it more than a microsecond: ' +
+        '(loopback TCP, paid by every server alike, and dearer for a server that is the bottleneck: autocannon then waits for each answer, and each write must wake it, which on the AMD EPYC machines of 2026-12-05 went through the hypervisor; ' +
+        'the kernel\'s interrupt enabling in that wake-up, `pvm_irq_enable`, alone was 7-8% of the samples there, and does not show on the Intel Xeon machines). So every microsecond of the server\'s own work costs it more than a microsecond: ' +
         'the log line\'s direct work was about 0.65 µs per request, yet npm start without it used about 3 µs less per request in paired runs (2.2 µs of them in the writes). ' +
         'With a trivial implementation in place of the runtime npm start used about 40 µs per request and with the full runtime about 55 µs (log line off, 2026-12-05), ' +
         'against about 5 µs for the runtime in process: in the server its map look-ups over thousands of functions and their policies miss the CPU caches, ' +
         'and keeping every statement costs the young-generation collector about 4 µs (each statement survives and is copied twice). ' +
         'Removed on 2026-12-05: RevisionIds and request ids kept as trees of ~20 strings (V8 builds a UUID by concatenation), a second validation of every input in the runtime, ' +
         'an ARN string built and hashed anew for each look-up, three look-ups of a request\'s target and policy out of four, two extra promises per change in the keyed lock, path templates read on every request, a body media-type check made twice, ' +
-        'and log lines joined into one string of a thousand pieces before each write.',
+        'log lines joined into one string of a thousand pieces before each write, the server built by esbuild in the thread that then serves (its JavaScript side left Node\'s own stream and `nextTick` code on V8\'s slow paths: about 5% of the CPU per request), ' +
+        'and the statement built as an object for `JSON.stringify`.',
       'autocannon runs in the benchmark process on the same two cores as the server, so every server shares the machine with its load generator alike.',
     ],
     raw: runs,
